@@ -1,0 +1,12 @@
+/** The browser app's entry: `/` lists the drafts, `/d/<id>` opens one. */
+import { DRAFT_ID_PATTERN } from "../shared/documentLayout";
+import { openDraftsPage } from "./pages/draftsPage";
+import { openEditorPage } from "./pages/editorPage";
+
+const main = document.getElementById("app")!;
+const draftRoute = /^\/d\/([^/]+)$/.exec(location.pathname);
+if (draftRoute && DRAFT_ID_PATTERN.test(draftRoute[1]!)) {
+  openEditorPage(main, draftRoute[1]!);
+} else {
+  void openDraftsPage(main);
+}

@@ -1,0 +1,25 @@
+/** The server's configuration, read from the environment once at start. */
+import path from "node:path";
+
+/** Settings a deployment may change, with their defaults. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+}
+
+/** Defaults of `PORT`, `HOST` and `CONCORD_DATA_DIR`. */
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = "0.0.0.0";
+export const DEFAULT_DATA_DIR = "./data";
+
+/** Reads `PORT`, `HOST` and `CONCORD_DATA_DIR`; throws a RangeError naming a bad value. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = env.PORT === undefined || env.PORT === "" ? DEFAULT_PORT : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`PORT must be 0–65535, not ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST || DEFAULT_HOST,
+    dataDir: path.resolve(env.CONCORD_DATA_DIR || DEFAULT_DATA_DIR),
+  };
+}

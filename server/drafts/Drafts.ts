@@ -1,0 +1,73 @@
+/**
+ * Creating and listing drafts. A new draft's `text` room starts with its content (from an import
+ * or empty) and its meta record; its `floor` room starts empty.
+ */
+import crypto from "node:crypto";
+import type { Node as PMNode } from "prosemirror-model";
+import * as Y from "yjs";
+import { prosemirrorToYXmlFragment } from "y-prosemirror";
+import { MetaKey, Room, SCHEMA_VERSION, TextRoot } from "../../shared/documentLayout";
+import { withUniquePids } from "../../shared/pid";
+import { schema } from "../../shared/schema";
+import type { DraftRecord, Storage } from "../storage/Storage";
+
+/** Longest title a draft may have. */
+export const MAX_TITLE_LENGTH = 300;
+
+/** Language a draft has unless told otherwise. */
+export const DEFAULT_LANGUAGE = "en";
+
+/** What a new draft is made of. */
+export interface NewDraft {
+  title: string;
+  /** The base text; an empty paragraph when absent. */
+  doc?: PMNode;
+  language?: string;
+}
+
+function newDraftId(): string {
+  return crypto.randomBytes(10).toString("hex");
+}
+
+function emptyDoc(): PMNode {
+  return schema.node("doc", null, [schema.node("paragraph")]);
+}
+
+/** The first update of a new draft's `text` room. */
+export function initialTextUpdate(draft: NewDraft): Uint8Array {
+  const ydoc = new Y.Doc();
+  ydoc.transact(() => {
+    prosemirrorToYXmlFragment(withUniquePids(draft.doc ?? emptyDoc()), ydoc.getXmlFragment(TextRoot.content));
+    const meta = ydoc.getMap(TextRoot.meta);
+    meta.set(MetaKey.title, draft.title);
+    meta.set(MetaKey.language, draft.language ?? DEFAULT_LANGUAGE);
+    meta.set(MetaKey.schemaVersion, SCHEMA_VERSION);
+  });
+  const update = Y.encodeStateAsUpdate(ydoc);
+  ydoc.destroy();
+  return update;
+}
+
+/** Drafts in storage. */
+export class Drafts {
+  constructor(private readonly storage: Storage) {}
+
+  /** Creates a draft and returns its record. */
+  async create(draft: NewDraft): Promise<DraftRecord> {
+    const title = draft.title.trim();
+    if (title.length === 0 || title.length > MAX_TITLE_LENGTH) {
+      throw new RangeError(`A draft title must have 1–${MAX_TITLE_LENGTH} characters, not ${title.length}`);
+    }
+    const record: DraftRecord = { id: newDraftId(), title, createdAt: new Date().toISOString() };
+    await this.storage.createDraft(record, new Map([[Room.text, initialTextUpdate({ ...draft, title })]]));
+    return record;
+  }
+
+  list(): Promise<DraftRecord[]> {
+    return this.storage.listDrafts();
+  }
+
+  get(id: string): Promise<DraftRecord | null> {
+    return this.storage.getDraft(id);
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * One live Yjs document of a draft (its `text` or `floor` room) and the clients connected to it.
+ * The write path for a client's update is here: apply it, append what changed to storage, and
+ * relay it to the other clients only once it is committed. Joins are answered from a cached
+ * encoding of the state, invalidated on every change.
+ */
+import * as Y from "yjs";
+import * as awarenessProtocol from "y-protocols/awareness";
+import { CloseCode } from "../../shared/closeCodes";
+import type { Room as RoomName } from "../../shared/documentLayout";
+import type { Storage } from "../storage/Storage";
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
+
+/** A client of a room, as the room sees it. */
+export interface RoomPeer {
+  send(frame: Uint8Array): void;
+  close(cause: CloseCode): void;
+}
+
+/** Bytes a client holding nothing sends as its state vector. */
+const EMPTY_STATE_VECTOR_LENGTH = 1;
+
+/** How many appends a room's log may gather before a compaction is scheduled. */
+export const COMPACT_AFTER_APPENDS = 500;
+
+/** How long updates whose dependencies never arrived may wait before the room drops them. */
+export const PENDING_GRACE_MS = 10_000;
+
+/** The bytes of an update could not be applied: the room was rebuilt from storage. */
+export class BadUpdateError extends Error {
+  override readonly name = "BadUpdateError";
+}
+
+async function loadDoc(storage: Storage, draftId: string, name: RoomName): Promise<{ doc: Y.Doc; rows: number }> {
+  const doc = new Y.Doc();
+  const updates = await storage.loadUpdates(draftId, name);
+  Y.transact(doc, () => {
+    for (const { update } of updates) Y.applyUpdate(doc, update);
+  });
+  return { doc, rows: updates.length };
+}
+
+/** A loaded room. Create with `Room.load`. */
+export class Room {
+  readonly peers = new Set<RoomPeer>();
+  /** Awareness client ids each peer has announced, removed when the peer leaves. */
+  private readonly peerClients = new Map<RoomPeer, Set<number>>();
+  private doc!: Y.Doc;
+  /** Presence lives beside the document, not in it, so a rebuild leaves it alone. */
+  private readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  private cachedState: Uint8Array | null = null;
+  private cachedFullStep2: Uint8Array | null = null;
+  private captured: Uint8Array[] = [];
+  private storedRows = 0;
+  private appendsSinceCompaction = 0;
+  private lastSeq = 0;
+  private commitsInFlight = 0;
+  private pendingTimer: NodeJS.Timeout | null = null;
+  private compactionTimer: NodeJS.Timeout | null = null;
+  private rebuilding: Promise<void> | null = null;
+
+  private constructor(
+    readonly draftId: string,
+    readonly name: RoomName,
+    private readonly storage: Storage,
+  ) {
+    this.awareness.setLocalState(null);
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** Loads a room's document from its stored log. */
+  static async load(storage: Storage, draftId: string, name: RoomName): Promise<Room> {
+    const room = new Room(draftId, name, storage);
+    const { doc, rows } = await loadDoc(storage, draftId, name);
+    room.attach(doc, rows);
+    return room;
+  }
+
+  /** Whether the room has no clients and nothing left to commit, so it may be unloaded. */
+  get idle(): boolean {
+    return this.peers.size === 0 && this.commitsInFlight === 0 && this.rebuilding === null;
+  }
+
+  /** Resolves once a rebuild in progress (after bad bytes) is over. */
+  ready(): Promise<void> {
+    return this.rebuilding ?? Promise.resolve();
+  }
+
+  /** The whole state as one update, cached until the next change. */
+  encodedState(): Uint8Array {
+    this.cachedState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.cachedState;
+  }
+
+  /** Adds a client and sends it the server's state vector and everyone's presence. */
+  join(peer: RoomPeer): void {
+    this.peers.add(peer);
+    this.peerClients.set(peer, new Set());
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const present = Array.from(this.awareness.getStates().keys());
+    if (present.length > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+  }
+
+  /** Removes a client and its presence. */
+  leave(peer: RoomPeer): void {
+    if (!this.peers.delete(peer)) return;
+    const clients = this.peerClients.get(peer);
+    this.peerClients.delete(peer);
+    if (clients && clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(clients), peer);
+  }
+
+  /** Answers a client's sync step 1 with what it lacks; a fresh client gets the cached full state. */
+  answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): void {
+    if (stateVector.byteLength <= EMPTY_STATE_VECTOR_LENGTH) {
+      this.cachedFullStep2 ??= encodeSyncStep2(this.encodedState());
+      peer.send(this.cachedFullStep2);
+      return;
+    }
+    peer.send(encodeSyncStep2(Y.diffUpdate(this.encodedState(), stateVector)));
+  }
+
+  /**
+   * The write path for one client update: apply, then append each change to storage and relay it
+   * to the other clients once committed. Bad bytes rebuild the room from storage and throw.
+   */
+  async applyClientUpdate(peer: RoomPeer, update: Uint8Array): Promise<void> {
+    await this.ready();
+    this.captured = [];
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (error) {
+      // Yjs may have integrated part of the update before throwing: the document is no longer
+      // what was stored, so rebuild it and let none of the captured changes out.
+      await this.rebuild();
+      throw new BadUpdateError(`Update of ${update.byteLength} bytes could not be applied: ${String(error)}`);
+    }
+    const changes = this.captured;
+    this.captured = [];
+    for (const change of changes) this.commitAndRelay(change, peer);
+    this.watchPending();
+  }
+
+  /** Relays a presence update from a client to the others, remembering which client ids it speaks for. */
+  applyAwareness(peer: RoomPeer, update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  /** Sends a client every presence state, in answer to its query. */
+  answerAwarenessQuery(peer: RoomPeer): void {
+    const present = Array.from(this.awareness.getStates().keys());
+    peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+  }
+
+  /** Compacts the log if it has more than one row. Safe at any time: the state holds every row. */
+  async compact(): Promise<void> {
+    if (this.storedRows <= 1 || this.lastSeq === 0) return;
+    const through = this.lastSeq;
+    await this.storage.compact(this.draftId, this.name, Y.encodeStateAsUpdate(this.doc), through);
+    this.storedRows = 1;
+    this.appendsSinceCompaction = 0;
+  }
+
+  /** Closes every client and frees the document. */
+  destroy(cause: CloseCode = CloseCode.shuttingDown): void {
+    for (const peer of Array.from(this.peers)) peer.close(cause);
+    this.peers.clear();
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    if (this.compactionTimer) clearTimeout(this.compactionTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private attach(doc: Y.Doc, rows: number): void {
+    this.doc = doc;
+    this.storedRows = rows;
+    this.cachedState = null;
+    this.cachedFullStep2 = null;
+    doc.on("update", (change: Uint8Array) => {
+      this.cachedState = null;
+      this.cachedFullStep2 = null;
+      this.captured.push(change);
+    });
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const clients = this.peerClients.get(origin as RoomPeer);
+    if (clients) {
+      for (const id of [...added, ...updated]) clients.add(id);
+      for (const id of removed) clients.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+  };
+
+  private commitAndRelay(change: Uint8Array, origin: RoomPeer): void {
+    this.commitsInFlight++;
+    this.storage.appendUpdate(this.draftId, this.name, change).then(
+      (seq) => {
+        this.commitsInFlight--;
+        this.lastSeq = Math.max(this.lastSeq, seq);
+        this.storedRows++;
+        this.appendsSinceCompaction++;
+        const frame = encodeUpdate(change);
+        for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+        if (this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS) this.scheduleCompaction();
+      },
+      (error: unknown) => {
+        this.commitsInFlight--;
+        console.error(`Commit failed in ${this.draftId}/${this.name}:`, error);
+        for (const peer of Array.from(this.peers)) peer.close(CloseCode.storageFailed);
+        void this.rebuild();
+      },
+    );
+  }
+
+  /**
+   * Updates whose dependencies have not arrived wait inside Yjs; a client sends them legitimately
+   * when it types before its own offline changes have synced. If they are still waiting after the
+   * grace period the dependencies are never coming, so the room is rebuilt without them.
+   */
+  private watchPending(): void {
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) return;
+    if (this.pendingTimer) return;
+    this.pendingTimer = setTimeout(() => {
+      this.pendingTimer = null;
+      if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) void this.rebuild();
+    }, PENDING_GRACE_MS);
+    this.pendingTimer.unref();
+  }
+
+  private scheduleCompaction(): void {
+    if (this.compactionTimer) return;
+    this.compactionTimer = setTimeout(() => {
+      this.compactionTimer = null;
+      this.compact().catch((error: unknown) => console.error(`Compaction failed in ${this.draftId}/${this.name}:`, error));
+    }, 0);
+  }
+
+  /** Replaces the live document by the stored one; clients keep their sockets and sync from it. */
+  private rebuild(): Promise<void> {
+    this.rebuilding ??= (async () => {
+      const old = this.doc;
+      const { doc, rows } = await loadDoc(this.storage, this.draftId, this.name);
+      this.attach(doc, rows);
+      old.destroy();
+      if (this.pendingTimer) clearTimeout(this.pendingTimer);
+      this.pendingTimer = null;
+    })().finally(() => {
+      this.rebuilding = null;
+    });
+    return this.rebuilding;
+  }
+}

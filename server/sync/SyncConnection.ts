@@ -1,0 +1,89 @@
+/**
+ * One client socket on one room. Frames are handled strictly in arrival order; anything the server
+ * cannot read closes the socket with a code and reason from `shared/closeCodes.ts`.
+ */
+import type WebSocket from "ws";
+import { CloseCode } from "../../shared/closeCodes";
+import { assertNever } from "../../shared/assertNever";
+import { BadUpdateError, type Room, type RoomPeer } from "./Room";
+import { decodeMessage, MalformedMessageError, UnknownMessageTypeError } from "./syncMessages";
+
+/** A client connected to a room. */
+export class SyncConnection implements RoomPeer {
+  private queue: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly room: Room,
+    private readonly onClose: (connection: SyncConnection) => void,
+  ) {
+    socket.on("message", (data, isBinary) => {
+      const frame = isBinary ? toBytes(data) : null;
+      this.queue = this.queue.then(() => (frame ? this.handle(frame) : this.close(CloseCode.malformedMessage)));
+    });
+    socket.on("close", () => this.finish());
+    socket.on("error", () => this.finish());
+    room.join(this);
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(frame);
+  }
+
+  close(cause: CloseCode): void {
+    if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
+      this.socket.close(cause.code, cause.reason);
+    }
+    this.finish();
+  }
+
+  private async handle(frame: Uint8Array): Promise<void> {
+    if (this.closed) return;
+    try {
+      const message = decodeMessage(frame);
+      switch (message.type) {
+        case "syncStep1":
+          await this.room.ready();
+          this.room.answerSyncStep1(this, message.stateVector);
+          return;
+        case "update":
+          await this.room.applyClientUpdate(this, message.update);
+          return;
+        case "awareness":
+          this.room.applyAwareness(this, message.update);
+          return;
+        case "queryAwareness":
+          this.room.answerAwarenessQuery(this);
+          return;
+        default:
+          assertNever(message);
+      }
+    } catch (error) {
+      this.close(closeCauseOf(error));
+    }
+  }
+
+  private finish(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.room.leave(this);
+    this.onClose(this);
+  }
+}
+
+function closeCauseOf(error: unknown): CloseCode {
+  if (error instanceof UnknownMessageTypeError) return CloseCode.unknownMessageType;
+  if (error instanceof BadUpdateError) return CloseCode.badUpdate;
+  if (error instanceof MalformedMessageError) return CloseCode.malformedMessage;
+  // Anything else thrown while reading a client's bytes (an awareness update that does not decode,
+  // say) is still the client's bad input, never a reason for the server to fall over.
+  return CloseCode.malformedMessage;
+}
+
+function toBytes(data: WebSocket.RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,23 @@
+/**
+ * Teardown registered from inside a test: servers, clients and folders a test creates are closed
+ * after that test, last created first, even when it fails.
+ */
+type Cleanup = () => unknown;
+
+const cleanups: Cleanup[] = [];
+
+/** Runs `fn` after the current test. */
+export function onTestEnd(fn: Cleanup): void {
+  cleanups.push(fn);
+}
+
+afterEach(async () => {
+  while (cleanups.length > 0) {
+    const fn = cleanups.pop()!;
+    try {
+      await fn();
+    } catch (error) {
+      console.error("Cleanup failed:", error);
+    }
+  }
+});
