@@ -3,7 +3,7 @@
  * sub-items and footnotes, with emphasis and strong marks. Blocks are flat (a sub-item follows the
  * paragraph it belongs to) so that typing, splitting and joining behave as in a word processor.
  */
-import { Schema, type DOMOutputSpec, type Node as PMNode } from "prosemirror-model";
+import { Fragment, Schema, type DOMOutputSpec, type Node as PMNode } from "prosemirror-model";
 
 /** Deepest heading level and deepest sub-item level the schema holds. */
 export const MAX_HEADING_LEVEL = 3;
@@ -13,6 +13,9 @@ function clampLevel(value: unknown, max: number): number {
   const level = Number(value);
   return Number.isInteger(level) && level >= 1 && level <= max ? level : 1;
 }
+
+/** DOM attribute that carries a footnote's text. */
+export const FOOTNOTE_TEXT_ATTR = "data-footnote";
 
 const pidAttr = { pid: { default: null as string | null } };
 
@@ -76,8 +79,18 @@ export const schema = new Schema({
       atom: true,
       content: "text*",
       marks: "",
-      parseDOM: [{ tag: "span.footnote" }],
-      toDOM: (): DOMOutputSpec => ["span", { class: "footnote" }, 0],
+      // Drawn as a marker without editable content, so the caret never lands inside a footnote by
+      // accident; its text travels in an attribute through copy and paste.
+      parseDOM: [
+        {
+          tag: "sup.footnote",
+          getContent: (dom, schema) => {
+            const text = (dom as HTMLElement).getAttribute(FOOTNOTE_TEXT_ATTR) ?? "";
+            return Fragment.from(text ? schema.text(text) : []);
+          },
+        },
+      ],
+      toDOM: (node): DOMOutputSpec => ["sup", { class: "footnote", [FOOTNOTE_TEXT_ATTR]: node.textContent, title: node.textContent }],
     },
     text: { group: "inline" },
   },

@@ -1,5 +1,7 @@
 // Builds the browser app (client/ → dist/client) and the server (server/ → dist/server) with esbuild.
-// `--watch` rebuilds on change and restarts the server: that is `npm run dev`.
+// `--watch` rebuilds on change and restarts the server: that is `npm run dev`. A plain build writes
+// only the files whose bytes changed, each by an atomic rename, so a server already running from
+// dist/ (another `npm start`, a test) never reads a half-written file.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -37,12 +39,25 @@ const server = {
   logLevel: "warning",
 };
 
+function writeIfChanged(file, contents) {
+  if (fs.existsSync(file) && Buffer.compare(fs.readFileSync(file), Buffer.from(contents)) === 0) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, contents);
+  fs.renameSync(temporary, file);
+}
+
 function copyStatic() {
-  fs.mkdirSync(clientOut, { recursive: true });
-  fs.copyFileSync(path.join(root, "client", "index.html"), path.join(clientOut, "index.html"));
+  writeIfChanged(path.join(clientOut, "index.html"), fs.readFileSync(path.join(root, "client", "index.html")));
+}
+
+async function buildOnce(options) {
+  const result = await esbuild.build({ ...options, write: false });
+  for (const output of result.outputFiles) writeIfChanged(output.path, output.contents);
 }
 
 if (watch) {
+  fs.mkdirSync(clientOut, { recursive: true });
   copyStatic();
   const contexts = await Promise.all([esbuild.context(client), esbuild.context(server)]);
   await Promise.all(contexts.map((context) => context.rebuild()));
@@ -50,6 +65,6 @@ if (watch) {
   const child = spawn(process.execPath, ["--watch", path.join(root, "dist", "server", "main.js"), "start"], { stdio: "inherit" });
   process.on("SIGINT", () => child.kill("SIGINT"));
 } else {
-  await Promise.all([esbuild.build(client), esbuild.build(server)]);
+  await Promise.all([buildOnce(client), buildOnce(server)]);
   copyStatic();
 }

@@ -18,6 +18,8 @@ export function openEditorPage(main: HTMLElement, draftId: string): void {
     params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION) },
   });
   bindConnectionIndicator(document.getElementById("connection")!, provider);
+  // Until sign-in exists every editor is a guest; the hue tells carets apart.
+  provider.awareness.setLocalStateField("user", { name: "Guest", color: `hsl(${ydoc.clientID % 360} 60% 40%)` });
 
   const meta = ydoc.getMap(TextRoot.meta);
   const titleElement = document.getElementById("draft-title")!;

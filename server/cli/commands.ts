@@ -3,13 +3,11 @@
  * prints what a person needs; bad arguments throw a `UsageError` with the usage line.
  */
 import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { startConcordServer, type ConcordServer } from "../ConcordServer";
 import { configFromEnv, type ServerConfig } from "../config";
 import { Drafts } from "../drafts/Drafts";
-import { formatFromFileName, importDraftText } from "../import/importDraftText";
-import { DEMO_DRAFT_FILE } from "../paths";
+import { createDemoDraft, createDraftFromFile } from "../demo/createDemoDraft";
 import { SqliteStorage } from "../storage/SqliteStorage";
 
 /** Wrong arguments; the message says how to call the command. */
@@ -17,19 +15,15 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
+/** Printed once a shutdown has saved everything and closed the store. */
+export const STOPPED_MESSAGE = "Concord stopped; everything is saved.";
+
 /** The commands and their usage lines. */
 export const USAGE = `Usage: npm run concord -- <command>
   start                               serve, creating the demo draft on first run
   serve                               serve the drafts in CONCORD_DATA_DIR
   draft create --title T [--from F]   create a draft (from a Markdown or text file); prints its id
   draft list                          list the drafts`;
-
-/** Creates a draft from a Markdown or plain-text file; the file's `# Title` is used when none is given. */
-async function createDraftFromFile(drafts: Drafts, file: string, title?: string) {
-  const source = fs.readFileSync(file, "utf8");
-  const imported = importDraftText(source, formatFromFileName(file));
-  return drafts.create({ title: title ?? imported.title ?? path.basename(file), doc: imported.doc });
-}
 
 function withDrafts<T>(config: ServerConfig, use: (drafts: Drafts) => Promise<T>): Promise<T> {
   const storage = new SqliteStorage(config.dataDir);
@@ -61,7 +55,7 @@ async function serve(config: ServerConfig, withDemo: boolean): Promise<ConcordSe
   const storage = new SqliteStorage(config.dataDir);
   const drafts = new Drafts(storage);
   if (withDemo && (await drafts.list()).length === 0) {
-    const demo = await createDraftFromFile(drafts, DEMO_DRAFT_FILE);
+    const demo = await createDemoDraft(drafts);
     console.log(`Created the demo draft "${demo.title}".`);
   }
   const server = await startConcordServer({ storage, port: config.port, host: config.host });
@@ -70,7 +64,10 @@ async function serve(config: ServerConfig, withDemo: boolean): Promise<ConcordSe
   const shutDown = (signal: string) => {
     console.log(`${signal}: saving and shutting down…`);
     server.close().then(
-      () => process.exit(0),
+      () => {
+        console.log(STOPPED_MESSAGE);
+        process.exit(0);
+      },
       (error: unknown) => {
         console.error(error);
         process.exit(1);

@@ -12,12 +12,15 @@ export function onTestEnd(fn: Cleanup): void {
 }
 
 afterEach(async () => {
+  const failures: unknown[] = [];
   while (cleanups.length > 0) {
     const fn = cleanups.pop()!;
     try {
       await fn();
     } catch (error) {
-      console.error("Cleanup failed:", error);
+      failures.push(error);
     }
   }
+  // Every cleanup runs first; then the first failure (a page that threw, say) fails the test.
+  if (failures.length > 0) throw failures[0];
 });

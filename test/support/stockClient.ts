@@ -41,13 +41,14 @@ export async function connectStockClient(server: ConcordServer, draftId: string,
   return client;
 }
 
-/** Plain text of each block of a `content` fragment. */
+/** Plain text of each block of a `content` fragment, as a reader sees it: footnotes are markers, not text. */
 export function paragraphTexts(fragment: Y.XmlFragment): string[] {
   return fragment.toArray().map((block) => blockText(block));
 }
 
 function blockText(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   if (node instanceof Y.XmlText) return node.toDelta().map((op: { insert: unknown }) => (typeof op.insert === "string" ? op.insert : "")).join("");
+  if (node instanceof Y.XmlElement && node.nodeName === "footnote") return "";
   if (node instanceof Y.XmlElement) return node.toArray().map((child) => blockText(child as Y.XmlElement | Y.XmlText)).join("");
   return "";
 }

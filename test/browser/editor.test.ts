@@ -1,0 +1,101 @@
+import type { Page } from "playwright-core";
+import { TextRoot } from "../../shared/documentLayout";
+import { createDemoDraft } from "../../server/demo/createDemoDraft";
+import { clickAtEnd, launchBrowser, openPage, readBlocks, saveScreenshot, waitForEditor } from "../support/browser";
+import { connectStockClient, typeAtStart } from "../support/stockClient";
+import { startTestServer } from "../support/testServer";
+import { waitFor } from "../support/waitFor";
+
+/** Text, pid and printed number of every numbered paragraph on a page. */
+function numberedParagraphs(page: Page) {
+  return readBlocks(page, ".draft-text p.para");
+}
+
+/** Every block's text on a page, headings and sub-items included. */
+async function blockTexts(page: Page): Promise<string[]> {
+  return (await readBlocks(page)).map((block) => block.text);
+}
+
+async function openDemo() {
+  const server = await startTestServer();
+  const draft = await createDemoDraft(server.drafts);
+  const browser = await launchBrowser();
+  return { server, draft, browser, url: `${server.url}/d/${draft.id}` };
+}
+
+describe("the editor in Chromium", () => {
+  it("shows text typed into paragraph 3 on a second page within a second", async () => {
+    const { browser, url } = await openDemo();
+    const { page: first } = await openPage(browser, url);
+    const { page: second } = await openPage(browser, url);
+    await waitForEditor(first);
+    await waitForEditor(second);
+
+    await clickAtEnd(first.locator(".draft-text p.para").nth(2));
+    await first.keyboard.type(" Typed by the chair.");
+    await waitFor(() => numberedParagraphs(second), (list) => list[2]!.text.endsWith(" Typed by the chair."), {
+      timeoutMs: 1000,
+      what: "the typed words on the second page",
+    });
+    expect((await numberedParagraphs(second))[2]!.num).toBe("3.");
+    await saveScreenshot(first, "editor-demo-draft");
+  });
+
+  it("gives the tail of a split paragraph a new pid, and the numbers follow", async () => {
+    const { browser, url } = await openDemo();
+    const { page } = await openPage(browser, url);
+    await waitForEditor(page);
+    const before = await numberedParagraphs(page);
+
+    const third = page.locator(".draft-text p.para").nth(2);
+    await third.click();
+    await page.keyboard.press("Home");
+    for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+
+    const after = await waitFor(() => numberedParagraphs(page), (list) => list.length === before.length + 1, { what: "the split" });
+    expect(after[2]!.pid).toBe(before[2]!.pid);
+    expect(after[3]!.pid).not.toBe(before[2]!.pid);
+    expect(new Set(after.map((entry) => entry.pid)).size).toBe(after.length);
+    expect(after[2]!.text + after[3]!.text).toBe(before[2]!.text);
+    expect(after.map((entry) => entry.num)).toEqual(after.map((_, index) => `${index + 1}.`));
+    expect(after[4]!.pid).toBe(before[3]!.pid);
+    expect(after[4]!.num).toBe("5.");
+
+    const { page: reader } = await openPage(browser, url);
+    await waitForEditor(reader);
+    expect((await numberedParagraphs(reader)).map((entry) => entry.pid)).toEqual(after.map((entry) => entry.pid));
+  });
+
+  it("converges with two stock WebsocketProvider clients on concurrent edits, and a late joiner gets it all", async () => {
+    const { server, draft, browser, url } = await openDemo();
+    const alice = await connectStockClient(server, draft.id);
+    const bob = await connectStockClient(server, draft.id);
+    const { page } = await openPage(browser, url);
+    await waitForEditor(page);
+
+    const firstParagraph = page.locator(".draft-text p.para").first();
+    await clickAtEnd(firstParagraph);
+    const typing = page.keyboard.type(" Browser words.", { delay: 15 });
+    for (let i = 0; i < 10; i++) {
+      typeAtStart(alice.doc.getXmlFragment(TextRoot.content), 1, `alice${i} `);
+      typeAtStart(bob.doc.getXmlFragment(TextRoot.content), 3, `bob${i} `);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await typing;
+
+    const converged = await waitFor(
+      async () => ({ page: await blockTexts(page), alice: alice.paragraphs(), bob: bob.paragraphs() }),
+      (state) =>
+        state.page.join("\n") === state.alice.join("\n") &&
+        state.alice.join("\n") === state.bob.join("\n") &&
+        state.page.some((text) => text.endsWith(" Browser words.")),
+      { what: "browser and stock clients to converge" },
+    );
+    expect(converged.page[1]).toMatch(/^alice9 /);
+    expect(converged.page[3]).toMatch(/^bob9 /);
+
+    const late = await connectStockClient(server, draft.id);
+    expect(late.paragraphs()).toEqual(converged.alice);
+  });
+});

@@ -1,0 +1,63 @@
+import path from "node:path";
+import { STOPPED_MESSAGE } from "../../../server/cli/commands";
+import { REPO_ROOT } from "../../../server/paths";
+import { launch, runCli } from "../../support/serverProcess";
+import { tempDataDir } from "../../support/testServer";
+
+const DEMO_FILE = path.join(REPO_ROOT, "server", "demo", "demoDraft.md");
+
+/** `npm start`, as a person runs it in a fresh clone, on a free port. */
+function npmStart(dataDir: string) {
+  return launch("npm", ["start"], { CONCORD_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1" }, REPO_ROOT, { detached: true });
+}
+
+/**
+ * Ctrl-C in a terminal signals the whole process group: npm and the server under it. npm then
+ * ends by the same signal; the server must have saved everything and said so first.
+ */
+async function pressCtrlC(running: Awaited<ReturnType<typeof npmStart>>): Promise<void> {
+  process.kill(-running.child.pid!, "SIGINT");
+  expect([0, "SIGINT"]).toContain(await running.exited);
+  expect(running.output()).toContain(STOPPED_MESSAGE);
+}
+
+describe("the command line", () => {
+  it("creates drafts from a file and lists them", () => {
+    const dataDir = tempDataDir();
+    const id = runCli(dataDir, ["draft", "create", "--from", DEMO_FILE]).trim();
+    const other = runCli(dataDir, ["draft", "create", "--title", "Zero draft"]).trim();
+    const listing = runCli(dataDir, ["draft", "list"]);
+    expect(listing).toContain(`${id}\t`);
+    expect(listing).toMatch(/Pre-draft report of the Open-ended Working Group/);
+    expect(listing).toContain(`${other}\t`);
+    expect(listing).toContain("Zero draft");
+  });
+
+  it("answers a wrong command with its usage and exit code 2", () => {
+    expect(() => runCli(tempDataDir(), ["draft", "frobnicate"])).toThrow(/Usage: npm run concord/);
+  });
+
+  it("serves the demo with `npm start`, shuts down on Ctrl-C, and reuses the data on a second start", async () => {
+    const dataDir = tempDataDir();
+    const first = await npmStart(dataDir);
+    expect(first.output()).toMatch(/Created the demo draft/);
+    const health = await fetch(`${first.url}/health`);
+    expect(health.status).toBe(200);
+    const { drafts } = (await (await fetch(`${first.url}/api/drafts`)).json()) as { drafts: Array<{ id: string }> };
+    expect(drafts).toHaveLength(1);
+    const page = await fetch(`${first.url}/d/${drafts[0]!.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("/assets/app.js");
+    expect((await fetch(`${first.url}/assets/app.js`)).status).toBe(200);
+    expect((await fetch(`${first.url}/assets/styles.css`)).status).toBe(200);
+
+    await pressCtrlC(first);
+
+    const second = await npmStart(dataDir);
+    expect(second.output()).not.toMatch(/Created the demo draft/);
+    const again = (await (await fetch(`${second.url}/api/drafts`)).json()) as { drafts: Array<{ id: string }> };
+    expect(again.drafts.map((draft) => draft.id)).toEqual([drafts[0]!.id]);
+    await pressCtrlC(second);
+  }, 120_000);
+});

@@ -1,0 +1,83 @@
+/**
+ * Headless Chromium from Debian, driven by playwright-core. A missing browser fails the test with
+ * the install command: browser tests are never skipped.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { onTestEnd } from "./cleanup";
+
+/** Where Debian installs Chromium; `CHROMIUM_PATH` overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Flags for a headless Chromium on a machine without a sandbox, GPU or outside network. */
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Screenshots written by the test run. */
+export const ARTIFACTS_DIR = path.resolve(__dirname, "..", "artifacts");
+
+/** Launches Chromium for one test; it is closed after the test. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  onTestEnd(() => browser.close());
+  return browser;
+}
+
+/**
+ * A page in its own browser context, as a separate person on a separate machine would have: pages
+ * in one context share a BroadcastChannel and would sync without the server.
+ */
+export async function openPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  onTestEnd(() => {
+    if (problems.length > 0) throw new Error(`The page threw: ${problems.join("; ")}`);
+  });
+  await page.goto(url);
+  return { context, page };
+}
+
+/** Saves a screenshot of the page under test/artifacts. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** Waits until the editor has synced: the connection indicator says online and the text is there. */
+export async function waitForEditor(page: Page): Promise<void> {
+  await page.locator('#connection[data-state="online"]').waitFor({ timeout: 10_000 });
+  await page.locator(".draft-text p").first().waitFor({ timeout: 10_000 });
+}
+
+/** Puts the caret at the end of a block by clicking past the end of its last line (End only reaches the line's end). */
+export async function clickAtEnd(block: Locator): Promise<void> {
+  const box = await block.boundingBox();
+  if (!box) throw new Error("The block is not visible");
+  await block.click({ position: { x: box.width - 2, y: box.height - 4 } });
+}
+
+/** What a reader sees of each block matching `selector`: its text (without remote carets), pid and number. */
+export function readBlocks(page: Page, selector = ".draft-text > *"): Promise<Array<{ text: string; pid: string | null; num: string | null }>> {
+  return page.$$eval(selector, (nodes) =>
+    nodes.map((node) => {
+      const copy = node.cloneNode(true) as HTMLElement;
+      for (const caret of Array.from(copy.querySelectorAll(".ProseMirror-yjs-cursor"))) caret.remove();
+      return { text: copy.textContent ?? "", pid: node.getAttribute("data-pid"), num: node.getAttribute("data-num") };
+    }),
+  );
+}
