@@ -6,7 +6,6 @@
 export const CloseCode = {
   malformedMessage: { code: 4400, reason: "malformed-message" },
   unknownDraft: { code: 4404, reason: "unknown-draft" },
-  messageTooLarge: { code: 4413, reason: "message-too-large" },
   unknownMessageType: { code: 4415, reason: "unknown-message-type" },
   badUpdate: { code: 4422, reason: "bad-update" },
   schemaMismatch: { code: 4426, reason: "schema-version-mismatch" },

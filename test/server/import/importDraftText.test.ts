@@ -8,7 +8,7 @@ import {
   MAX_IMPORT_BYTES,
 } from "../../../server/import/importDraftText";
 import { schema } from "../../../shared/schema";
-import { doc, em, fn, h, item, p } from "../../support/dsl";
+import { doc, em, fn, item, p } from "../../support/dsl";
 import { seedOutlines } from "./seedOutlines";
 
 const strong = (text: string): PMNode => schema.text(text, [schema.marks.strong!.create()]);
