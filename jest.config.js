@@ -1,10 +1,10 @@
-/** Jest runs every test in test/: TypeScript through swc, one CommonJS copy of yjs per worker. */
+/** Jest runs every test in test/: TypeScript through esbuild, one CommonJS copy of yjs per worker. */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
+    "^.+\\.ts$": "<rootDir>/test/support/esbuildTransform.js",
   },
   globalSetup: "<rootDir>/test/support/globalSetup.js",
   reporters: ["default", "<rootDir>/test/support/noSkipsReporter.js"],
