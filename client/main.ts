@@ -6,7 +6,7 @@ import { openEditorPage } from "./pages/editorPage";
 const main = document.getElementById("app")!;
 const draftRoute = /^\/d\/([^/]+)$/.exec(location.pathname);
 if (draftRoute && DRAFT_ID_PATTERN.test(draftRoute[1]!)) {
-  openEditorPage(main, draftRoute[1]!);
+  void openEditorPage(main, draftRoute[1]!);
 } else {
   void openDraftsPage(main);
 }

@@ -6,18 +6,16 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { CloseCode } from "../shared/closeCodes";
-import { parseSyncPath, SCHEMA_VERSION } from "../shared/documentLayout";
-import { SCHEMA_VERSION_PARAM } from "../shared/syncProtocol";
+import { parseSyncPath } from "../shared/documentLayout";
 import { Drafts } from "./drafts/Drafts";
 import { createApp } from "./http/createApp";
 import { CLIENT_DIST_DIR } from "./paths";
 import { SqliteStorage } from "./storage/SqliteStorage";
 import type { Storage } from "./storage/Storage";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
-import { SyncConnection } from "./sync/SyncConnection";
-
-/** Largest frame a client may send (ws closes the socket with 1009 beyond it). */
-export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+import { acceptSyncSocket } from "./sync/acceptSyncSocket";
+import { LiveConnections } from "./sync/LiveConnections";
+import { MAX_MESSAGE_BYTES } from "./sync/socketLimits";
 
 /** How to start a server. */
 export interface ServerOptions {
@@ -37,6 +35,8 @@ export interface ConcordServer {
   readonly port: number;
   readonly drafts: Drafts;
   readonly rooms: RoomRegistry;
+  readonly storage: Storage;
+  readonly live: LiveConnections;
   /** Closes every socket, unloads the rooms (compacting them) and closes the store. */
   close(): Promise<void>;
 }
@@ -46,42 +46,23 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   const storage = options.storage ?? new SqliteStorage(requireDataDir(options));
   const drafts = new Drafts(storage);
   const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS);
-  const app = createApp(drafts, options.clientDir ?? CLIENT_DIST_DIR);
+  const live = new LiveConnections();
+  const sync = { storage, rooms, live };
+  const app = createApp({ storage, drafts, live }, options.clientDir ?? CLIENT_DIST_DIR);
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   httpServer.on("upgrade", (request, socket, head) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    const target = parseSyncPath(url.pathname);
+    const target = parseSyncPath(new URL(request.url ?? "/", "http://localhost").pathname);
     if (!target) {
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const declared = url.searchParams.get(SCHEMA_VERSION_PARAM);
-      if (declared !== null && declared !== String(SCHEMA_VERSION)) {
-        ws.close(CloseCode.schemaMismatch.code, CloseCode.schemaMismatch.reason);
-        return;
-      }
-      // Frames that arrive while the room loads wait here, in order, until the connection takes over.
-      const early: Array<[Buffer, boolean]> = [];
-      const hold = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
-      ws.on("message", hold);
-      rooms.open(target.draftId, target.room).then(
-        (room) => {
-          ws.off("message", hold);
-          if (!room) {
-            ws.close(CloseCode.unknownDraft.code, CloseCode.unknownDraft.reason);
-            return;
-          }
-          new SyncConnection(ws, room, () => rooms.released(room));
-          for (const [data, isBinary] of early) ws.emit("message", data, isBinary);
-        },
-        (error: unknown) => {
-          console.error(`Could not load ${target.draftId}/${target.room}:`, error);
-          ws.close(CloseCode.storageFailed.code, CloseCode.storageFailed.reason);
-        },
-      );
+      acceptSyncSocket(sync, ws, request, target).catch((error: unknown) => {
+        console.error(`Could not admit a socket to ${target.draftId}/${target.room}:`, error);
+        ws.close(CloseCode.storageFailed.code, CloseCode.storageFailed.reason);
+      });
     });
   });
 
@@ -98,6 +79,8 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     port,
     drafts,
     rooms,
+    storage,
+    live,
     close() {
       closing ??= (async () => {
         await rooms.closeAll();

@@ -6,6 +6,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** The address people reach the server at, for the links it prints (`CONCORD_PUBLIC_URL`). */
+  publicUrl: string | null;
 }
 
 /** Defaults of `PORT`, `HOST` and `CONCORD_DATA_DIR`. */
@@ -13,7 +15,7 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = "0.0.0.0";
 export const DEFAULT_DATA_DIR = "./data";
 
-/** Reads `PORT`, `HOST` and `CONCORD_DATA_DIR`; throws a RangeError naming a bad value. */
+/** Reads `PORT`, `HOST`, `CONCORD_DATA_DIR` and `CONCORD_PUBLIC_URL`; throws a RangeError naming a bad value. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT === undefined || env.PORT === "" ? DEFAULT_PORT : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`PORT must be 0–65535, not ${env.PORT}`);
@@ -21,5 +23,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port,
     host: env.HOST || DEFAULT_HOST,
     dataDir: path.resolve(env.CONCORD_DATA_DIR || DEFAULT_DATA_DIR),
+    publicUrl: env.CONCORD_PUBLIC_URL ? env.CONCORD_PUBLIC_URL.replace(/\/+$/, "") : null,
   };
 }

@@ -14,8 +14,8 @@ import { indentBlock, outdentBlock } from "./blockCommands";
 import { numberingPlugin } from "./numberingPlugin";
 import { uniquePidPlugin } from "./uniquePidPlugin";
 
-/** Mounts an editor on `fragment` inside `place`. */
-export function createEditor(place: HTMLElement, fragment: Y.XmlFragment, awareness: Awareness): EditorView {
+/** Mounts an editor on `fragment` inside `place`; read-only unless `editable`. */
+export function createEditor(place: HTMLElement, fragment: Y.XmlFragment, awareness: Awareness, editable: boolean): EditorView {
   const state = EditorState.create({
     schema,
     plugins: [
@@ -36,6 +36,7 @@ export function createEditor(place: HTMLElement, fragment: Y.XmlFragment, awaren
   });
   return new EditorView(place, {
     state,
-    attributes: { class: "draft-text", "aria-label": "Draft text", spellcheck: "true" },
+    editable: () => editable,
+    attributes: { class: "draft-text", "aria-label": editable ? "Draft text" : "Draft text, read-only", spellcheck: "true" },
   });
 }

@@ -1,38 +1,102 @@
-/** The page of one draft: its title, connection state and the editor on the `text` room. */
+/**
+ * The page of one draft: title, connection state, who is present, and the editor on the `text`
+ * room, editable only by those the write policy lets write the base text. When the server refuses
+ * what this copy holds, the copy is thrown away and synced afresh.
+ */
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { RESET_LOCAL_COPY_CODES } from "../../shared/closeCodes";
 import { MetaKey, Room, SCHEMA_VERSION, SYNC_PATH_PREFIX, TextRoot } from "../../shared/documentLayout";
+import { Role, type Author } from "../../shared/roles";
 import { SCHEMA_VERSION_PARAM } from "../../shared/syncProtocol";
+import { writeRefusal } from "../../shared/writePolicy";
+import { closeMessage, FINAL_CLOSE_CODES } from "../connection/closeMessages";
 import { bindConnectionIndicator } from "../connection/connectionIndicator";
+import { bindPresenceList } from "../connection/presenceList";
 import { createEditor } from "../editor/createEditor";
+
+/** The signed-in member's part in the draft, from `GET /api/drafts/:id`. */
+interface Me {
+  name: string;
+  role: Role;
+  state: string | null;
+}
 
 function socketBase(): string {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   return `${scheme}://${location.host}${SYNC_PATH_PREFIX}`;
 }
 
-/** Opens draft `draftId` in `main`. */
-export function openEditorPage(main: HTMLElement, draftId: string): void {
+function authorOf(me: Me): Author {
+  if (me.role === Role.delegation) return { role: Role.delegation, state: me.state ?? "" };
+  return { role: me.role };
+}
+
+function showNotice(text: string | null): void {
+  const notice = document.getElementById("notice")!;
+  notice.textContent = text ?? "";
+  notice.hidden = !text;
+}
+
+/** Opens one synced copy of the draft; returns the function that closes it. */
+function openCopy(place: HTMLElement, draftId: string, me: Me, onReset: () => void): () => void {
   const ydoc = new Y.Doc();
   const provider = new WebsocketProvider(`${socketBase()}/${draftId}`, Room.text, ydoc, {
     params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION) },
+    // Observers keep no cross-tab channel (DESIGN.md section 6); the others may share one.
+    disableBc: me.role === Role.observer,
   });
   bindConnectionIndicator(document.getElementById("connection")!, provider);
-  // Until sign-in exists every editor is a guest; the hue tells carets apart.
-  provider.awareness.setLocalStateField("user", { name: "Guest", color: `hsl(${ydoc.clientID % 360} 60% 40%)` });
+  bindPresenceList(document.getElementById("presence")!, provider.awareness);
+  provider.awareness.setLocalStateField("user", { name: me.name, color: `hsl(${ydoc.clientID % 360} 60% 40%)` });
 
   const meta = ydoc.getMap(TextRoot.meta);
-  const titleElement = document.getElementById("draft-title")!;
   meta.observe(() => {
     const title = meta.get(MetaKey.title);
-    if (typeof title === "string") {
-      titleElement.textContent = title;
-      document.title = `${title} — Concord`;
-    }
+    if (typeof title !== "string") return;
+    document.getElementById("draft-title")!.textContent = title;
+    document.title = `${title} — Concord`;
   });
+
+  const editable = writeRefusal(authorOf(me), Room.text, TextRoot.content, null) === null;
+  const view = createEditor(place, ydoc.getXmlFragment(TextRoot.content), provider.awareness, editable);
+  const close = () => {
+    view.destroy();
+    provider.destroy();
+    ydoc.destroy();
+  };
+
+  provider.on("connection-close", (event: CloseEvent | null) => {
+    if (!event) return;
+    showNotice(closeMessage(event.code));
+    if (FINAL_CLOSE_CODES.has(event.code)) provider.disconnect();
+    else if (RESET_LOCAL_COPY_CODES.has(event.code)) onReset();
+  });
+  provider.on("sync", (synced: boolean) => {
+    if (synced) showNotice(null);
+  });
+  return close;
+}
+
+/** Opens draft `draftId` in `main`. */
+export async function openEditorPage(main: HTMLElement, draftId: string): Promise<void> {
+  const response = await fetch(`/api/drafts/${encodeURIComponent(draftId)}`);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { message?: string };
+    main.textContent = body.message ?? `The draft could not be opened (HTTP ${response.status}).`;
+    return;
+  }
+  const { me } = (await response.json()) as { me: Me };
+  document.getElementById("me")!.textContent = me.state ? `${me.name} (${me.state})` : `${me.name} (${me.role})`;
 
   const place = document.createElement("article");
   place.className = "draft";
   main.replaceChildren(place);
-  createEditor(place, ydoc.getXmlFragment(TextRoot.content), provider.awareness);
+  let close = () => {};
+  const open = () => {
+    close();
+    place.replaceChildren();
+    close = openCopy(place, draftId, me, open);
+  };
+  open();
 }

@@ -7,7 +7,8 @@ import { parseArgs } from "node:util";
 import { startConcordServer, type ConcordServer } from "../ConcordServer";
 import { configFromEnv, type ServerConfig } from "../config";
 import { Drafts } from "../drafts/Drafts";
-import { createDemoDraft, createDraftFromFile } from "../demo/createDemoDraft";
+import { createDemoDraft, createDraftFromFile, DEMO_MEMBERS } from "../demo/createDemoDraft";
+import { inviteMember, type Invitation } from "../identity/invitations";
 import { SqliteStorage } from "../storage/SqliteStorage";
 
 /** Wrong arguments; the message says how to call the command. */
@@ -23,7 +24,9 @@ export const USAGE = `Usage: npm run concord -- <command>
   start                               serve, creating the demo draft on first run
   serve                               serve the drafts in CONCORD_DATA_DIR
   draft create --title T [--from F]   create a draft (from a Markdown or text file); prints its id
-  draft list                          list the drafts`;
+  draft list                          list the drafts
+  invite --draft ID --role chair|delegation|observer [--state CUB] [--name NAME]
+                                      invite a member; prints a sign-in link and a token`;
 
 function withDrafts<T>(config: ServerConfig, use: (drafts: Drafts) => Promise<T>): Promise<T> {
   const storage = new SqliteStorage(config.dataDir);
@@ -50,17 +53,46 @@ async function draftCommand(args: string[], config: ServerConfig): Promise<void>
   throw new UsageError(`Unknown draft action: ${action ?? "(none)"}`);
 }
 
+/** The base of the links printed: the public URL when configured, else where the server listens. */
+function linkBase(config: ServerConfig, listening?: string): string {
+  return config.publicUrl ?? listening ?? `http://localhost:${config.port}`;
+}
+
+function printInvitation(base: string, label: string, invitation: Invitation): void {
+  console.log(`  ${label.padEnd(16)} ${base}${invitation.signInPath}`);
+}
+
+async function inviteCommand(args: string[], config: ServerConfig): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { draft: { type: "string" }, role: { type: "string" }, state: { type: "string" }, name: { type: "string" } },
+  });
+  if (!values.draft || !values.role) throw new UsageError("invite needs --draft and --role");
+  const storage = new SqliteStorage(config.dataDir);
+  try {
+    if (!(await storage.getDraft(values.draft))) throw new RangeError(`No draft ${values.draft}`);
+    const invitation = await inviteMember(storage.identity, { draftId: values.draft, role: values.role, state: values.state, name: values.name });
+    console.log(`Sign-in link (works once): ${linkBase(config)}${invitation.signInPath}`);
+    console.log(`Token for scripts: ${invitation.token}`);
+  } finally {
+    await storage.close();
+  }
+}
+
 async function serve(config: ServerConfig, withDemo: boolean): Promise<ConcordServer> {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const storage = new SqliteStorage(config.dataDir);
   const drafts = new Drafts(storage);
-  if (withDemo && (await drafts.list()).length === 0) {
-    const demo = await createDemoDraft(drafts);
-    console.log(`Created the demo draft "${demo.title}".`);
-  }
+  const demo = withDemo && (await drafts.list()).length === 0 ? await createDemoDraft(drafts) : null;
   const server = await startConcordServer({ storage, port: config.port, host: config.host });
   console.log(`Concord is serving ${config.dataDir} at ${server.url}`);
   for (const draft of await drafts.list()) console.log(`  ${draft.title}: ${server.url}/d/${draft.id}`);
+  if (demo) {
+    console.log(`Created the demo draft "${demo.title}". Sign-in links (each works once):`);
+    for (const member of DEMO_MEMBERS) {
+      printInvitation(linkBase(config, server.url), member.label, await inviteMember(storage.identity, { draftId: demo.id, ...member }));
+    }
+  }
   const shutDown = (signal: string) => {
     console.log(`${signal}: saving and shutting down…`);
     server.close().then(
@@ -92,6 +124,9 @@ export async function runCommand(argv: string[]): Promise<void> {
       return;
     case "draft":
       await draftCommand(args, config);
+      return;
+    case "invite":
+      await inviteCommand(args, config);
       return;
     default:
       throw new UsageError(command ? `Unknown command: ${command}` : "No command given");

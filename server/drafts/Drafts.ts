@@ -23,6 +23,8 @@ export interface NewDraft {
   /** The base text; an empty paragraph when absent. */
   doc?: PMNode;
   language?: string;
+  /** The draft's policy: whether observers may read stances and comments (default: no). */
+  observersReadFloor?: boolean;
 }
 
 function newDraftId(): string {
@@ -58,7 +60,12 @@ export class Drafts {
     if (title.length === 0 || title.length > MAX_TITLE_LENGTH) {
       throw new RangeError(`A draft title must have 1–${MAX_TITLE_LENGTH} characters, not ${title.length}`);
     }
-    const record: DraftRecord = { id: newDraftId(), title, createdAt: new Date().toISOString() };
+    const record: DraftRecord = {
+      id: newDraftId(),
+      title,
+      createdAt: new Date().toISOString(),
+      observersReadFloor: draft.observersReadFloor ?? false,
+    };
     await this.storage.createDraft(record, new Map([[Room.text, initialTextUpdate({ ...draft, title })]]));
     return record;
   }

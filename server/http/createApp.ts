@@ -1,41 +1,42 @@
-/** The Express app: health, the drafts API and the browser app. */
+/** The Express app: health, sign-in, the REST API and the browser app. */
 import fs from "node:fs";
 import path from "node:path";
 import express from "express";
 import type { Drafts } from "../drafts/Drafts";
+import type { Storage } from "../storage/Storage";
+import type { LiveConnections } from "../sync/LiveConnections";
+import { auditRoutes } from "./auditRoutes";
+import { authRoutes } from "./authRoutes";
+import { draftRoutes } from "./draftRoutes";
+import { HttpError } from "./HttpError";
+import { memberRoutes } from "./memberRoutes";
 
 /** Where the built app's files are served from. */
 export const ASSETS_PATH = "/assets";
 
+/** Largest JSON body the API reads. */
+export const MAX_JSON_BODY = "64kb";
+
+/** What the routes need from the server. */
+export interface AppContext {
+  storage: Storage;
+  drafts: Drafts;
+  live: LiveConnections;
+}
+
 /** Builds the HTTP side of the server. */
-export function createApp(drafts: Drafts, clientDir: string): express.Express {
+export function createApp({ storage, drafts, live }: AppContext, clientDir: string): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  app.use(express.json({ limit: MAX_JSON_BODY }));
 
   app.get("/health", (_req, res) => {
     res.json({ ok: true });
   });
-
-  app.get("/api/drafts", async (_req, res, next) => {
-    try {
-      res.json({ drafts: await drafts.list() });
-    } catch (error) {
-      next(error);
-    }
-  });
-
-  app.get("/api/drafts/:id", async (req, res, next) => {
-    try {
-      const draft = await drafts.get(req.params.id);
-      if (!draft) {
-        res.status(404).json({ error: "unknown-draft" });
-        return;
-      }
-      res.json({ draft });
-    } catch (error) {
-      next(error);
-    }
-  });
+  app.use(authRoutes(storage.identity));
+  app.use(draftRoutes(storage.identity, drafts));
+  app.use(memberRoutes(storage.identity, live));
+  app.use(auditRoutes(storage));
 
   app.use(ASSETS_PATH, express.static(clientDir, { index: false, fallthrough: false }));
 
@@ -51,11 +52,24 @@ export function createApp(drafts: Drafts, clientDir: string): express.Express {
   app.get("/d/:id", sendApp);
 
   app.use((_req, res) => {
-    res.status(404).json({ error: "not-found" });
+    res.status(404).json({ error: "not-found", message: "No such page." });
   });
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (error instanceof HttpError) {
+      res.status(error.status).json({ error: error.id, message: error.message });
+      return;
+    }
+    if (error instanceof RangeError) {
+      res.status(400).json({ error: "bad-request", message: error.message });
+      return;
+    }
+    const status = (error as { status?: number }).status;
+    if (status === 400 || status === 413) {
+      res.status(status).json({ error: status === 413 ? "too-large" : "bad-request", message: "The request body could not be read." });
+      return;
+    }
     console.error(error);
-    res.status(500).json({ error: "internal" });
+    res.status(500).json({ error: "internal", message: "Something went wrong on the server." });
   });
   return app;
 }

@@ -7,30 +7,18 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Room } from "../../shared/documentLayout";
-import type { DraftRecord, Storage, StoredUpdate } from "./Storage";
+import { SqliteIdentityStore } from "./SqliteIdentityStore";
+import { migrate } from "./sqliteMigrations";
+import type { AuditEntry, DraftRecord, Storage, StoredUpdate, WriteRecord } from "./Storage";
 
 /** File name of the database inside the data folder. */
 export const SQLITE_FILE_NAME = "concord.sqlite";
-
-const SCHEMA_SQL = `
-  CREATE TABLE IF NOT EXISTS drafts (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    created_at TEXT NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS updates (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    draft_id TEXT NOT NULL REFERENCES drafts(id),
-    room TEXT NOT NULL,
-    data BLOB NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS updates_by_room ON updates (draft_id, room, seq);
-`;
 
 interface PendingAppend {
   draftId: string;
   room: Room;
   update: Uint8Array;
+  write: WriteRecord | undefined;
   resolve: (seq: number) => void;
   reject: (error: unknown) => void;
 }
@@ -39,14 +27,38 @@ interface DraftRow {
   id: string;
   title: string;
   created_at: string;
+  observers_read_floor: number;
 }
 
+interface AuditRow {
+  seq: number;
+  room: string;
+  principal: string;
+  user_id: string | null;
+  at: string;
+  touched: string;
+}
+
+const DRAFT_COLUMNS = "id, title, created_at, observers_read_floor";
+
 function toRecord(row: DraftRow): DraftRecord {
-  return { id: row.id, title: row.title, createdAt: row.created_at };
+  return { id: row.id, title: row.title, createdAt: row.created_at, observersReadFloor: row.observers_read_floor === 1 };
+}
+
+function toAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    room: row.room as Room,
+    principal: row.principal,
+    userId: row.user_id,
+    at: row.at,
+    touched: JSON.parse(row.touched) as AuditEntry["touched"],
+  };
 }
 
 /** The SQLite implementation of `Storage`, under one data folder. */
 export class SqliteStorage implements Storage {
+  readonly identity: SqliteIdentityStore;
   private readonly db: Database.Database;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
@@ -60,11 +72,20 @@ export class SqliteStorage implements Storage {
     // page cache); only a power loss could drop the last commits, never corrupt the file.
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
-    this.db.exec(SCHEMA_SQL);
+    migrate(this.db);
+    this.identity = new SqliteIdentityStore(this.db);
     this.statements = {
-      insertDraft: this.db.prepare("INSERT INTO drafts (id, title, created_at) VALUES (?, ?, ?)"),
-      getDraft: this.db.prepare<[string], DraftRow>("SELECT id, title, created_at FROM drafts WHERE id = ?"),
-      listDrafts: this.db.prepare<[], DraftRow>("SELECT id, title, created_at FROM drafts ORDER BY created_at, id"),
+      insertDraft: this.db.prepare("INSERT INTO drafts (id, title, created_at, observers_read_floor) VALUES (?, ?, ?, ?)"),
+      getDraft: this.db.prepare<[string], DraftRow>(`SELECT ${DRAFT_COLUMNS} FROM drafts WHERE id = ?`),
+      listDrafts: this.db.prepare<[], DraftRow>(`SELECT ${DRAFT_COLUMNS} FROM drafts ORDER BY created_at, id`),
+      insertAudit: this.db.prepare("INSERT INTO audit (draft_id, room, principal, user_id, at, touched) VALUES (?, ?, ?, ?, ?, ?)"),
+      readAudit: this.db.prepare<[string, number, number], AuditRow>(
+        "SELECT seq, room, principal, user_id, at, touched FROM audit WHERE draft_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+      ),
+      insertClientId: this.db.prepare("INSERT OR IGNORE INTO client_ids (draft_id, room, client_id, principal) VALUES (?, ?, ?, ?)"),
+      loadClientIds: this.db.prepare<[string, string], { client_id: number; principal: string }>(
+        "SELECT client_id, principal FROM client_ids WHERE draft_id = ? AND room = ?",
+      ),
       insertUpdate: this.db.prepare("INSERT INTO updates (draft_id, room, data) VALUES (?, ?, ?)"),
       insertUpdateAt: this.db.prepare("INSERT INTO updates (seq, draft_id, room, data) VALUES (?, ?, ?, ?)"),
       loadUpdates: this.db.prepare<[string, string], { seq: number; data: Buffer }>(
@@ -76,7 +97,7 @@ export class SqliteStorage implements Storage {
 
   async createDraft(draft: DraftRecord, initialUpdates: ReadonlyMap<Room, Uint8Array>): Promise<void> {
     this.db.transaction(() => {
-      this.statements.insertDraft.run(draft.id, draft.title, draft.createdAt);
+      this.statements.insertDraft.run(draft.id, draft.title, draft.createdAt, draft.observersReadFloor ? 1 : 0);
       for (const [room, update] of initialUpdates) {
         this.statements.insertUpdate.run(draft.id, room, Buffer.from(update));
       }
@@ -92,9 +113,9 @@ export class SqliteStorage implements Storage {
     return this.statements.listDrafts.all().map(toRecord);
   }
 
-  appendUpdate(draftId: string, room: Room, update: Uint8Array): Promise<number> {
+  appendUpdate(draftId: string, room: Room, update: Uint8Array, write?: WriteRecord): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ draftId, room, update, resolve, reject });
+      this.pending.push({ draftId, room, update, write, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -107,6 +128,16 @@ export class SqliteStorage implements Storage {
     return this.statements.loadUpdates
       .all(draftId, room)
       .map((row) => ({ seq: row.seq, update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) }));
+  }
+
+  async loadClientIds(draftId: string, room: Room): Promise<Map<number, string>> {
+    this.flush();
+    return new Map(this.statements.loadClientIds.all(draftId, room).map((row) => [row.client_id, row.principal]));
+  }
+
+  async readAudit(draftId: string, page: { before?: number; limit: number }): Promise<AuditEntry[]> {
+    this.flush();
+    return this.statements.readAudit.all(draftId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit).map(toAuditEntry);
   }
 
   async compact(draftId: string, room: Room, merged: Uint8Array, throughSeq: number): Promise<void> {
@@ -123,6 +154,17 @@ export class SqliteStorage implements Storage {
     this.db.close();
   }
 
+  /** Writes one append, with its audit entry and client id claims, inside the caller's transaction. */
+  private insertAppend(item: PendingAppend): number {
+    const seq = Number(this.statements.insertUpdate.run(item.draftId, item.room, Buffer.from(item.update)).lastInsertRowid);
+    const write = item.write;
+    if (write) {
+      this.statements.insertAudit.run(item.draftId, item.room, write.principal, write.userId, write.at, JSON.stringify(write.touched));
+      for (const clientId of write.newClientIds) this.statements.insertClientId.run(item.draftId, item.room, clientId, write.principal);
+    }
+    return seq;
+  }
+
   /** Commits every pending append in one transaction, then settles their promises in order. */
   private flush(): void {
     this.flushScheduled = false;
@@ -131,12 +173,7 @@ export class SqliteStorage implements Storage {
     this.pending = [];
     let seqs: number[];
     try {
-      seqs = this.db.transaction(() =>
-        batch.map(
-          (item) =>
-            Number(this.statements.insertUpdate.run(item.draftId, item.room, Buffer.from(item.update)).lastInsertRowid),
-        ),
-      )();
+      seqs = this.db.transaction(() => batch.map((item) => this.insertAppend(item)))();
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;

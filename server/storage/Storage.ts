@@ -1,14 +1,17 @@
 /**
- * Where drafts and their Yjs updates live. One interface, so the embedded SQLite store and a
- * PostgreSQL store are interchangeable; every call is async for the sake of the latter.
+ * Where drafts, their Yjs updates and their audit log live. One interface, so the embedded SQLite
+ * store and a PostgreSQL store are interchangeable; every call is async for the sake of the latter.
  */
 import type { Room } from "../../shared/documentLayout";
+import type { IdentityStore } from "../identity/IdentityStore";
 
 /** A draft as the drafts list shows it. */
 export interface DraftRecord {
   id: string;
   title: string;
   createdAt: string;
+  /** The draft's policy: whether observers may read the `floor` room (stances and comments). */
+  observersReadFloor: boolean;
 }
 
 /** One stored update of a room, in commit order. */
@@ -17,16 +20,47 @@ export interface StoredUpdate {
   update: Uint8Array;
 }
 
-/** Durable home of drafts and their update logs. */
+/** A root and top-level key an update wrote or deleted (key null in `content`). */
+export interface Touched {
+  root: string;
+  key: string | null;
+}
+
+/** Who made an accepted write, recorded with it in the same commit (invariant 5). */
+export interface WriteRecord {
+  /** `chair`, `state:CUB`, or `server`. */
+  principal: string;
+  userId: string | null;
+  at: string;
+  touched: Touched[];
+  /** Yjs client ids this write used for the first time: from now on they are the principal's. */
+  newClientIds: number[];
+}
+
+/** One entry of a draft's audit log. */
+export interface AuditEntry extends Omit<WriteRecord, "newClientIds"> {
+  seq: number;
+  room: Room;
+}
+
+/** Durable home of drafts, their update logs and everything about who may use them. */
 export interface Storage {
+  readonly identity: IdentityStore;
   /** Records a new draft and the first update of each room, in one commit. */
   createDraft(draft: DraftRecord, initialUpdates: ReadonlyMap<Room, Uint8Array>): Promise<void>;
   getDraft(id: string): Promise<DraftRecord | null>;
   listDrafts(): Promise<DraftRecord[]>;
-  /** Appends an update to a room's log; resolves once it is committed, so it survives a crash. */
-  appendUpdate(draftId: string, room: Room, update: Uint8Array): Promise<number>;
+  /**
+   * Appends an update to a room's log, with who wrote it when it came from a client; resolves once
+   * both are committed, so they survive a crash.
+   */
+  appendUpdate(draftId: string, room: Room, update: Uint8Array, write?: WriteRecord): Promise<number>;
   /** A room's log in commit order. */
   loadUpdates(draftId: string, room: Room): Promise<StoredUpdate[]>;
+  /** The principal owning each Yjs client id seen in a room. */
+  loadClientIds(draftId: string, room: Room): Promise<Map<number, string>>;
+  /** Audit entries of a draft, newest first, older than `before` when given. */
+  readAudit(draftId: string, page: { before?: number; limit: number }): Promise<AuditEntry[]>;
   /** Replaces every update up to `throughSeq` by `merged`, which must hold all of them. */
   compact(draftId: string, room: Room, merged: Uint8Array, throughSeq: number): Promise<void>;
   /** Commits what is pending and releases the store. */

@@ -8,13 +8,19 @@ import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../shared/closeCodes";
 import type { Room as RoomName } from "../../shared/documentLayout";
-import type { Storage } from "../storage/Storage";
+import { checkWrite } from "../guard/checkWrite";
+import { Role } from "../../shared/roles";
+import type { Writer } from "../identity/Writer";
+import type { Storage, WriteRecord } from "../storage/Storage";
+import { stampAwareness } from "./stampAwareness";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
 
 /** A client of a room, as the room sees it. */
 export interface RoomPeer {
+  /** Who is behind the connection, as the server knows it. */
+  readonly writer: Writer;
   send(frame: Uint8Array): void;
-  close(cause: CloseCode): void;
+  close(cause: CloseCode, detail?: string): void;
 }
 
 /** Bytes a client holding nothing sends as its state vector. */
@@ -31,13 +37,19 @@ export class BadUpdateError extends Error {
   override readonly name = "BadUpdateError";
 }
 
-async function loadDoc(storage: Storage, draftId: string, name: RoomName): Promise<{ doc: Y.Doc; rows: number }> {
+interface LoadedState {
+  doc: Y.Doc;
+  rows: number;
+  clientOwners: Map<number, string>;
+}
+
+async function loadState(storage: Storage, draftId: string, name: RoomName): Promise<LoadedState> {
   const doc = new Y.Doc();
   const updates = await storage.loadUpdates(draftId, name);
   Y.transact(doc, () => {
     for (const { update } of updates) Y.applyUpdate(doc, update);
   });
-  return { doc, rows: updates.length };
+  return { doc, rows: updates.length, clientOwners: await storage.loadClientIds(draftId, name) };
 }
 
 /** A loaded room. Create with `Room.load`. */
@@ -46,6 +58,8 @@ export class Room {
   /** Awareness client ids each peer has announced, removed when the peer leaves. */
   private readonly peerClients = new Map<RoomPeer, Set<number>>();
   private doc!: Y.Doc;
+  /** Principal owning each Yjs client id seen in this room (invariant 3). */
+  private clientOwners = new Map<number, string>();
   /** Presence lives beside the document, not in it, so a rebuild leaves it alone. */
   private readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   private cachedState: Uint8Array | null = null;
@@ -71,8 +85,7 @@ export class Room {
   /** Loads a room's document from its stored log. */
   static async load(storage: Storage, draftId: string, name: RoomName): Promise<Room> {
     const room = new Room(draftId, name, storage);
-    const { doc, rows } = await loadDoc(storage, draftId, name);
-    room.attach(doc, rows);
+    room.attach(await loadState(storage, draftId, name));
     return room;
   }
 
@@ -96,6 +109,7 @@ export class Room {
   join(peer: RoomPeer): void {
     this.peers.add(peer);
     this.peerClients.set(peer, new Set());
+    this.countObservers();
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const present = Array.from(this.awareness.getStates().keys());
     if (present.length > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
@@ -104,6 +118,7 @@ export class Room {
   /** Removes a client and its presence. */
   leave(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
+    this.countObservers();
     const clients = this.peerClients.get(peer);
     this.peerClients.delete(peer);
     if (clients && clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(clients), peer);
@@ -120,11 +135,14 @@ export class Room {
   }
 
   /**
-   * The write path for one client update: apply, then append each change to storage and relay it
-   * to the other clients once committed. Bad bytes rebuild the room from storage and throw.
+   * The write path for one client update: check it against the write guard (which throws a
+   * `WriteRefusal`), apply it, then append each change with its audit record and relay it to the
+   * other clients once committed. Bad bytes rebuild the room from storage and throw.
    */
   async applyClientUpdate(peer: RoomPeer, update: Uint8Array): Promise<void> {
     await this.ready();
+    const permitted = checkWrite(this.doc, this.name, peer.writer, update, this.clientOwners);
+    if (permitted.footprint.empty) return;
     this.captured = [];
     try {
       Y.applyUpdate(this.doc, update, peer);
@@ -136,19 +154,45 @@ export class Room {
     }
     const changes = this.captured;
     this.captured = [];
-    for (const change of changes) this.commitAndRelay(change, peer);
+    if (changes.length === 0) return;
+    for (const clientId of permitted.newClientIds) this.clientOwners.set(clientId, peer.writer.principal);
+    const write: WriteRecord = {
+      principal: peer.writer.principal,
+      userId: peer.writer.userId,
+      at: new Date().toISOString(),
+      touched: permitted.footprint.touched,
+      newClientIds: permitted.newClientIds,
+    };
+    changes.forEach((change, index) => this.commitAndRelay(change, peer, index === 0 ? write : undefined));
     this.watchPending();
   }
 
-  /** Relays a presence update from a client to the others, remembering which client ids it speaks for. */
+  /**
+   * Relays a presence update from a client to the others, stamped with the identity the server
+   * knows. Observers are counted, not shown; a client id another connection speaks for is skipped.
+   */
   applyAwareness(peer: RoomPeer, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    if (peer.writer.author.role === Role.observer) return;
+    const mayControl = (clientId: number) => {
+      for (const [other, clients] of this.peerClients) if (other !== peer && clients.has(clientId)) return false;
+      return true;
+    };
+    const stamped = stampAwareness(update, peer.writer, mayControl);
+    if (stamped) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, peer);
   }
 
   /** Sends a client every presence state, in answer to its query. */
   answerAwarenessQuery(peer: RoomPeer): void {
     const present = Array.from(this.awareness.getStates().keys());
     peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+  }
+
+  /** Publishes how many observers follow the room, as the server's own presence state. */
+  private countObservers(): void {
+    let observers = 0;
+    for (const peer of this.peers) if (peer.writer.author.role === Role.observer) observers++;
+    const current = (this.awareness.getLocalState() as { observers?: number } | null)?.observers ?? 0;
+    if (observers !== current) this.awareness.setLocalState(observers > 0 ? { observers } : null);
   }
 
   /** Compacts the log if it has more than one row. Safe at any time: the state holds every row. */
@@ -170,9 +214,10 @@ export class Room {
     this.doc.destroy();
   }
 
-  private attach(doc: Y.Doc, rows: number): void {
+  private attach({ doc, rows, clientOwners }: LoadedState): void {
     this.doc = doc;
     this.storedRows = rows;
+    this.clientOwners = clientOwners;
     this.cachedState = null;
     this.cachedFullStep2 = null;
     doc.on("update", (change: Uint8Array) => {
@@ -196,9 +241,9 @@ export class Room {
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
   };
 
-  private commitAndRelay(change: Uint8Array, origin: RoomPeer): void {
+  private commitAndRelay(change: Uint8Array, origin: RoomPeer, write: WriteRecord | undefined): void {
     this.commitsInFlight++;
-    this.storage.appendUpdate(this.draftId, this.name, change).then(
+    this.storage.appendUpdate(this.draftId, this.name, change, write).then(
       (seq) => {
         this.commitsInFlight--;
         this.lastSeq = Math.max(this.lastSeq, seq);
@@ -245,8 +290,7 @@ export class Room {
   private rebuild(): Promise<void> {
     this.rebuilding ??= (async () => {
       const old = this.doc;
-      const { doc, rows } = await loadDoc(this.storage, this.draftId, this.name);
-      this.attach(doc, rows);
+      this.attach(await loadState(this.storage, this.draftId, this.name));
       old.destroy();
       if (this.pendingTimer) clearTimeout(this.pendingTimer);
       this.pendingTimer = null;

@@ -3,22 +3,31 @@
  * cannot read closes the socket with a code and reason from `shared/closeCodes.ts`.
  */
 import type WebSocket from "ws";
-import { CloseCode } from "../../shared/closeCodes";
+import { CloseCode, closeReason } from "../../shared/closeCodes";
 import { assertNever } from "../../shared/assertNever";
+import { WriteRefusal } from "../guard/WriteRefusal";
+import type { Writer } from "../identity/Writer";
 import { BadUpdateError, type Room, type RoomPeer } from "./Room";
+import { MESSAGES_PER_SECOND, MessageRateLimiter } from "./socketLimits";
 import { decodeMessage, MalformedMessageError, UnknownMessageTypeError } from "./syncMessages";
 
 /** A client connected to a room. */
 export class SyncConnection implements RoomPeer {
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly limiter = new MessageRateLimiter();
 
   constructor(
     private readonly socket: WebSocket,
     private readonly room: Room,
+    readonly writer: Writer,
     private readonly onClose: (connection: SyncConnection) => void,
   ) {
     socket.on("message", (data, isBinary) => {
+      if (!this.limiter.take()) {
+        this.close(CloseCode.rateLimited, `more than ${MESSAGES_PER_SECOND} messages a second`);
+        return;
+      }
       const frame = isBinary ? toBytes(data) : null;
       this.queue = this.queue.then(() => (frame ? this.handle(frame) : this.close(CloseCode.malformedMessage)));
     });
@@ -32,9 +41,9 @@ export class SyncConnection implements RoomPeer {
     this.socket.send(frame);
   }
 
-  close(cause: CloseCode): void {
+  close(cause: CloseCode, detail?: string): void {
     if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
-      this.socket.close(cause.code, cause.reason);
+      this.socket.close(cause.code, closeReason(cause, detail));
     }
     this.finish();
   }
@@ -61,7 +70,8 @@ export class SyncConnection implements RoomPeer {
           assertNever(message);
       }
     } catch (error) {
-      this.close(closeCauseOf(error));
+      if (error instanceof WriteRefusal) this.close(error.closeCode, error.detail);
+      else this.close(closeCauseOf(error));
     }
   }
 

@@ -1,7 +1,9 @@
 import type { Page } from "playwright-core";
 import { TextRoot } from "../../shared/documentLayout";
 import { createDemoDraft } from "../../server/demo/createDemoDraft";
-import { clickAtEnd, launchBrowser, openPage, readBlocks, saveScreenshot, waitForEditor } from "../support/browser";
+import { Role } from "../../shared/roles";
+import { clickAtEnd, launchBrowser, openSignedIn, readBlocks, saveScreenshot, waitForEditor } from "../support/browser";
+import { invite } from "../support/members";
 import { connectStockClient, typeAtStart } from "../support/stockClient";
 import { startTestServer } from "../support/testServer";
 import { waitFor } from "../support/waitFor";
@@ -20,14 +22,17 @@ async function openDemo() {
   const server = await startTestServer();
   const draft = await createDemoDraft(server.drafts);
   const browser = await launchBrowser();
-  return { server, draft, browser, url: `${server.url}/d/${draft.id}` };
+  /** A page of a newly invited member, signed in and on the draft. */
+  const member = async (role: Role = Role.chair, state?: string) =>
+    (await openSignedIn(browser, server.url, await invite(server, draft.id, role, state))).page;
+  return { server, draft, browser, member };
 }
 
 describe("the editor in Chromium", () => {
   it("shows text typed into paragraph 3 on a second page within a second", async () => {
-    const { browser, url } = await openDemo();
-    const { page: first } = await openPage(browser, url);
-    const { page: second } = await openPage(browser, url);
+    const { member } = await openDemo();
+    const first = await member();
+    const second = await member(Role.delegation, "CUB");
     await waitForEditor(first);
     await waitForEditor(second);
 
@@ -42,8 +47,8 @@ describe("the editor in Chromium", () => {
   });
 
   it("gives the tail of a split paragraph a new pid, and the numbers follow", async () => {
-    const { browser, url } = await openDemo();
-    const { page } = await openPage(browser, url);
+    const { member } = await openDemo();
+    const page = await member();
     await waitForEditor(page);
     const before = await numberedParagraphs(page);
 
@@ -62,16 +67,19 @@ describe("the editor in Chromium", () => {
     expect(after[4]!.pid).toBe(before[3]!.pid);
     expect(after[4]!.num).toBe("5.");
 
-    const { page: reader } = await openPage(browser, url);
+    const reader = await member(Role.observer);
     await waitForEditor(reader);
-    expect((await numberedParagraphs(reader)).map((entry) => entry.pid)).toEqual(after.map((entry) => entry.pid));
+    const pids = after.map((entry) => entry.pid).join(" ");
+    await waitFor(async () => (await numberedParagraphs(reader)).map((entry) => entry.pid).join(" "), (seen) => seen === pids, {
+      what: "the observer to see the same pids",
+    });
   });
 
   it("converges with two stock WebsocketProvider clients on concurrent edits, and a late joiner gets it all", async () => {
-    const { server, draft, browser, url } = await openDemo();
+    const { server, draft, member } = await openDemo();
     const alice = await connectStockClient(server, draft.id);
     const bob = await connectStockClient(server, draft.id);
-    const { page } = await openPage(browser, url);
+    const page = await member();
     await waitForEditor(page);
 
     const firstParagraph = page.locator(".draft-text p.para").first();

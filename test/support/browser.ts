@@ -50,6 +50,17 @@ export async function openPage(browser: Browser, url: string): Promise<{ context
   return { context, page };
 }
 
+/**
+ * Signs in with an invitation in a fresh context, as the invited person would: open the link, press
+ * the button, land on the draft.
+ */
+export async function openSignedIn(browser: Browser, serverUrl: string, invitation: { signInPath: string }) {
+  const opened = await openPage(browser, `${serverUrl}${invitation.signInPath}`);
+  await opened.page.locator("#sign-in").click();
+  await opened.page.waitForURL(/\/d\/[a-z0-9]+$/);
+  return opened;
+}
+
 /** Saves a screenshot of the page under test/artifacts. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });

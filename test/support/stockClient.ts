@@ -8,6 +8,8 @@ import * as Y from "yjs";
 import { Room, TextRoot } from "../../shared/documentLayout";
 import type { ConcordServer } from "../../server/ConcordServer";
 import { onTestEnd } from "./cleanup";
+import { TOKEN_PARAM } from "../../server/identity/authenticate";
+import { chairToken } from "./members";
 import { syncBase } from "./testServer";
 import { waitFor } from "./waitFor";
 
@@ -20,12 +22,22 @@ export interface StockClient {
   destroy(): void;
 }
 
+/** How a stock client connects: which room, and with whose token (a new chair's by default). */
+export interface StockClientOptions {
+  room?: Room;
+  token?: string;
+  /** Wait for the first sync (default); off for clients expected to be refused. */
+  waitForSync?: boolean;
+}
+
 /** Connects a stock provider to one room and waits until it has synced. */
-export async function connectStockClient(server: ConcordServer, draftId: string, room: Room = Room.text): Promise<StockClient> {
+export async function connectStockClient(server: ConcordServer, draftId: string, options: StockClientOptions = {}): Promise<StockClient> {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(syncBase(server, draftId), room, doc, {
+  const token = options.token ?? (await chairToken(server, draftId));
+  const provider = new WebsocketProvider(syncBase(server, draftId), options.room ?? Room.text, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params: { [TOKEN_PARAM]: token },
   });
   const client: StockClient = {
     doc,
@@ -37,7 +49,7 @@ export async function connectStockClient(server: ConcordServer, draftId: string,
     },
   };
   onTestEnd(() => client.destroy());
-  await waitFor(() => provider.synced, Boolean, { what: "the stock client to sync" });
+  if (options.waitForSync !== false) await waitFor(() => provider.synced, Boolean, { what: "the stock client to sync" });
   return client;
 }
 

@@ -3,6 +3,7 @@ import { STOPPED_MESSAGE } from "../../../server/cli/commands";
 import { REPO_ROOT } from "../../../server/paths";
 import { launch, runCli } from "../../support/serverProcess";
 import { tempDataDir } from "../../support/testServer";
+import { waitFor } from "../../support/waitFor";
 
 const DEMO_FILE = path.join(REPO_ROOT, "server", "demo", "demoDraft.md");
 
@@ -19,6 +20,14 @@ async function pressCtrlC(running: Awaited<ReturnType<typeof npmStart>>): Promis
   process.kill(-running.child.pid!, "SIGINT");
   expect([0, "SIGINT"]).toContain(await running.exited);
   expect(running.output()).toContain(STOPPED_MESSAGE);
+}
+
+/** Follows a sign-in link as a browser would (open, press the button) and returns the session cookie. */
+async function signIn(link: string): Promise<string> {
+  expect((await fetch(link)).status).toBe(200);
+  const response = await fetch(link, { method: "POST", redirect: "manual" });
+  expect(response.status).toBe(303);
+  return response.headers.get("set-cookie")!.split(";")[0]!;
 }
 
 describe("the command line", () => {
@@ -40,10 +49,16 @@ describe("the command line", () => {
   it("serves the demo with `npm start`, shuts down on Ctrl-C, and reuses the data on a second start", async () => {
     const dataDir = tempDataDir();
     const first = await npmStart(dataDir);
+    await waitFor(() => first.output(), (output) => /Observer\s+http/.test(output), { what: "the demo's sign-in links" });
     expect(first.output()).toMatch(/Created the demo draft/);
+    for (const label of ["Chair", "Cuba", "El Salvador", "Uzbekistan", "Observer"]) {
+      expect(first.output()).toMatch(new RegExp(`${label}\\s+http://\\S+/signin/\\S+`));
+    }
     const health = await fetch(`${first.url}/health`);
     expect(health.status).toBe(200);
-    const { drafts } = (await (await fetch(`${first.url}/api/drafts`)).json()) as { drafts: Array<{ id: string }> };
+    expect((await fetch(`${first.url}/api/drafts`)).status).toBe(401);
+    const cookie = await signIn(/Chair\s+(http:\/\/\S+)/.exec(first.output())![1]!);
+    const { drafts } = (await (await fetch(`${first.url}/api/drafts`, { headers: { cookie } })).json()) as { drafts: Array<{ id: string }> };
     expect(drafts).toHaveLength(1);
     const page = await fetch(`${first.url}/d/${drafts[0]!.id}`);
     expect(page.status).toBe(200);
@@ -56,7 +71,7 @@ describe("the command line", () => {
 
     const second = await npmStart(dataDir);
     expect(second.output()).not.toMatch(/Created the demo draft/);
-    const again = (await (await fetch(`${second.url}/api/drafts`)).json()) as { drafts: Array<{ id: string }> };
+    const again = (await (await fetch(`${second.url}/api/drafts`, { headers: { cookie } })).json()) as { drafts: Array<{ id: string }> };
     expect(again.drafts.map((draft) => draft.id)).toEqual([drafts[0]!.id]);
     await pressCtrlC(second);
   }, 120_000);

@@ -15,9 +15,9 @@ function at(url: string): ConcordServer {
 }
 
 /** Two clients type into paragraph 1; resolves once each has received the other's last edit. */
-async function writeAndRelay(server: ConcordServer, draftId: string, edits: number): Promise<StockClient[]> {
-  const writer = await connectStockClient(server, draftId);
-  const other = await connectStockClient(server, draftId);
+async function writeAndRelay(server: ConcordServer, draftId: string, edits: number, token?: string): Promise<StockClient[]> {
+  const writer = await connectStockClient(server, draftId, { token });
+  const other = await connectStockClient(server, draftId, { token });
   const writerText = writer.doc.getXmlFragment(TextRoot.content);
   const otherText = other.doc.getXmlFragment(TextRoot.content);
   for (let i = 0; i < edits; i++) {
@@ -51,14 +51,15 @@ describe("durability", () => {
   it("keeps every relayed edit when the server process is killed with SIGKILL", async () => {
     const dataDir = tempDataDir();
     const draftId = runCli(dataDir, ["draft", "create", "--title", "Killed"]).trim();
+    const token = /Token for scripts: (\S+)/.exec(runCli(dataDir, ["invite", "--draft", draftId, "--role", "chair"]))![1]!;
     const first = await startServerProcess(dataDir);
-    const [writer] = await writeAndRelay(at(first.url), draftId, 40);
+    const [writer] = await writeAndRelay(at(first.url), draftId, 40, token);
     const expected = writer!.paragraphs();
     first.child.kill("SIGKILL");
     expect(await first.exited).toBe("SIGKILL");
 
     const second = await startServerProcess(dataDir);
-    const reader = await connectStockClient(at(second.url), draftId);
+    const reader = await connectStockClient(at(second.url), draftId, { token });
     expect(reader.paragraphs()).toEqual(expected);
   });
 

@@ -2,6 +2,8 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { CloseCode } from "../../../shared/closeCodes";
 import { Room, TextRoot } from "../../../shared/documentLayout";
+import { Role } from "../../../shared/roles";
+import { chairToken, invite } from "../../support/members";
 import { connectStockClient, typeAtStart } from "../../support/stockClient";
 import { doc, h, p } from "../../support/dsl";
 import { startTestServer, syncBase } from "../../support/testServer";
@@ -49,10 +51,11 @@ describe("sync with stock y-websocket clients", () => {
   it("keeps the rooms of a draft apart", async () => {
     const server = await startTestServer();
     const draft = await server.drafts.create({ title: "Rooms" });
-    const text = await connectStockClient(server, draft.id, Room.text);
-    const floor = await connectStockClient(server, draft.id, Room.floor);
-    floor.doc.getMap("stances").set("CUB:p1", { stance: "object" });
-    const floorPeer = await connectStockClient(server, draft.id, Room.floor);
+    const cuba = (await invite(server, draft.id, Role.delegation, "CUB")).token;
+    const text = await connectStockClient(server, draft.id, { room: Room.text, token: cuba });
+    const floor = await connectStockClient(server, draft.id, { room: Room.floor, token: cuba });
+    floor.doc.getMap("stances").set("CUB:p1", { stance: "object", reason: "Not yet.", at: new Date().toISOString() });
+    const floorPeer = await connectStockClient(server, draft.id, { room: Room.floor });
     await waitFor(() => floorPeer.doc.getMap("stances").get("CUB:p1"), Boolean, { what: "the stance in the floor room" });
     expect(text.doc.getMap("stances").size).toBe(0);
   });
@@ -72,14 +75,15 @@ describe("sync with stock y-websocket clients", () => {
 
   it("closes an unknown draft's socket with unknown-draft", async () => {
     const server = await startTestServer();
-    const socket = await openSocket(`${syncBase(server, "nosuchdraft")}/${Room.text}`);
+    const draft = await server.drafts.create({ title: "Exists" });
+    const socket = await openSocket(`${syncBase(server, "nosuchdraft")}/${Room.text}?token=${await chairToken(server, draft.id)}`);
     expect(await closeOf(socket)).toEqual(CloseCode.unknownDraft);
   });
 
   it("closes a socket on an unknown message type, and one on a malformed frame", async () => {
     const server = await startTestServer();
     const draft = await server.drafts.create({ title: "Bad frames" });
-    const url = `${syncBase(server, draft.id)}/${Room.text}`;
+    const url = `${syncBase(server, draft.id)}/${Room.text}?token=${await chairToken(server, draft.id)}`;
     const unknown = await openSocket(url);
     unknown.send(new Uint8Array([99, 1, 2]));
     expect(await closeOf(unknown)).toEqual(CloseCode.unknownMessageType);
@@ -94,7 +98,7 @@ describe("sync with stock y-websocket clients", () => {
   it("refuses a client that binds another schema version", async () => {
     const server = await startTestServer();
     const draft = await server.drafts.create({ title: "Schema" });
-    const socket = await openSocket(`${syncBase(server, draft.id)}/${Room.text}?schema=999`);
+    const socket = await openSocket(`${syncBase(server, draft.id)}/${Room.text}?schema=999&token=${await chairToken(server, draft.id)}`);
     expect(await closeOf(socket)).toEqual(CloseCode.schemaMismatch);
   });
 
@@ -102,7 +106,7 @@ describe("sync with stock y-websocket clients", () => {
     const server = await startTestServer();
     const draft = await server.drafts.create({ title: "Bad bytes", doc: doc(p("Kept.")) });
     const watcher = await connectStockClient(server, draft.id);
-    const attacker = await openSocket(`${syncBase(server, draft.id)}/${Room.text}`);
+    const attacker = await openSocket(`${syncBase(server, draft.id)}/${Room.text}?token=${await chairToken(server, draft.id)}`);
     const garbage = new Uint8Array([0, 2, 6, 1, 200, 200, 200, 200, 7]);
     attacker.send(garbage);
     expect((await closeOf(attacker)).code).toBeGreaterThanOrEqual(4400);

@@ -1,0 +1,212 @@
+/**
+ * The one check every JSON record write goes through: which schema a `root[key]` is held to, the
+ * structural check, then the compiled JSON Schema, with one short stable reason when it fails.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import { FloorRoot, TextRoot } from "../shared/documentLayout";
+import { PID_PATTERN } from "../shared/pid";
+import { checkPlainJson, formatPath, truncateForReason } from "./checkPlainJson";
+import { DecisionPrefix, PROGRESS_KEY } from "./records";
+import comment from "./records/comment.schema.json";
+import decision from "./records/decision.schema.json";
+import defs from "./records/defs.schema.json";
+import meta from "./records/meta.schema.json";
+import proposal from "./records/proposal.schema.json";
+import stance from "./records/stance.schema.json";
+import status from "./records/status.schema.json";
+import support from "./records/support.schema.json";
+
+export { MAX_RECORD_BYTES, MAX_RECORD_DEPTH } from "./checkPlainJson";
+
+/** Which record schema a (root, key) pair is checked against. */
+export const RecordKind = {
+  proposal: "proposal",
+  support: "support",
+  decision: "decision",
+  stance: "stance",
+  comment: "comment",
+  meta: "meta",
+  status: "status",
+} as const;
+export type RecordKind = (typeof RecordKind)[keyof typeof RecordKind];
+
+/** The outcome of {@link validateRecord}: a refusal carries one short reason naming field and problem. */
+export type RecordCheck = { ok: true } | { ok: false; reason: string };
+
+const KIND_BY_ROOT: ReadonlyMap<string, RecordKind> = new Map<string, RecordKind>([
+  [TextRoot.proposals, RecordKind.proposal],
+  [TextRoot.supports, RecordKind.support],
+  [TextRoot.decisions, RecordKind.decision],
+  [TextRoot.meta, RecordKind.meta],
+  [TextRoot.status, RecordKind.status],
+  [FloorRoot.stances, RecordKind.stance],
+  [FloorRoot.comments, RecordKind.comment],
+]);
+
+/** The record kind of a root's values; undefined for `content` and unknown roots. */
+export function recordKindOf(root: string): RecordKind | undefined {
+  return KIND_BY_ROOT.get(root);
+}
+
+// `verbose` keeps each error's parent schema, whose `description` turns a bare regex into words.
+const ajv = new Ajv({ allErrors: false, strict: true, verbose: true });
+ajv.addSchema([defs, proposal, support, decision, stance, comment, meta, status]);
+
+function compiled(schema: { $id: string }, fragment = ""): ValidateFunction {
+  const validate = ajv.getSchema(`${schema.$id}${fragment}`);
+  if (!validate) throw new RangeError(`No record schema at ${schema.$id}${fragment}`);
+  return validate;
+}
+
+/** A compiled schema and the name reasons give the record it checks. */
+interface Target {
+  label: string;
+  validate: ValidateFunction;
+}
+
+const target = (label: string, validate: ValidateFunction): Target => ({ label, validate });
+
+// Compiled once at load, so a schema that strict mode rejects stops the process at start.
+const TARGETS = {
+  proposal: target("proposal", compiled(proposal)),
+  support: target("support", compiled(support)),
+  stance: target("stance", compiled(stance)),
+  comment: target("comment", compiled(comment)),
+  meta: target("meta", compiled(meta)),
+  proposalDecision: target("proposalDecision", compiled(decision, "#/definitions/proposalDecision")),
+  agreement: target("agreement", compiled(decision, "#/definitions/agreement")),
+  silenceProcedure: target("silenceProcedure", compiled(decision, "#/definitions/silenceProcedure")),
+  revision: target("revision", compiled(decision, "#/definitions/revision")),
+  paragraphStatus: target("paragraphStatus", compiled(status, "#/definitions/paragraphStatus")),
+  progress: target("progress", compiled(status, "#/definitions/progress")),
+};
+
+const quoted = (text: string): string => JSON.stringify(truncateForReason(text));
+
+/** Each `decisions` key prefix, the schema it selects, and what must follow the prefix. */
+const DECISION_SHAPES: ReadonlyArray<{ prefix: DecisionPrefix; target: Target; idNames: string; idOk: (id: string) => boolean }> = [
+  { prefix: DecisionPrefix.proposal, target: TARGETS.proposalDecision, idNames: "proposal", idOk: (id) => id.length > 0 },
+  { prefix: DecisionPrefix.agreed, target: TARGETS.agreement, idNames: "pid", idOk: (id) => PID_PATTERN.test(id) },
+  { prefix: DecisionPrefix.silence, target: TARGETS.silenceProcedure, idNames: "id", idOk: (id) => id.length > 0 },
+  { prefix: DecisionPrefix.revision, target: TARGETS.revision, idNames: "id", idOk: (id) => id.length > 0 },
+];
+
+/** The decision schema a key's prefix selects, or the reason the key selects none. */
+function decisionTarget(key: string): Target | string {
+  const shape = DECISION_SHAPES.find(({ prefix }) => key.startsWith(prefix));
+  if (!shape) return `decision: key ${quoted(key)} has no known prefix`;
+  return shape.idOk(key.slice(shape.prefix.length)) ? shape.target : `decision: key ${quoted(key)} names no ${shape.idNames}`;
+}
+
+/** Progress under its key, a paragraph's status under a pid. */
+function statusTarget(key: string): Target | string {
+  if (key === PROGRESS_KEY) return TARGETS.progress;
+  return PID_PATTERN.test(key) ? TARGETS.paragraphStatus : `status: key ${quoted(key)} is neither ${PROGRESS_KEY} nor a pid`;
+}
+
+function targetFor(kind: RecordKind, key: string): Target | string {
+  switch (kind) {
+    case RecordKind.decision:
+      return decisionTarget(key);
+    case RecordKind.status:
+      return statusTarget(key);
+    default:
+      return TARGETS[kind];
+  }
+}
+
+/** JSON Pointer (`/anchor/pid`) to path segments; ajv does not say which segments index arrays. */
+function pointerSegments(pointer: string): Array<string | number> {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function describe(schema: unknown): string | null {
+  if (typeof schema !== "object" || schema === null) return null;
+  const description = (schema as { description?: unknown }).description;
+  return typeof description === "string" ? description : null;
+}
+
+/** "kind is insert or replace" from an `if` of `properties` with `const`/`enum`: why a `then` applied. */
+function condition(root: unknown, schemaPath: string): string | null {
+  const at = schemaPath.lastIndexOf("/then/");
+  if (!schemaPath.startsWith("#/") || at < 0) return null;
+  let node: unknown = root;
+  for (const part of schemaPath.slice(2, at).split("/").filter(Boolean)) {
+    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  }
+  const properties = (node as { if?: { properties?: Record<string, { const?: unknown; enum?: unknown[] }> } } | undefined)?.if
+    ?.properties;
+  if (!properties) return null;
+  const clauses = Object.entries(properties).map(([name, rule]) => {
+    const values = rule.enum ?? [rule.const];
+    return `${name} is ${values.map(String).join(" or ")}`;
+  });
+  return clauses.length > 0 ? clauses.join(" and ") : null;
+}
+
+/** One stable sentence for ajv's errors: `proposal.text: must NOT have more than 5000 characters`. */
+function reasonFor(label: string, errors: ErrorObject[], root: unknown): string {
+  const last = errors[errors.length - 1]!;
+  // anyOf lists every branch's failure first; the alternatives' description says more than any one.
+  const error = last.keyword === "anyOf" || last.keyword === "oneOf" ? last : errors[0]!;
+  const path = pointerSegments(error.instancePath);
+  let problem: string;
+  switch (error.keyword) {
+    case "required":
+      path.push((error.params as { missingProperty: string }).missingProperty);
+      problem = "required";
+      break;
+    case "additionalProperties":
+      path.push((error.params as { additionalProperty: string }).additionalProperty);
+      problem = "unknown field";
+      break;
+    case "false schema":
+      problem = "not allowed";
+      break;
+    case "enum":
+      problem = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(", ")}`;
+      break;
+    case "const":
+      problem = `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
+      break;
+    case "pattern":
+    case "anyOf":
+    case "oneOf": {
+      const description = describe(error.parentSchema);
+      problem = description ? `must be ${description}` : truncateForReason(error.message ?? "is invalid");
+      break;
+    }
+    default:
+      problem = error.message ?? "is invalid";
+  }
+  const when = condition(root, error.schemaPath);
+  return `${label}${formatPath(path)}: ${problem}${when ? ` when ${when}` : ""}`;
+}
+
+/**
+ * Checks one JSON value written at `root[key]` (root names from shared/documentLayout.ts): the root
+ * and key select the schema, `checkPlainJson` refuses anything but small plain JSON, then the schema
+ * decides. Unknown roots (and `content`, which holds no records) are not ok. Deletions carry no
+ * value and are not checked here. Never throws.
+ */
+export function validateRecord(root: string, key: string, value: unknown): RecordCheck {
+  try {
+    const kind = recordKindOf(root);
+    if (!kind) return { ok: false, reason: `record: root ${quoted(root)} holds no JSON records` };
+    const chosen = targetFor(kind, key);
+    if (typeof chosen === "string") return { ok: false, reason: chosen };
+    const structural = checkPlainJson(value);
+    if (structural) return { ok: false, reason: structural };
+    // Meta is one schema of optional properties, so an unknown key fails as an unknown field.
+    const data = kind === RecordKind.meta ? { [key]: value } : value;
+    if (chosen.validate(data)) return { ok: true };
+    return { ok: false, reason: reasonFor(chosen.label, chosen.validate.errors ?? [], chosen.validate.schema) };
+  } catch {
+    return { ok: false, reason: "record: could not be validated" };
+  }
+}

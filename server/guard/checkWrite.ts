@@ -1,0 +1,50 @@
+/**
+ * The write guard: judges one client update before anything of it is applied. Every item and every
+ * deletion must land where the writer may write (`shared/writePolicy.ts`), every record must match
+ * its schema, and every Yjs client id must be the writer's own or new (invariants 2 and 3).
+ */
+import type * as Y from "yjs";
+import { CloseCode } from "../../shared/closeCodes";
+import type { Room } from "../../shared/documentLayout";
+import { Role } from "../../shared/roles";
+import { writeRefusal } from "../../shared/writePolicy";
+import { validateRecord } from "../../schemas/validateRecord";
+import type { Writer } from "../identity/Writer";
+import { updateFootprint, type UpdateFootprint } from "./updateFootprint";
+import { WriteRefusal } from "./WriteRefusal";
+
+/** An update the guard let through. */
+export interface PermittedWrite {
+  footprint: UpdateFootprint;
+  /** Client ids the writer uses for the first time, to be recorded as the writer's. */
+  newClientIds: number[];
+}
+
+/** Checks an update from `writer` against the room's document; throws `WriteRefusal`. */
+export function checkWrite(
+  doc: Y.Doc,
+  room: Room,
+  writer: Writer,
+  update: Uint8Array,
+  clientOwners: ReadonlyMap<number, string>,
+): PermittedWrite {
+  const footprint = updateFootprint(doc, update);
+  if (footprint.empty) return { footprint, newClientIds: [] };
+  if (writer.author.role === Role.observer) throw new WriteRefusal(CloseCode.writeRefused, "observers write nothing");
+
+  const newClientIds: number[] = [];
+  for (const clientId of footprint.clientIds) {
+    const owner = clientOwners.get(clientId);
+    if (owner === undefined) newClientIds.push(clientId);
+    else if (owner !== writer.principal) throw new WriteRefusal(CloseCode.clientIdTaken, `client id ${clientId} belongs to someone else`);
+  }
+  for (const { root, key } of footprint.touched) {
+    const refusal = writeRefusal(writer.author, room, root, key);
+    if (refusal) throw new WriteRefusal(CloseCode.writeRefused, refusal);
+  }
+  for (const { root, key, value } of footprint.records) {
+    const check = validateRecord(root, key, value);
+    if (!check.ok) throw new WriteRefusal(CloseCode.invalidRecord, check.reason);
+  }
+  return { footprint, newClientIds };
+}

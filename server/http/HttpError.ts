@@ -1,0 +1,23 @@
+/** Errors the REST API answers with: a status, a stable id and a message a person can read. */
+
+/** An error with its HTTP status; the edge turns it into `{error, message}`. */
+export class HttpError extends Error {
+  override readonly name = "HttpError";
+
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The API's errors, one factory each. */
+export const httpErrors = {
+  badRequest: (message: string) => new HttpError(400, "bad-request", message),
+  unauthenticated: () => new HttpError(401, "unauthenticated", "Sign in with your invitation link first."),
+  forbidden: (message = "You may not do that in this draft.") => new HttpError(403, "forbidden", message),
+  notFound: (what = "That") => new HttpError(404, "not-found", `${what} does not exist.`),
+  linkSpent: () => new HttpError(410, "link-spent", "This sign-in link was already used or has expired; ask the secretariat for a new one."),
+};

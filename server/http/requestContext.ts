@@ -1,0 +1,35 @@
+/** Who is asking, for the REST routes: the signed-in user and, per draft, their membership. */
+import type express from "express";
+import { Role } from "../../shared/roles";
+import { authenticate } from "../identity/authenticate";
+import type { IdentityStore, Membership, User } from "../identity/IdentityStore";
+import { httpErrors } from "./HttpError";
+
+/** The user behind a request; throws 401 when there is none. */
+export async function requireUser(identity: IdentityStore, request: express.Request): Promise<User> {
+  const user = await authenticate(identity, request);
+  if (!user) throw httpErrors.unauthenticated();
+  return user;
+}
+
+/** The user's membership in a draft; throws 401 or 403. */
+export async function requireMember(identity: IdentityStore, request: express.Request, draftId: string): Promise<{ user: User; membership: Membership }> {
+  const user = await requireUser(identity, request);
+  const membership = await identity.activeMembership(user.id, draftId);
+  if (!membership) throw httpErrors.forbidden("You are not a member of this draft.");
+  return { user, membership };
+}
+
+/** As `requireMember`, for what only the chair may do. */
+export async function requireChair(identity: IdentityStore, request: express.Request, draftId: string): Promise<{ user: User; membership: Membership }> {
+  const member = await requireMember(identity, request, draftId);
+  if (member.membership.role !== Role.chair) throw httpErrors.forbidden("Only the chair may do that.");
+  return member;
+}
+
+/** Wraps an async route so that its errors reach the error handler. */
+export function route(handler: (request: express.Request, response: express.Response) => Promise<void>): express.RequestHandler {
+  return (request, response, next) => {
+    handler(request, response).catch(next);
+  };
+}

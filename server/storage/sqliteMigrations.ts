@@ -1,0 +1,76 @@
+/**
+ * The SQLite schema, as numbered migrations applied in order at open. `PRAGMA user_version` records
+ * how many have run, so a data folder from an older Concord is brought up to date in place.
+ */
+import type Database from "better-sqlite3";
+
+const MIGRATIONS: readonly string[] = [
+  // 1: drafts and their update logs.
+  `CREATE TABLE IF NOT EXISTS drafts (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE IF NOT EXISTS updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     draft_id TEXT NOT NULL REFERENCES drafts(id),
+     room TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS updates_by_room ON updates (draft_id, room, seq);`,
+  // 2: people, their memberships and credentials; Yjs client ids by principal; the audit log.
+  `ALTER TABLE drafts ADD COLUMN observers_read_floor INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE memberships (
+     id TEXT PRIMARY KEY,
+     draft_id TEXT NOT NULL REFERENCES drafts(id),
+     user_id TEXT NOT NULL REFERENCES users(id),
+     role TEXT NOT NULL,
+     state TEXT,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE INDEX memberships_by_user ON memberships (user_id, draft_id);
+   CREATE TABLE credentials (
+     hash TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     user_id TEXT NOT NULL REFERENCES users(id),
+     membership_id TEXT REFERENCES memberships(id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT,
+     used_at TEXT
+   );
+   CREATE TABLE client_ids (
+     draft_id TEXT NOT NULL,
+     room TEXT NOT NULL,
+     client_id INTEGER NOT NULL,
+     principal TEXT NOT NULL,
+     PRIMARY KEY (draft_id, room, client_id)
+   );
+   CREATE TABLE audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     draft_id TEXT NOT NULL,
+     room TEXT NOT NULL,
+     principal TEXT NOT NULL,
+     user_id TEXT,
+     at TEXT NOT NULL,
+     touched TEXT NOT NULL
+   );
+   CREATE INDEX audit_by_draft ON audit (draft_id, seq);`,
+];
+
+/** Brings a database up to the newest schema, one transaction per migration. */
+export function migrate(db: Database.Database): void {
+  const done = db.pragma("user_version", { simple: true }) as number;
+  MIGRATIONS.forEach((sql, index) => {
+    if (index < done) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${index + 1}`);
+    })();
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * Admission of a sync socket: authenticate the upgrade request, find the member's role in the
+ * draft, check that the role may open the room, then hand the socket to its room. Frames that
+ * arrive meanwhile wait, in order and up to a limit.
+ */
+import type { IncomingMessage } from "node:http";
+import type WebSocket from "ws";
+import { CloseCode, closeReason } from "../../shared/closeCodes";
+import { Room as RoomName, SCHEMA_VERSION } from "../../shared/documentLayout";
+import { Role } from "../../shared/roles";
+import { SCHEMA_VERSION_PARAM } from "../../shared/syncProtocol";
+import { authenticate } from "../identity/authenticate";
+import { writerOf } from "../identity/Writer";
+import type { Storage } from "../storage/Storage";
+import type { LiveConnections } from "./LiveConnections";
+import type { RoomRegistry } from "./RoomRegistry";
+import { MAX_BYTES_BEFORE_READY } from "./socketLimits";
+import { SyncConnection } from "./SyncConnection";
+
+/** What admission needs from the server. */
+export interface SyncContext {
+  storage: Storage;
+  rooms: RoomRegistry;
+  live: LiveConnections;
+}
+
+function closeWith(socket: WebSocket, cause: CloseCode, detail?: string): void {
+  socket.close(cause.code, closeReason(cause, detail));
+}
+
+/** Admits (or closes) one upgraded socket for `room` of `draftId`. */
+export async function acceptSyncSocket(
+  context: SyncContext,
+  socket: WebSocket,
+  request: IncomingMessage,
+  target: { draftId: string; room: RoomName },
+): Promise<void> {
+  const early: Array<[Buffer, boolean]> = [];
+  let earlyBytes = 0;
+  const hold = (data: Buffer, isBinary: boolean) => {
+    earlyBytes += data.byteLength;
+    if (earlyBytes > MAX_BYTES_BEFORE_READY) closeWith(socket, CloseCode.messageTooLarge, "too much sent before the room was ready");
+    else early.push([data, isBinary]);
+  };
+  socket.on("message", hold);
+
+  const declared = new URL(request.url ?? "/", "http://localhost").searchParams.get(SCHEMA_VERSION_PARAM);
+  if (declared !== null && declared !== String(SCHEMA_VERSION)) return closeWith(socket, CloseCode.schemaMismatch);
+
+  const user = await authenticate(context.storage.identity, request);
+  if (!user) return closeWith(socket, CloseCode.unauthenticated);
+  const draft = await context.storage.getDraft(target.draftId);
+  if (!draft) return closeWith(socket, CloseCode.unknownDraft);
+  const membership = await context.storage.identity.activeMembership(user.id, draft.id);
+  if (!membership) return closeWith(socket, CloseCode.roomForbidden, "not a member of this draft");
+  if (target.room === RoomName.floor && membership.role === Role.observer && !draft.observersReadFloor) {
+    return closeWith(socket, CloseCode.roomForbidden, "observers do not read the floor of this draft");
+  }
+  const room = await context.rooms.open(draft.id, target.room);
+  if (!room) return closeWith(socket, CloseCode.unknownDraft);
+  if (socket.readyState !== socket.OPEN) {
+    context.rooms.released(room);
+    return;
+  }
+
+  socket.off("message", hold);
+  let forget = () => {};
+  const connection = new SyncConnection(socket, room, writerOf(user, membership), () => {
+    forget();
+    context.rooms.released(room);
+  });
+  forget = context.live.add(membership.id, connection);
+  for (const [data, isBinary] of early) socket.emit("message", data, isBinary);
+}

@@ -1,0 +1,63 @@
+/**
+ * Presence as the server vouches for it: every awareness state a client sends is rewritten with the
+ * identity the server knows (name, role, state), so no one can appear as another delegation.
+ * Entries for client ids another connection speaks for are dropped; oversized states refused.
+ */
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { CloseCode } from "../../shared/closeCodes";
+import { WriteRefusal } from "../guard/WriteRefusal";
+import type { Writer } from "../identity/Writer";
+
+/** Largest presence state one client may publish, in bytes of JSON (a caret and a name need far less). */
+export const MAX_AWARENESS_STATE_BYTES = 8 * 1024;
+
+/** Colours a client may pick for its caret: short CSS colour notations only. */
+const COLOR_PATTERN = /^(#[0-9a-fA-F]{3,8}|hsl\(\d{1,3}(\.\d+)? \d{1,3}% \d{1,3}%\)|rgb\(\d{1,3}, ?\d{1,3}, ?\d{1,3}\))$/;
+
+const DEFAULT_COLOR = "#1f4e8c";
+
+/** The user a presence state shows: the server's identity, with the client's caret colour if it is a plain one. */
+function stampedUser(writer: Writer, claimed: unknown): Record<string, unknown> {
+  const color = (claimed as { color?: unknown } | null)?.color;
+  return {
+    name: writer.userName,
+    role: writer.author.role,
+    state: "state" in writer.author ? writer.author.state : null,
+    color: typeof color === "string" && COLOR_PATTERN.test(color) ? color : DEFAULT_COLOR,
+  };
+}
+
+/**
+ * Rewrites an awareness update from `writer`. `mayControl(clientId)` says whether the sender may
+ * speak for a client id. Returns the update to apply, or null when nothing in it may be relayed.
+ */
+export function stampAwareness(update: Uint8Array, writer: Writer, mayControl: (clientId: number) => boolean): Uint8Array | null {
+  const decoder = decoding.createDecoder(update);
+  const encoder = encoding.createEncoder();
+  const entries: Array<[number, number, string]> = [];
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const json = decoding.readVarString(decoder);
+    if (json.length > MAX_AWARENESS_STATE_BYTES) throw new WriteRefusal(CloseCode.messageTooLarge, `a presence state above ${MAX_AWARENESS_STATE_BYTES} bytes`);
+    if (!mayControl(clientId)) continue;
+    const state: unknown = JSON.parse(json);
+    if (state === null) {
+      entries.push([clientId, clock, "null"]);
+      continue;
+    }
+    if (typeof state !== "object" || Array.isArray(state)) throw new WriteRefusal(CloseCode.malformedMessage, "a presence state must be an object");
+    const stamped = { ...(state as Record<string, unknown>), user: stampedUser(writer, (state as { user?: unknown }).user) };
+    entries.push([clientId, clock, JSON.stringify(stamped)]);
+  }
+  if (entries.length === 0) return null;
+  encoding.writeVarUint(encoder, entries.length);
+  for (const [clientId, clock, json] of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return encoding.toUint8Array(encoder);
+}
