@@ -15,7 +15,7 @@ import type { Storage } from "./storage/Storage";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
 import { acceptSyncSocket } from "./sync/acceptSyncSocket";
 import { LiveConnections } from "./sync/LiveConnections";
-import { MAX_MESSAGE_BYTES } from "./sync/socketLimits";
+import { MAX_FRAME_BYTES_READ } from "./sync/socketLimits";
 
 /** How to start a server. */
 export interface ServerOptions {
@@ -50,7 +50,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   const sync = { storage, rooms, live };
   const app = createApp({ storage, drafts, live }, options.clientDir ?? CLIENT_DIST_DIR);
   const httpServer = http.createServer(app);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES_READ });
 
   httpServer.on("upgrade", (request, socket, head) => {
     const target = parseSyncPath(new URL(request.url ?? "/", "http://localhost").pathname);

@@ -30,7 +30,7 @@ export function createEditor(place: HTMLElement, fragment: Y.XmlFragment, awaren
         "Shift-Tab": outdentBlock,
       }),
       keymap(baseKeymap),
-      uniquePidPlugin(),
+      ...(editable ? [uniquePidPlugin()] : []),
       numberingPlugin(),
     ],
   });

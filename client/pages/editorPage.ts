@@ -27,6 +27,12 @@ function socketBase(): string {
   return `${scheme}://${location.host}${SYNC_PATH_PREFIX}`;
 }
 
+/** A dark caret colour, as `#rrggbb` (the format y-prosemirror reads), picked from the client id. */
+function caretColor(clientId: number): string {
+  const palette = ["#1f4e8c", "#8c1f4e", "#1f8c5a", "#8c5a1f", "#5a1f8c", "#1f7a8c", "#8c1f1f", "#4e8c1f"];
+  return palette[clientId % palette.length]!;
+}
+
 function authorOf(me: Me): Author {
   if (me.role === Role.delegation) return { role: Role.delegation, state: me.state ?? "" };
   return { role: me.role };
@@ -48,7 +54,7 @@ function openCopy(place: HTMLElement, draftId: string, me: Me, onReset: () => vo
   });
   bindConnectionIndicator(document.getElementById("connection")!, provider);
   bindPresenceList(document.getElementById("presence")!, provider.awareness);
-  provider.awareness.setLocalStateField("user", { name: me.name, color: `hsl(${ydoc.clientID % 360} 60% 40%)` });
+  provider.awareness.setLocalStateField("user", { name: me.name, color: caretColor(ydoc.clientID) });
 
   const meta = ydoc.getMap(TextRoot.meta);
   meta.observe(() => {
@@ -61,9 +67,10 @@ function openCopy(place: HTMLElement, draftId: string, me: Me, onReset: () => vo
   const editable = writeRefusal(authorOf(me), Room.text, TextRoot.content, null) === null;
   const view = createEditor(place, ydoc.getXmlFragment(TextRoot.content), provider.awareness, editable);
   const close = () => {
-    view.destroy();
+    // Silence the sources first so that no event reaches a destroyed view.
     provider.destroy();
     ydoc.destroy();
+    view.destroy();
   };
 
   provider.on("connection-close", (event: CloseEvent | null) => {

@@ -8,7 +8,7 @@ import { assertNever } from "../../shared/assertNever";
 import { WriteRefusal } from "../guard/WriteRefusal";
 import type { Writer } from "../identity/Writer";
 import { BadUpdateError, type Room, type RoomPeer } from "./Room";
-import { MESSAGES_PER_SECOND, MessageRateLimiter } from "./socketLimits";
+import { MAX_MESSAGE_BYTES, MESSAGES_PER_SECOND, MessageRateLimiter } from "./socketLimits";
 import { decodeMessage, MalformedMessageError, UnknownMessageTypeError } from "./syncMessages";
 
 /** A client connected to a room. */
@@ -29,6 +29,10 @@ export class SyncConnection implements RoomPeer {
         return;
       }
       const frame = isBinary ? toBytes(data) : null;
+      if (frame && frame.byteLength > MAX_MESSAGE_BYTES) {
+        this.close(CloseCode.messageTooLarge, `a frame above ${MAX_MESSAGE_BYTES} bytes`);
+        return;
+      }
       this.queue = this.queue.then(() => (frame ? this.handle(frame) : this.close(CloseCode.malformedMessage)));
     });
     socket.on("close", () => this.finish());

@@ -3,8 +3,14 @@
  * with a clear reason before it can cost the server much.
  */
 
-/** Largest frame a client may send; ws closes the socket with 1009 beyond it. */
+/** Largest frame a client may send; a larger one closes the socket with `message-too-large`. */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Where ws stops reading a frame at all (closing with 1009): above our own limit, so that the
+ * usual oversized frame gets Concord's close code and reason rather than ws's bare one.
+ */
+export const MAX_FRAME_BYTES_READ = 2 * MAX_MESSAGE_BYTES;
 
 /** What a socket may send before its room is ready (authentication and loading are under way). */
 export const MAX_BYTES_BEFORE_READY = 1024 * 1024;

@@ -12,8 +12,8 @@ import type { Writer } from "../identity/Writer";
 /** Largest presence state one client may publish, in bytes of JSON (a caret and a name need far less). */
 export const MAX_AWARENESS_STATE_BYTES = 8 * 1024;
 
-/** Colours a client may pick for its caret: short CSS colour notations only. */
-const COLOR_PATTERN = /^(#[0-9a-fA-F]{3,8}|hsl\(\d{1,3}(\.\d+)? \d{1,3}% \d{1,3}%\)|rgb\(\d{1,3}, ?\d{1,3}, ?\d{1,3}\))$/;
+/** Colours a client may pick for its caret: `#rrggbb`, the one format y-prosemirror's carets read. */
+const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 
 const DEFAULT_COLOR = "#1f4e8c";
 

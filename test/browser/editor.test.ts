@@ -18,6 +18,9 @@ async function blockTexts(page: Page): Promise<string[]> {
   return (await readBlocks(page)).map((block) => block.text);
 }
 
+/** The demo draft has more blocks than this: waiting for them means the whole text has rendered. */
+const DEMO_BLOCKS = 40;
+
 async function openDemo() {
   const server = await startTestServer();
   const draft = await createDemoDraft(server.drafts);
@@ -33,8 +36,8 @@ describe("the editor in Chromium", () => {
     const { member } = await openDemo();
     const first = await member();
     const second = await member(Role.delegation, "CUB");
-    await waitForEditor(first);
-    await waitForEditor(second);
+    await waitForEditor(first, DEMO_BLOCKS);
+    await waitForEditor(second, DEMO_BLOCKS);
 
     await clickAtEnd(first.locator(".draft-text p.para").nth(2));
     await first.keyboard.type(" Typed by the chair.");
@@ -49,7 +52,7 @@ describe("the editor in Chromium", () => {
   it("gives the tail of a split paragraph a new pid, and the numbers follow", async () => {
     const { member } = await openDemo();
     const page = await member();
-    await waitForEditor(page);
+    await waitForEditor(page, DEMO_BLOCKS);
     const before = await numberedParagraphs(page);
 
     const third = page.locator(".draft-text p.para").nth(2);
@@ -68,7 +71,7 @@ describe("the editor in Chromium", () => {
     expect(after[4]!.num).toBe("5.");
 
     const reader = await member(Role.observer);
-    await waitForEditor(reader);
+    await waitForEditor(reader, DEMO_BLOCKS);
     const pids = after.map((entry) => entry.pid).join(" ");
     await waitFor(async () => (await numberedParagraphs(reader)).map((entry) => entry.pid).join(" "), (seen) => seen === pids, {
       what: "the observer to see the same pids",
@@ -80,7 +83,7 @@ describe("the editor in Chromium", () => {
     const alice = await connectStockClient(server, draft.id);
     const bob = await connectStockClient(server, draft.id);
     const page = await member();
-    await waitForEditor(page);
+    await waitForEditor(page, DEMO_BLOCKS);
 
     const firstParagraph = page.locator(".draft-text p.para").first();
     await clickAtEnd(firstParagraph);

@@ -42,7 +42,10 @@ export async function openPage(browser: Browser, url: string): Promise<{ context
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("pageerror", (error) => problems.push(`${error.message} ${error.stack ?? ""}`.slice(0, 1500)));
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") problems.push(`console: ${message.text()}`.slice(0, 500));
+  });
   onTestEnd(() => {
     if (problems.length > 0) throw new Error(`The page threw: ${problems.join("; ")}`);
   });
@@ -69,10 +72,10 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return file;
 }
 
-/** Waits until the editor has synced: the connection indicator says online and the text is there. */
-export async function waitForEditor(page: Page): Promise<void> {
+/** Waits until the editor has synced: the connection indicator says online and at least `minBlocks` blocks show. */
+export async function waitForEditor(page: Page, minBlocks = 1): Promise<void> {
   await page.locator('#connection[data-state="online"]').waitFor({ timeout: 10_000 });
-  await page.locator(".draft-text p").first().waitFor({ timeout: 10_000 });
+  await page.locator(".draft-text > *").nth(minBlocks - 1).waitFor({ timeout: 10_000 });
 }
 
 /** Puts the caret at the end of a block by clicking past the end of its last line (End only reaches the line's end). */
