@@ -64,12 +64,18 @@ function openCopy(place: HTMLElement, draftId: string, me: Me, onReset: () => vo
     document.title = `${title} — Concord`;
   });
 
+  // The page's own document, for tests and for anyone inspecting their own page; it grants nothing
+  // the server does not check.
+  (window as unknown as { concord?: { doc: Y.Doc } }).concord = { doc: ydoc };
+
   const editable = writeRefusal(authorOf(me), Room.text, TextRoot.content, null) === null;
   const view = createEditor(place, ydoc.getXmlFragment(TextRoot.content), provider.awareness, editable);
   const close = () => {
-    // Silence the sources first so that no event reaches a destroyed view.
     provider.destroy();
     ydoc.destroy();
+    // y-prosemirror 1.x dispatches deferred caret updates a tick later and checks a
+    // `binding.isDestroyed` flag it never sets; a no-op dispatch keeps them off the destroyed view.
+    view.setProps({ dispatchTransaction: () => {} });
     view.destroy();
   };
 

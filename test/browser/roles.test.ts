@@ -1,0 +1,74 @@
+import { CloseCode } from "../../shared/closeCodes";
+import { TextRoot } from "../../shared/documentLayout";
+import { Role } from "../../shared/roles";
+import { createDemoDraft } from "../../server/demo/createDemoDraft";
+import { clickAtEnd, launchBrowser, openSignedIn, readBlocks, saveScreenshot, waitForEditor } from "../support/browser";
+import { invite } from "../support/members";
+import { startTestServer } from "../support/testServer";
+import { waitFor } from "../support/waitFor";
+
+async function demo() {
+  const server = await startTestServer();
+  const draft = await createDemoDraft(server.drafts);
+  const browser = await launchBrowser();
+  const member = async (role: Role, state?: string) => (await openSignedIn(browser, server.url, await invite(server, draft.id, role, state))).page;
+  return { server, draft, member };
+}
+
+describe("roles in the browser", () => {
+  it("gives delegations and observers a read-only text, and shows who is present by state", async () => {
+    const { member } = await demo();
+    const chair = await member(Role.chair);
+    const cuba = await member(Role.delegation, "CUB");
+    const observer = await member(Role.observer);
+    for (const page of [chair, cuba, observer]) await waitForEditor(page, 10);
+
+    for (const reader of [cuba, observer]) {
+      expect(await reader.locator(".draft-text").getAttribute("contenteditable")).toBe("false");
+      const before = (await readBlocks(reader))[2]!.text;
+      await clickAtEnd(reader.locator(".draft-text p.para").nth(1));
+      await reader.keyboard.type(" not allowed");
+      await reader.keyboard.press("Enter");
+      expect((await readBlocks(reader))[2]!.text).toBe(before);
+    }
+    expect(await chair.locator(".draft-text").getAttribute("contenteditable")).toBe("true");
+
+    await waitFor(() => chair.locator("#presence .presence-chip").allTextContents(), (chips) => chips.includes("CUB"), {
+      what: "CUB in the chair's presence list",
+    });
+    await waitFor(() => chair.locator("#presence").textContent(), (text) => /1 observer/.test(text ?? ""), { what: "the observer count" });
+    await waitFor(() => cuba.locator("#presence .presence-chip").allTextContents(), (chips) => chips.includes("Chair"), {
+      what: "the chair in CUB's presence list",
+    });
+    await saveScreenshot(cuba, "editor-delegation-read-only");
+  });
+
+  it("throws away a copy the server refused and syncs afresh", async () => {
+    const { member } = await demo();
+    const cuba = await member(Role.delegation, "CUB");
+    await waitForEditor(cuba, 10);
+    const title = await cuba.locator("#draft-title").textContent();
+    const firstClient = await cuba.evaluate(() => (window as unknown as { concord: { doc: { clientID: number } } }).concord.doc.clientID);
+
+    await cuba.evaluate((root) => {
+      const { doc } = (window as unknown as { concord: { doc: { getMap(name: string): { set(key: string, value: unknown): void } } } }).concord;
+      doc.getMap(root).set("title", "Hijacked by a delegation");
+    }, TextRoot.meta);
+
+    await cuba.locator("#notice").filter({ hasText: "refused" }).waitFor({ timeout: 5000 });
+    const secondClient = await waitFor(
+      () => cuba.evaluate(() => (window as unknown as { concord: { doc: { clientID: number } } }).concord.doc.clientID),
+      (id) => id !== firstClient,
+      { what: "a fresh copy" },
+    );
+    expect(secondClient).not.toBe(firstClient);
+    await waitForEditor(cuba, 10);
+    expect(await cuba.locator("#draft-title").textContent()).toBe(title);
+    const metaTitle = await cuba.evaluate(
+      (root) => (window as unknown as { concord: { doc: { getMap(name: string): { get(key: string): unknown } } } }).concord.doc.getMap(root).get("title"),
+      TextRoot.meta,
+    );
+    expect(metaTitle).toBe(title);
+    expect(CloseCode.writeRefused.code).toBe(4405);
+  });
+});
