@@ -29,9 +29,6 @@ const EMPTY_STATE_VECTOR_LENGTH = 1;
 /** How many appends a room's log may gather before a compaction is scheduled. */
 export const COMPACT_AFTER_APPENDS = 500;
 
-/** How long updates whose dependencies never arrived may wait before the room drops them. */
-export const PENDING_GRACE_MS = 10_000;
-
 /** The bytes of an update could not be applied: the room was rebuilt from storage. */
 export class BadUpdateError extends Error {
   override readonly name = "BadUpdateError";
@@ -69,7 +66,6 @@ export class Room {
   private appendsSinceCompaction = 0;
   private lastSeq = 0;
   private commitsInFlight = 0;
-  private pendingTimer: NodeJS.Timeout | null = null;
   private compactionTimer: NodeJS.Timeout | null = null;
   private rebuilding: Promise<void> | null = null;
 
@@ -152,6 +148,12 @@ export class Room {
       await this.rebuild();
       throw new BadUpdateError(`Update of ${update.byteLength} bytes could not be applied: ${String(error)}`);
     }
+    const store = this.doc.store;
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      // The guard refuses references to unseen items, so leftovers mean the bytes lied about themselves.
+      await this.rebuild();
+      throw new BadUpdateError(`Update of ${update.byteLength} bytes left items waiting for others`);
+    }
     const changes = this.captured;
     this.captured = [];
     if (changes.length === 0) return;
@@ -164,7 +166,6 @@ export class Room {
       newClientIds: permitted.newClientIds,
     };
     changes.forEach((change, index) => this.commitAndRelay(change, peer, index === 0 ? write : undefined));
-    this.watchPending();
   }
 
   /**
@@ -208,7 +209,6 @@ export class Room {
   destroy(cause: CloseCode = CloseCode.shuttingDown): void {
     for (const peer of Array.from(this.peers)) peer.close(cause);
     this.peers.clear();
-    if (this.pendingTimer) clearTimeout(this.pendingTimer);
     if (this.compactionTimer) clearTimeout(this.compactionTimer);
     this.awareness.destroy();
     this.doc.destroy();
@@ -262,22 +262,6 @@ export class Room {
     );
   }
 
-  /**
-   * Updates whose dependencies have not arrived wait inside Yjs; a client sends them legitimately
-   * when it types before its own offline changes have synced. If they are still waiting after the
-   * grace period the dependencies are never coming, so the room is rebuilt without them.
-   */
-  private watchPending(): void {
-    const store = this.doc.store;
-    if (store.pendingStructs === null && store.pendingDs === null) return;
-    if (this.pendingTimer) return;
-    this.pendingTimer = setTimeout(() => {
-      this.pendingTimer = null;
-      if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) void this.rebuild();
-    }, PENDING_GRACE_MS);
-    this.pendingTimer.unref();
-  }
-
   private scheduleCompaction(): void {
     if (this.compactionTimer) return;
     this.compactionTimer = setTimeout(() => {
@@ -292,8 +276,6 @@ export class Room {
       const old = this.doc;
       this.attach(await loadState(this.storage, this.draftId, this.name));
       old.destroy();
-      if (this.pendingTimer) clearTimeout(this.pendingTimer);
-      this.pendingTimer = null;
     })().finally(() => {
       this.rebuilding = null;
     });
