@@ -12,6 +12,7 @@ import { createApp } from "./http/createApp";
 import { CLIENT_DIST_DIR } from "./paths";
 import { SqliteStorage } from "./storage/SqliteStorage";
 import type { Storage } from "./storage/Storage";
+import type { RoomOptions } from "./sync/Room";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
 import { acceptSyncSocket } from "./sync/acceptSyncSocket";
 import { LiveConnections } from "./sync/LiveConnections";
@@ -26,6 +27,8 @@ export interface ServerOptions {
   dataDir?: string;
   clientDir?: string;
   roomIdleUnloadMs?: number;
+  /** Bench-only settings of every room (see `RoomOptions`). */
+  room?: RoomOptions;
 }
 
 /** A running server. */
@@ -45,10 +48,10 @@ export interface ConcordServer {
 export async function startConcordServer(options: ServerOptions): Promise<ConcordServer> {
   const storage = options.storage ?? new SqliteStorage(requireDataDir(options));
   const drafts = new Drafts(storage);
-  const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS);
+  const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS, options.room);
   const live = new LiveConnections();
   const sync = { storage, rooms, live };
-  const app = createApp({ storage, drafts, live }, options.clientDir ?? CLIENT_DIST_DIR);
+  const app = createApp({ storage, drafts, live, rooms }, options.clientDir ?? CLIENT_DIST_DIR);
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES_READ });
 

@@ -8,6 +8,10 @@ export interface ServerConfig {
   dataDir: string;
   /** The address people reach the server at, for the links it prints (`CONCORD_PUBLIC_URL`). */
   publicUrl: string | null;
+  /** Bench only (`CONCORD_BENCH_TRUST_OFF=1`): no write guard, relay before commit. */
+  benchTrustOff: boolean;
+  /** Bench only (`CONCORD_BENCH_COMMIT_LOG=file`): where to write arrival-to-commit times at shutdown. */
+  benchCommitLog: string | null;
 }
 
 /** Defaults of `PORT`, `HOST` and `CONCORD_DATA_DIR`. */
@@ -24,5 +28,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env.HOST || DEFAULT_HOST,
     dataDir: path.resolve(env.CONCORD_DATA_DIR || DEFAULT_DATA_DIR),
     publicUrl: env.CONCORD_PUBLIC_URL ? env.CONCORD_PUBLIC_URL.replace(/\/+$/, "") : null,
+    benchTrustOff: env.CONCORD_BENCH_TRUST_OFF === "1",
+    benchCommitLog: env.CONCORD_BENCH_COMMIT_LOG || null,
   };
 }

@@ -84,7 +84,14 @@ async function serve(config: ServerConfig, withDemo: boolean): Promise<ConcordSe
   const storage = new SqliteStorage(config.dataDir);
   const drafts = new Drafts(storage);
   const demo = withDemo && (await drafts.list()).length === 0 ? await createDemoDraft(drafts) : null;
-  const server = await startConcordServer({ storage, port: config.port, host: config.host });
+  const commitTimes: number[] = [];
+  if (config.benchTrustOff) console.warn("CONCORD_BENCH_TRUST_OFF: the write guard and durable commit are OFF. Benchmarks only.");
+  const server = await startConcordServer({
+    storage,
+    port: config.port,
+    host: config.host,
+    room: { trustOff: config.benchTrustOff, onCommitted: config.benchCommitLog ? (ms) => commitTimes.push(ms) : undefined },
+  });
   console.log(`Concord is serving ${config.dataDir} at ${server.url}`);
   for (const draft of await drafts.list()) console.log(`  ${draft.title}: ${server.url}/d/${draft.id}`);
   if (demo) {
@@ -97,6 +104,7 @@ async function serve(config: ServerConfig, withDemo: boolean): Promise<ConcordSe
     console.log(`${signal}: saving and shutting down…`);
     server.close().then(
       () => {
+        if (config.benchCommitLog) fs.writeFileSync(config.benchCommitLog, JSON.stringify(commitTimes));
         console.log(STOPPED_MESSAGE);
         process.exit(0);
       },

@@ -5,11 +5,13 @@ import express from "express";
 import type { Drafts } from "../drafts/Drafts";
 import type { Storage } from "../storage/Storage";
 import type { LiveConnections } from "../sync/LiveConnections";
+import type { RoomRegistry } from "../sync/RoomRegistry";
 import { auditRoutes } from "./auditRoutes";
 import { authRoutes } from "./authRoutes";
 import { draftRoutes } from "./draftRoutes";
 import { HttpError } from "./HttpError";
 import { memberRoutes } from "./memberRoutes";
+import { snapshotRoutes } from "./snapshotRoutes";
 
 /** Where the built app's files are served from. */
 export const ASSETS_PATH = "/assets";
@@ -22,10 +24,11 @@ export interface AppContext {
   storage: Storage;
   drafts: Drafts;
   live: LiveConnections;
+  rooms: RoomRegistry;
 }
 
 /** Builds the HTTP side of the server. */
-export function createApp({ storage, drafts, live }: AppContext, clientDir: string): express.Express {
+export function createApp({ storage, drafts, live, rooms }: AppContext, clientDir: string): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.use(express.json({ limit: MAX_JSON_BODY }));
@@ -37,6 +40,7 @@ export function createApp({ storage, drafts, live }: AppContext, clientDir: stri
   app.use(draftRoutes(storage.identity, drafts));
   app.use(memberRoutes(storage.identity, live));
   app.use(auditRoutes(storage));
+  app.use(snapshotRoutes(storage.identity, drafts, rooms));
 
   app.use(ASSETS_PATH, express.static(clientDir, { index: false, fallthrough: false }));
 

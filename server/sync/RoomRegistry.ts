@@ -4,7 +4,7 @@
  */
 import type { Room as RoomName } from "../../shared/documentLayout";
 import type { Storage } from "../storage/Storage";
-import { Room } from "./Room";
+import { Room, type RoomOptions } from "./Room";
 
 /** How long a room without clients stays loaded, so a reconnect does not reload it. */
 export const ROOM_IDLE_UNLOAD_MS = 30_000;
@@ -17,6 +17,7 @@ export class RoomRegistry {
   constructor(
     private readonly storage: Storage,
     private readonly idleUnloadMs = ROOM_IDLE_UNLOAD_MS,
+    private readonly roomOptions: RoomOptions = {},
   ) {}
 
   /** The room, loading it on first use; null when the draft does not exist. */
@@ -27,7 +28,7 @@ export class RoomRegistry {
     if (!loading) {
       if (!(await this.storage.getDraft(draftId))) return null;
       // Another client may have started loading while the draft was looked up.
-      loading = this.rooms.get(key) ?? Room.load(this.storage, draftId, name);
+      loading = this.rooms.get(key) ?? Room.load(this.storage, draftId, name, this.roomOptions);
       this.rooms.set(key, loading);
       loading.catch(() => this.rooms.delete(key));
     }

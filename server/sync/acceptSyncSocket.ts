@@ -6,8 +6,8 @@
 import type { IncomingMessage } from "node:http";
 import type WebSocket from "ws";
 import { CloseCode, closeReason } from "../../shared/closeCodes";
-import { Room as RoomName, SCHEMA_VERSION } from "../../shared/documentLayout";
-import { Role } from "../../shared/roles";
+import { SCHEMA_VERSION, type Room as RoomName } from "../../shared/documentLayout";
+import { mayReadRoom } from "../../shared/readPolicy";
 import { SCHEMA_VERSION_PARAM } from "../../shared/syncProtocol";
 import { authenticate } from "../identity/authenticate";
 import { writerOf } from "../identity/Writer";
@@ -53,7 +53,7 @@ export async function acceptSyncSocket(
   if (!draft) return closeWith(socket, CloseCode.unknownDraft);
   const membership = await context.storage.identity.activeMembership(user.id, draft.id);
   if (!membership) return closeWith(socket, CloseCode.roomForbidden, "not a member of this draft");
-  if (target.room === RoomName.floor && membership.role === Role.observer && !draft.observersReadFloor) {
+  if (!mayReadRoom(membership.role, target.room, draft.observersReadFloor)) {
     return closeWith(socket, CloseCode.roomForbidden, "observers do not read the floor of this draft");
   }
   const room = await context.rooms.open(draft.id, target.room);
