@@ -1,2 +1,20 @@
-// `npm run bench`: the benchmarks against the reference y-websocket server. Not written yet.
-console.log("Benchmarks: none yet.");
+// `npm run bench [-- --quick]`: builds the server and the benchmark (bench/ → dist/bench) with
+// esbuild, then runs it. The report goes to bench/results/latest.md and latest.json.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+execFileSync(process.execPath, [path.join(root, "tools", "build.mjs")], { stdio: "inherit" });
+await esbuild.build({
+  entryPoints: [path.join(root, "bench", "main.ts")],
+  outfile: path.join(root, "dist", "bench", "main.js"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: ["node20"],
+  packages: "external",
+  logLevel: "warning",
+});
+execFileSync(process.execPath, [path.join(root, "dist", "bench", "main.js"), ...process.argv.slice(2)], { stdio: "inherit" });

@@ -1,0 +1,104 @@
+/**
+ * Scenario 1, fan-out: N clients on one draft, each publishing presence as an editor does; W of
+ * them type into the text every 50 ms. For each edit, the time until every other client has it.
+ */
+import * as Y from "yjs";
+import { TextRoot } from "../shared/documentLayout";
+import { BenchClient } from "./benchClient";
+import { cpuSeconds, rssMiB } from "./processStats";
+import type { ServerUnderTest } from "./servers";
+import { summary } from "./stats";
+
+/** How often each writer edits, as in the issue. */
+export const EDIT_INTERVAL_MS = 50;
+
+/** Clients connected at once while a scenario sets up. */
+export const CONNECT_BATCH = 25;
+
+/** The figures of one fan-out run. */
+export interface FanOutResult {
+  latencyMs: ReturnType<typeof summary>;
+  edits: number;
+  undelivered: number;
+  serverCpuSeconds: number;
+  serverRssMiB: number;
+}
+
+interface Edit {
+  sent: number;
+  waiting: number;
+  lastArrival: number;
+}
+
+/** Connects `count` clients to a room, a batch at a time. */
+export async function connectMany(url: string, count: number): Promise<BenchClient[]> {
+  const clients: BenchClient[] = [];
+  while (clients.length < count) {
+    const batch = Math.min(CONNECT_BATCH, count - clients.length);
+    clients.push(...(await Promise.all(Array.from({ length: batch }, () => BenchClient.connect(url)))));
+  }
+  return clients;
+}
+
+/** Runs one fan-out on a draft whose text has at least one paragraph. */
+export async function fanOut(server: ServerUnderTest, clientsCount: number, writersCount: number, durationMs: number): Promise<FanOutResult> {
+  const draftId = server.draftIds[0]!;
+  const clients = await connectMany(server.roomUrl(draftId), clientsCount);
+  clients.forEach((client, index) => client.awareness.setLocalState({ user: { name: `Delegate ${index}`, color: "#1f4e8c" }, cursor: null }));
+  const writers = clients.slice(0, writersCount);
+  const edits = new Map<string, Edit>();
+  const seen = clients.map(() => new Map<number, number>());
+
+  clients.forEach((client, receiverIndex) => {
+    client.onChange = () => {
+      const now = performance.now();
+      for (const writer of writers) {
+        if (writer === client) continue;
+        const id = writer.doc.clientID;
+        const state = Y.getState(client.doc.store, id);
+        for (let clock = seen[receiverIndex]!.get(id) ?? 0; clock < state; clock++) {
+          const edit = edits.get(`${id}:${clock}`);
+          if (edit) {
+            edit.waiting--;
+            edit.lastArrival = now;
+          }
+        }
+        seen[receiverIndex]!.set(id, state);
+      }
+    };
+  });
+  for (const [index, client] of clients.entries()) {
+    for (const writer of writers) seen[index]!.set(writer.doc.clientID, Y.getState(client.doc.store, writer.doc.clientID));
+  }
+
+  const cpuBefore = cpuSeconds(server.pid);
+  const timers = writers.map((writer, index) =>
+    setInterval(() => {
+      const fragment = writer.doc.getXmlFragment(TextRoot.content);
+      const block = fragment.get(index % fragment.length) as Y.XmlElement;
+      const text = block.get(0) as Y.XmlText;
+      const clock = Y.getState(writer.doc.store, writer.doc.clientID);
+      edits.set(`${writer.doc.clientID}:${clock}`, { sent: performance.now(), waiting: clients.length - 1, lastArrival: 0 });
+      text.insert(0, "x");
+      writer.awareness.setLocalStateField("cursor", { pid: block.getAttribute("pid"), offset: 1 });
+    }, EDIT_INTERVAL_MS),
+  );
+  await new Promise((resolve) => setTimeout(resolve, durationMs));
+  for (const timer of timers) clearInterval(timer);
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && Array.from(edits.values()).some((edit) => edit.waiting > 0)) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const serverCpuSeconds = cpuSeconds(server.pid) - cpuBefore;
+  const serverRssMiB = rssMiB(server.pid);
+  for (const client of clients) client.close();
+
+  const delivered = Array.from(edits.values()).filter((edit) => edit.waiting <= 0);
+  return {
+    latencyMs: summary(delivered.map((edit) => edit.lastArrival - edit.sent)),
+    edits: edits.size,
+    undelivered: edits.size - delivered.length,
+    serverCpuSeconds,
+    serverRssMiB,
+  };
+}
