@@ -43,18 +43,6 @@ export interface Proposal {
 /** A state co-sponsoring a proposal, at `supports["STATE:OWNERSTATE:proposalId"]`; withdrawing deletes the key. */
 export type Support = true;
 
-/** Key prefixes of the `decisions` map: the prefix selects the record's shape. */
-export const DecisionPrefix = {
-  /** `proposal:STATE:proposalId` → {@link ProposalDecision}. */
-  proposal: "proposal:",
-  /** `agreed:<pid>` → {@link Agreement}. */
-  agreed: "agreed:",
-  /** `silence:<id>` → {@link SilenceProcedure}. */
-  silence: "silence:",
-  /** `revision:<id>` → {@link Revision}. */
-  revision: "revision:",
-} as const;
-export type DecisionPrefix = (typeof DecisionPrefix)[keyof typeof DecisionPrefix];
 
 /** How the chair cleared a proposal; `setAside` sends it to the Chair's summary. */
 export const ProposalDecisionKind = {
@@ -157,9 +145,6 @@ export const ConsensusStatus = {
   open: "open",
 } as const;
 export type ConsensusStatus = (typeof ConsensusStatus)[keyof typeof ConsensusStatus];
-
-/** The key of the `status` map that holds {@link Progress}; every other key is a pid. */
-export const PROGRESS_KEY = "progress";
 
 /** A paragraph's status as the server publishes it, at `status[pid]`. */
 export interface ParagraphStatus {

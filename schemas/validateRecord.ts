@@ -3,10 +3,9 @@
  * structural check, then the compiled JSON Schema, with one short stable reason when it fails.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import { FloorRoot, TextRoot } from "../shared/documentLayout";
+import { DecisionPrefix, FloorRoot, PROGRESS_KEY, TextRoot } from "../shared/documentLayout";
 import { PID_PATTERN } from "../shared/pid";
 import { checkPlainJson, formatPath, truncateForReason } from "./checkPlainJson";
-import { DecisionPrefix, PROGRESS_KEY } from "./records";
 import comment from "./records/comment.schema.json";
 import decision from "./records/decision.schema.json";
 import defs from "./records/defs.schema.json";

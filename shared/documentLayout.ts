@@ -43,6 +43,22 @@ export const MetaKey = {
 } as const;
 export type MetaKey = (typeof MetaKey)[keyof typeof MetaKey];
 
+/** Key prefixes of the `decisions` map: the prefix selects the record's shape. */
+export const DecisionPrefix = {
+  /** `proposal:STATE:proposalId` → a proposal decision. */
+  proposal: "proposal:",
+  /** `agreed:<pid>` → an agreement. */
+  agreed: "agreed:",
+  /** `silence:<id>` → a silence procedure. */
+  silence: "silence:",
+  /** `revision:<id>` → a published revision. */
+  revision: "revision:",
+} as const;
+export type DecisionPrefix = (typeof DecisionPrefix)[keyof typeof DecisionPrefix];
+
+/** The key of the `status` map that holds the draft's progress; every other key is a pid. */
+export const PROGRESS_KEY = "progress";
+
 /**
  * Version of the ProseMirror schema in `shared/schema.ts`. y-prosemirror deletes, for everyone, any
  * node an editor's schema cannot hold, so a client whose version differs must not bind an editor.
