@@ -12,6 +12,7 @@ import { SCHEMA_VERSION_PARAM } from "../../shared/syncProtocol";
 import { writeRefusal } from "../../shared/writePolicy";
 import { closeMessage, FINAL_CLOSE_CODES } from "../connection/closeMessages";
 import { bindConnectionIndicator } from "../connection/connectionIndicator";
+import { clearNotice, NoticeKind, showNotice } from "../connection/notice";
 import { bindPresenceList } from "../connection/presenceList";
 import { createEditor } from "../editor/createEditor";
 
@@ -36,12 +37,6 @@ function caretColor(clientId: number): string {
 function authorOf(me: Me): Author {
   if (me.role === Role.delegation) return { role: Role.delegation, state: me.state ?? "" };
   return { role: me.role };
-}
-
-function showNotice(text: string | null): void {
-  const notice = document.getElementById("notice")!;
-  notice.textContent = text ?? "";
-  notice.hidden = !text;
 }
 
 /** Opens one synced copy of the draft; returns the function that closes it. */
@@ -81,12 +76,14 @@ function openCopy(place: HTMLElement, draftId: string, me: Me, onReset: () => vo
 
   provider.on("connection-close", (event: CloseEvent | null) => {
     if (!event) return;
-    showNotice(closeMessage(event.code));
+    const message = closeMessage(event.code);
+    const resets = RESET_LOCAL_COPY_CODES.has(event.code);
+    if (message) showNotice(message, resets ? NoticeKind.untilDismissed : NoticeKind.untilSynced);
     if (FINAL_CLOSE_CODES.has(event.code)) provider.disconnect();
-    else if (RESET_LOCAL_COPY_CODES.has(event.code)) onReset();
+    else if (resets) onReset();
   });
   provider.on("sync", (synced: boolean) => {
-    if (synced) showNotice(null);
+    if (synced) clearNotice(NoticeKind.untilSynced);
   });
   return close;
 }

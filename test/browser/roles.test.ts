@@ -69,6 +69,11 @@ describe("roles in the browser", () => {
       TextRoot.meta,
     );
     expect(metaTitle).toBe(title);
+    // The explanation outlives the resync, until the person dismisses it.
+    const notice = cuba.locator("#notice");
+    expect(await notice.textContent()).toContain("refused");
+    await notice.getByRole("button", { name: "Dismiss" }).click();
+    await notice.waitFor({ state: "hidden" });
     expect(CloseCode.writeRefused.code).toBe(4405);
   });
 });

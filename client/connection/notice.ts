@@ -1,0 +1,44 @@
+/**
+ * The notice line under the top bar. A notice about the connection clears itself once the copy
+ * is in sync again; a notice that explains something already done to the person's copy (it was
+ * thrown away and synced afresh) stays until they dismiss it, so a fast resync cannot hide it.
+ */
+
+/** How long a notice lasts. */
+export enum NoticeKind {
+  /** Cleared by the next successful sync. */
+  untilSynced = "until-synced",
+  /** Stays until dismissed or replaced. */
+  untilDismissed = "until-dismissed",
+}
+
+function noticeElement(): HTMLElement {
+  return document.getElementById("notice")!;
+}
+
+/** Shows `text`; replaces whatever notice was there. */
+export function showNotice(text: string, kind: NoticeKind): void {
+  const notice = noticeElement();
+  const message = document.createElement("span");
+  message.textContent = text;
+  notice.replaceChildren(message);
+  notice.dataset["kind"] = kind;
+  if (kind === NoticeKind.untilDismissed) {
+    const dismiss = document.createElement("button");
+    dismiss.type = "button";
+    dismiss.className = "notice-dismiss";
+    dismiss.textContent = "Dismiss";
+    dismiss.addEventListener("click", () => clearNotice(NoticeKind.untilDismissed));
+    notice.append(" ", dismiss);
+  }
+  notice.hidden = false;
+}
+
+/** Clears the notice if it is of `kind` (a sync clears only notices that last until synced). */
+export function clearNotice(kind: NoticeKind): void {
+  const notice = noticeElement();
+  if (notice.dataset["kind"] !== kind) return;
+  notice.replaceChildren();
+  delete notice.dataset["kind"];
+  notice.hidden = true;
+}
