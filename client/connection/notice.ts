@@ -5,12 +5,13 @@
  */
 
 /** How long a notice lasts. */
-export enum NoticeKind {
+export const NoticeKind = {
   /** Cleared by the next successful sync. */
-  untilSynced = "until-synced",
+  untilSynced: "until-synced",
   /** Stays until dismissed or replaced. */
-  untilDismissed = "until-dismissed",
-}
+  untilDismissed: "until-dismissed",
+} as const;
+export type NoticeKind = (typeof NoticeKind)[keyof typeof NoticeKind];
 
 function noticeElement(): HTMLElement {
   return document.getElementById("notice")!;
