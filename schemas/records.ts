@@ -53,11 +53,24 @@ export const ProposalDecisionKind = {
 } as const;
 export type ProposalDecisionKind = (typeof ProposalDecisionKind)[keyof typeof ProposalDecisionKind];
 
+/** What accepting a proposal changed in the chair's text, kept so that reopening it can restore the text. */
+export type AppliedChange =
+  /** Words now at `anchor` replaced `previous`. */
+  | { kind: "words"; anchor: Anchor; previous: string }
+  /** A paragraph was added with this pid. */
+  | { kind: "addedBlock"; pid: string }
+  /** A block was removed; it stood after block `after` (absent: it was first). */
+  | { kind: "removedBlock"; pid: string; type: "heading" | "paragraph" | "subitem"; level?: number; text: string; after?: string };
+
 /** The chair's decision on one proposal, at `decisions["proposal:STATE:proposalId"]`. */
 export interface ProposalDecision {
   decision: ProposalDecisionKind;
   at: string;
   note?: string;
+  /** On an acceptance: how to undo it. */
+  applied?: AppliedChange;
+  /** On a proposal set aside because an alternative was accepted: that alternative's key. */
+  alongside?: string;
 }
 
 /**

@@ -40,21 +40,27 @@ export interface BlockLabel {
   label: string | null;
 }
 
-/** Labels of every top-level block, in document order. */
-export function blockLabels(doc: PMNode): BlockLabel[] {
+/** What numbering needs to know of a block. */
+export interface NumberedBlock {
+  type: string;
+  level: number | null;
+}
+
+/** The printed label of each block in order: "12", "(a)", "(ii)", or null for headings. */
+export function labelSequence(blocks: Iterable<NumberedBlock>): Array<string | null> {
   let paragraph = 0;
   let item = 0;
   let subItem = 0;
-  const labels: BlockLabel[] = [];
-  doc.forEach((node, pos) => {
+  const labels: Array<string | null> = [];
+  for (const block of blocks) {
     let label: string | null = null;
-    if (node.type.name === BlockType.paragraph) {
+    if (block.type === BlockType.paragraph) {
       paragraph++;
       item = 0;
       subItem = 0;
       label = String(paragraph);
-    } else if (node.type.name === BlockType.subitem) {
-      if (node.attrs.level === 2) {
+    } else if (block.type === BlockType.subitem) {
+      if (block.level === 2) {
         subItem++;
         label = `(${toRoman(subItem)})`;
       } else {
@@ -63,7 +69,26 @@ export function blockLabels(doc: PMNode): BlockLabel[] {
         label = `(${toLetter(item)})`;
       }
     }
-    labels.push({ pos, pid: typeof node.attrs.pid === "string" ? node.attrs.pid : null, label });
-  });
+    labels.push(label);
+  }
   return labels;
+}
+
+/** Labels of every top-level block of a ProseMirror document, in document order. */
+export function blockLabels(doc: PMNode): BlockLabel[] {
+  const blocks: Array<NumberedBlock & { pos: number; pid: string | null }> = [];
+  doc.forEach((node, pos) => {
+    const level = typeof node.attrs.level === "number" ? node.attrs.level : null;
+    blocks.push({ type: node.type.name, level, pos, pid: typeof node.attrs.pid === "string" ? node.attrs.pid : null });
+  });
+  const labels = labelSequence(blocks);
+  return blocks.map(({ pos, pid }, index) => ({ pos, pid, label: labels[index]! }));
+}
+
+const LATIN_ADVERBS = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"];
+
+/** "12 bis", "12 ter"…: the label of the `nth` (from 1) paragraph added after paragraph `label`. */
+export function addedParagraphLabel(label: string, nth: number): string {
+  const adverb = LATIN_ADVERBS[nth - 1] ?? `(${nth + 1})`;
+  return `${label} ${adverb}`;
 }
