@@ -9,6 +9,7 @@ import type { RoomRegistry } from "../sync/RoomRegistry";
 import { auditRoutes } from "./auditRoutes";
 import { authRoutes } from "./authRoutes";
 import { draftRoutes } from "./draftRoutes";
+import { exportRoutes } from "./exportRoutes";
 import { HttpError } from "./HttpError";
 import { memberRoutes } from "./memberRoutes";
 import { snapshotRoutes } from "./snapshotRoutes";
@@ -41,6 +42,7 @@ export function createApp({ storage, drafts, live, rooms }: AppContext, clientDi
   app.use(memberRoutes(storage.identity, live));
   app.use(auditRoutes(storage));
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
+  app.use(exportRoutes(storage.identity, drafts, rooms));
 
   app.use(ASSETS_PATH, express.static(clientDir, { index: false, fallthrough: false }));
 

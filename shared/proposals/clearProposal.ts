@@ -11,7 +11,7 @@ import { assertNever } from "../assertNever";
 import { TextRoot } from "../documentLayout";
 import { freshPid } from "../pid";
 import { BlockType } from "../schema";
-import { FOOTNOTE_CHAR, textBlocks, type TextBlock } from "../text/blockText";
+import { endOfParagraph, FOOTNOTE_CHAR, textBlocks, type TextBlock } from "../text/blockText";
 import { deleteWords, insertWords, replaceWords } from "../text/editBlock";
 import { decisionKey, readProposals, type ProposalView } from "./readProposals";
 
@@ -43,9 +43,7 @@ function newBlock(type: BlockType, pid: string, level: number | null, text: stri
 /** Where a paragraph added after `block` goes: after the block and the sub-items that follow it. */
 function indexAfter(fragment: Y.XmlFragment, block: TextBlock): number {
   const blocks = textBlocks(fragment);
-  let at = blocks.indexOf(blocks.find((candidate) => candidate.element === block.element)!);
-  if (block.type !== BlockType.heading) while (blocks[at + 1]?.type === BlockType.subitem) at++;
-  return blocks[at]!.index + 1;
+  return blocks[endOfParagraph(blocks, block)]!.index + 1;
 }
 
 /** Makes the change `view` proposes; returns how to undo it, or undefined where it cannot be undone. */

@@ -102,3 +102,21 @@ export function offsetOfRun(run: Y.XmlText, index: number): { element: Y.XmlElem
   }
   return null;
 }
+
+/** The texts of the footnotes in `element`, in order. */
+export function footnoteTexts(element: Y.XmlElement): string[] {
+  return element
+    .toArray()
+    .filter((child): child is Y.XmlElement => child instanceof Y.XmlElement)
+    .map((footnote) => footnote.toArray().map((run) => (run instanceof Y.XmlText ? plainText(run) : "")).join(""));
+}
+
+/**
+ * The block after which a paragraph added after `anchor` goes: the anchor itself, or the last of
+ * the sub-items that follow a paragraph or sub-item (they belong to it). Returns its place in `blocks`.
+ */
+export function endOfParagraph(blocks: readonly TextBlock[], anchor: TextBlock): number {
+  let at = blocks.findIndex((block) => block.element === anchor.element);
+  if (anchor.type !== BlockType.heading) while (blocks[at + 1]?.type === BlockType.subitem) at++;
+  return at;
+}
