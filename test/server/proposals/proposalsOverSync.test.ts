@@ -5,7 +5,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import * as Y from "yjs";
 import { ProposalDecisionKind, ProposalKind, type ProposalDecision } from "../../../schemas/records";
 import { TextRoot } from "../../../shared/documentLayout";
 import { Role } from "../../../shared/roles";
