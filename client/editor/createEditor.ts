@@ -1,6 +1,6 @@
 /**
  * The ProseMirror editor bound to a draft's `content` through y-prosemirror: shared text, remote
- * carets, undo of one's own changes only, UN numbering and pid repair.
+ * carets, undo of one's own changes only, UN numbering, pid repair and the proposals layer.
  */
 import { baseKeymap } from "prosemirror-commands";
 import { keymap } from "prosemirror-keymap";
@@ -8,20 +8,39 @@ import { EditorState } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
 import type { Awareness } from "y-protocols/awareness";
-import type * as Y from "yjs";
+import { TextRoot } from "../../shared/documentLayout";
+import { Role } from "../../shared/roles";
 import { schema } from "../../shared/schema";
 import { indentBlock, outdentBlock } from "./blockCommands";
 import { numberingPlugin } from "./numberingPlugin";
+import type { ActionContext } from "./proposals/proposalActions";
+import { proposalPlugin } from "./proposals/proposalPlugin";
 import { uniquePidPlugin } from "./uniquePidPlugin";
 
-/** Mounts an editor on `fragment` inside `place`; read-only unless `editable`. */
-export function createEditor(place: HTMLElement, fragment: Y.XmlFragment, awareness: Awareness, editable: boolean): EditorView {
+/** How the editor behaves for the person using it. */
+export interface EditorOptions {
+  awareness: Awareness;
+  /** May change the chair's text (the chair). */
+  writesText: boolean;
+  /** The proposals layer's document, person and messages. */
+  proposals: ActionContext;
+}
+
+/**
+ * Mounts an editor on the `content` of the proposals layer's document inside `place`. The chair
+ * edits the text; a delegation's typing becomes proposals; an observer reads.
+ */
+export function createEditor(place: HTMLElement, { awareness, writesText, proposals }: EditorOptions): EditorView {
+  const fragment = proposals.ydoc.getXmlFragment(TextRoot.content);
+  const interactive = proposals.author.role !== Role.observer;
   const state = EditorState.create({
     schema,
     plugins: [
       ySyncPlugin(fragment),
       yCursorPlugin(awareness),
       yUndoPlugin(),
+      // Before the keymaps, so that a delegation's Delete or Enter becomes a proposal first.
+      proposalPlugin(proposals),
       keymap({
         "Mod-z": undo,
         "Mod-y": redo,
@@ -30,13 +49,17 @@ export function createEditor(place: HTMLElement, fragment: Y.XmlFragment, awaren
         "Shift-Tab": outdentBlock,
       }),
       keymap(baseKeymap),
-      ...(editable ? [uniquePidPlugin()] : []),
+      ...(writesText ? [uniquePidPlugin()] : []),
       numberingPlugin(),
     ],
   });
   return new EditorView(place, {
     state,
-    editable: () => editable,
-    attributes: { class: "draft-text", "aria-label": editable ? "Draft text" : "Draft text, read-only", spellcheck: "true" },
+    editable: () => interactive,
+    attributes: {
+      class: "draft-text",
+      "aria-label": writesText ? "Draft text" : interactive ? "Draft text: type to propose a change" : "Draft text, read-only",
+      spellcheck: "true",
+    },
   });
 }

@@ -15,6 +15,9 @@ import { bindConnectionIndicator } from "../connection/connectionIndicator";
 import { clearNotice, NoticeKind, showNotice } from "../connection/notice";
 import { bindPresenceList } from "../connection/presenceList";
 import { createEditor } from "../editor/createEditor";
+import { askWords } from "../editor/proposals/askWords";
+import { bindProposalList } from "../editor/proposals/proposalList";
+import { mountProposalToolbar } from "../editor/proposals/proposalToolbar";
 
 /** The signed-in member's part in the draft, from `GET /api/drafts/:id`. */
 interface Me {
@@ -63,9 +66,23 @@ function openCopy(place: HTMLElement, draftId: string, me: Me, onReset: () => vo
   // the server does not check.
   (window as unknown as { concord?: { doc: Y.Doc } }).concord = { doc: ydoc };
 
-  const editable = writeRefusal(authorOf(me), Room.text, TextRoot.content, null) === null;
-  const view = createEditor(place, ydoc.getXmlFragment(TextRoot.content), provider.awareness, editable);
+  const author = authorOf(me);
+  const proposals = { ydoc, author, report: (message: string) => showNotice(message, NoticeKind.untilDismissed), askWords };
+  const writesText = writeRefusal(author, Room.text, TextRoot.content, null) === null;
+  const view = createEditor(place, { awareness: provider.awareness, writesText, proposals });
+  const toolbar = document.createElement("div");
+  toolbar.className = "proposal-toolbar";
+  place.before(toolbar);
+  mountProposalToolbar(toolbar, view);
+  const panel = document.createElement("aside");
+  panel.className = "proposal-list";
+  panel.setAttribute("aria-label", "Proposals");
+  place.after(panel);
+  const stopList = bindProposalList(panel, proposals);
   const close = () => {
+    stopList();
+    toolbar.remove();
+    panel.remove();
     provider.destroy();
     ydoc.destroy();
     // y-prosemirror 1.x dispatches deferred caret updates a tick later and checks a

@@ -16,21 +16,24 @@ async function demo() {
 }
 
 describe("roles in the browser", () => {
-  it("gives delegations and observers a read-only text, and shows who is present by state", async () => {
+  it("never lets delegations or observers change the chair's text, and shows who is present by state", async () => {
     const { member } = await demo();
     const chair = await member(Role.chair);
     const cuba = await member(Role.delegation, "CUB");
     const observer = await member(Role.observer);
     for (const page of [chair, cuba, observer]) await waitForEditor(page, 10);
 
-    for (const reader of [cuba, observer]) {
-      expect(await reader.locator(".draft-text").getAttribute("contenteditable")).toBe("false");
+    // An observer reads; a delegation's typing composes a proposal and never changes the chair's text.
+    for (const [reader, editable] of [[observer, "false"], [cuba, "true"]] as const) {
+      expect(await reader.locator(".draft-text").getAttribute("contenteditable")).toBe(editable);
       const before = (await readBlocks(reader))[2]!.text;
       await clickAtEnd(reader.locator(".draft-text p.para").nth(1));
       await reader.keyboard.type(" not allowed");
-      await reader.keyboard.press("Enter");
+      await reader.keyboard.press("Escape");
+      await reader.keyboard.press("Backspace");
       expect((await readBlocks(reader))[2]!.text).toBe(before);
     }
+    expect(await observer.locator(".proposal-toolbar button").count()).toBe(0);
     expect(await chair.locator(".draft-text").getAttribute("contenteditable")).toBe("true");
 
     await waitFor(() => chair.locator("#presence .presence-chip").allTextContents(), (chips) => chips.includes("CUB"), {

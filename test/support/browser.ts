@@ -24,6 +24,9 @@ const CHROMIUM_ARGS = [
 /** Screenshots written by the test run. */
 export const ARTIFACTS_DIR = path.resolve(__dirname, "..", "artifacts");
 
+/** The editor's blocks, without the "N bis" paragraphs that proposals draw between them. */
+export const BLOCK_SELECTOR = ".draft-text > :not(.proposal-added-block)";
+
 /** Launches Chromium for one test; it is closed after the test. */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
@@ -85,13 +88,44 @@ export async function clickAtEnd(block: Locator): Promise<void> {
   await block.click({ position: { x: box.width - 2, y: box.height - 4 } });
 }
 
-/** What a reader sees of each block matching `selector`: its text (without remote carets), pid and number. */
-export function readBlocks(page: Page, selector = ".draft-text > *"): Promise<Array<{ text: string; pid: string | null; num: string | null }>> {
+/** What a reader sees of each block matching `selector`: its text (without remote carets or proposal brackets), pid and number. */
+export function readBlocks(page: Page, selector = BLOCK_SELECTOR): Promise<Array<{ text: string; pid: string | null; num: string | null }>> {
   return page.$$eval(selector, (nodes) =>
     nodes.map((node) => {
       const copy = node.cloneNode(true) as HTMLElement;
-      for (const caret of Array.from(copy.querySelectorAll(".ProseMirror-yjs-cursor"))) caret.remove();
+      for (const extra of Array.from(copy.querySelectorAll(".ProseMirror-yjs-cursor, .bracket"))) extra.remove();
       return { text: copy.textContent ?? "", pid: node.getAttribute("data-pid"), num: node.getAttribute("data-num") };
     }),
   );
+}
+
+/**
+ * Selects `words` (their first occurrence) in block `index` of the editor, as a person dragging
+ * over them would; with `collapse` the caret goes to the end of the words instead.
+ */
+export async function selectWords(page: Page, index: number, words: string, collapse = false): Promise<void> {
+  const block = page.locator(BLOCK_SELECTOR).nth(index);
+  await block.click({ position: { x: 2, y: 2 } });
+  await block.evaluate(
+    (element, { words, collapse }) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
+        acceptNode: (node) => (node.parentElement?.closest(".bracket, .ProseMirror-yjs-cursor") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(words);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, collapse ? at + words.length : at);
+        range.setEnd(node, at + words.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`No "${words}" in the block`);
+    },
+    { words, collapse },
+  );
+  // ProseMirror reads the selection on selectionchange, which fires asynchronously.
+  await page.waitForTimeout(50);
 }

@@ -1,0 +1,33 @@
+/** A small dialog that asks for new words, for editing one's own proposal. */
+
+/** Opens a modal dialog with `current` in a field; resolves to the words, or null when cancelled. */
+export function askWords(current: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const dialog = document.createElement("dialog");
+    dialog.className = "ask-words";
+    const form = document.createElement("form");
+    form.method = "dialog";
+    const label = document.createElement("label");
+    label.textContent = "Proposed words";
+    const input = document.createElement("input");
+    input.type = "text";
+    input.value = current;
+    input.size = 60;
+    label.append(document.createElement("br"), input);
+    const save = document.createElement("button");
+    save.value = "save";
+    save.textContent = "Save";
+    const cancel = document.createElement("button");
+    cancel.value = "cancel";
+    cancel.textContent = "Cancel";
+    form.append(label, document.createElement("br"), save, " ", cancel);
+    dialog.append(form);
+    document.body.append(dialog);
+    dialog.addEventListener("close", () => {
+      resolve(dialog.returnValue === "save" ? input.value : null);
+      dialog.remove();
+    });
+    dialog.showModal();
+    input.select();
+  });
+}

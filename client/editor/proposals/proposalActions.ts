@@ -1,0 +1,74 @@
+/**
+ * What a person may do with a proposal, as buttons: the chair clears (accept, reject, set aside,
+ * reopen); a delegation withdraws or edits its own and co-sponsors others'. Each action calls the
+ * shared function that writes the records; the server checks every write again.
+ */
+import type * as Y from "yjs";
+import { Role, type Author } from "../../../shared/roles";
+import { acceptProposal, rejectProposal, reopenProposal, setAsideProposal } from "../../../shared/proposals/clearProposal";
+import { editProposal, supportProposal, withdrawProposal } from "../../../shared/proposals/proposeChange";
+import type { ProposalView } from "../../../shared/proposals/readProposals";
+
+/** One thing a person may do with a proposal. */
+export interface ProposalAction {
+  label: string;
+  run: () => void;
+}
+
+/** What the page needs to act: the `text` room, who acts, and where to tell them what went wrong. */
+export interface ActionContext {
+  ydoc: Y.Doc;
+  author: Author;
+  report: (message: string) => void;
+  /** Asks for new words in place of `current`; null when the person cancels. */
+  askWords: (current: string) => Promise<string | null>;
+}
+
+function guarded(context: ActionContext, run: () => void): () => void {
+  return () => {
+    try {
+      run();
+    } catch (error) {
+      context.report(error instanceof Error ? error.message : String(error));
+    }
+  };
+}
+
+/** The actions `context.author` may take on `view`, in the order they are offered. */
+export function proposalActions(view: ProposalView, context: ActionContext): ProposalAction[] {
+  const { ydoc, author } = context;
+  const actions: Array<[string, () => void]> = [];
+  if (author.role === Role.chair) {
+    if (view.open) {
+      if (!view.where.orphaned) actions.push(["Accept", () => acceptProposal(ydoc, view.key)]);
+      actions.push(["Reject", () => rejectProposal(ydoc, view.key)]);
+      actions.push(["Set aside", () => setAsideProposal(ydoc, view.key)]);
+    } else if (view.decision && !view.record.withdrawn) {
+      actions.push([
+        "Reopen",
+        () => {
+          if (!reopenProposal(ydoc, view.key)) context.report("Reopened; the accepted words were changed since, so the text was left as it is.");
+        },
+      ]);
+    }
+  } else if (author.role === Role.delegation && view.open) {
+    if (view.state === author.state) {
+      if (view.record.text !== undefined) {
+        actions.push([
+          "Edit",
+          () => {
+            void context.askWords(view.record.text ?? "").then((words) => {
+              if (words !== null) guarded(context, () => editProposal(ydoc, author.state, view.key, words))();
+            });
+          },
+        ]);
+      }
+      actions.push(["Withdraw", () => withdrawProposal(ydoc, author.state, view.key)]);
+    } else if (view.sponsors.includes(author.state)) {
+      actions.push(["Stop co-sponsoring", () => supportProposal(ydoc, author.state, view.key, false)]);
+    } else {
+      actions.push(["Co-sponsor", () => supportProposal(ydoc, author.state, view.key)]);
+    }
+  }
+  return actions.map(([label, run]) => ({ label, run: guarded(context, run) }));
+}
