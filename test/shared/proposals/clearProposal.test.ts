@@ -110,3 +110,21 @@ describe("clearing a proposal", () => {
     expect(decisionOf(ydoc, key)).toBeUndefined();
   });
 });
+
+describe("proposal records from a hostile or broken client", () => {
+  const anchor = { pid: "p1", quote: "", prefix: "", suffix: "" };
+  it("are refused when their words break the paragraph or the kind's shape", () => {
+    const at = "2025-03-01T09:00:00Z";
+    expect(validateRecord(TextRoot.proposals, "CUB:a1", { kind: "insert", anchor, text: "two\nlines", createdAt: at })).toMatchObject({ ok: false });
+    expect(validateRecord(TextRoot.proposals, "CUB:a1", { kind: "delete", anchor, text: "words", createdAt: at })).toMatchObject({ ok: false });
+    expect(validateRecord(TextRoot.proposals, "CUB:a1", { kind: "replace", anchor, createdAt: at })).toMatchObject({ ok: false });
+    expect(validateRecord(TextRoot.proposals, "CUB:a1", { kind: "insert", anchor, text: "fine", createdAt: at })).toEqual({ ok: true });
+  });
+
+  it("that no longer resolve are shown as orphaned, never dropped or thrown on", () => {
+    const ydoc = draft();
+    ydoc.getMap(TextRoot.proposals).set("CUB:ghost", { kind: "replace", anchor: { pid: "gone", start: "AAAA", quote: "x", prefix: "", suffix: "" }, text: "y", createdAt: "2025-03-01T09:00:00Z" });
+    const [view] = readProposals(ydoc);
+    expect(view).toMatchObject({ key: "CUB:ghost", open: true, where: { orphaned: true } });
+  });
+});
