@@ -5,6 +5,7 @@
  * peers that repair the same document concurrently write the same ids and converge.
  */
 import type { Node as PMNode } from "prosemirror-model";
+import { textHash } from "./textHash";
 import { isBlock } from "./schema";
 
 /** What a well-formed pid looks like; anything else is treated as missing. */
@@ -13,19 +14,8 @@ export const PID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 /** Seed for a block with no pid and no block before it. */
 const FIRST_SEED = "start";
 
-function fnv1a(text: string, offset: number): number {
-  let hash = offset >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 function hashId(text: string): string {
-  const high = fnv1a(text, 0x811c9dc5).toString(36).padStart(7, "0");
-  const low = fnv1a(text, 0x050c5d1f).toString(36).padStart(7, "0");
-  return `p${high}${low.slice(0, 4)}`;
+  return `p${textHash(text).slice(0, 11)}`;
 }
 
 /** A pid derived from `seed` that `taken` does not hold: the same inputs always give the same id. */
