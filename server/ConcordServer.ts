@@ -14,6 +14,7 @@ import { SqliteStorage } from "./storage/SqliteStorage";
 import type { Storage } from "./storage/Storage";
 import type { RoomOptions } from "./sync/Room";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
+import { StatusPublisher } from "./consensus/StatusPublisher";
 import { acceptSyncSocket } from "./sync/acceptSyncSocket";
 import { LiveConnections } from "./sync/LiveConnections";
 import { MAX_FRAME_BYTES_READ } from "./sync/socketLimits";
@@ -40,6 +41,8 @@ export interface ConcordServer {
   readonly rooms: RoomRegistry;
   readonly storage: Storage;
   readonly live: LiveConnections;
+  /** Publishes consensus status into each draft's `text` room. */
+  readonly status: StatusPublisher;
   /** Closes every socket, unloads the rooms (compacting them) and closes the store. */
   close(): Promise<void>;
 }
@@ -48,7 +51,15 @@ export interface ConcordServer {
 export async function startConcordServer(options: ServerOptions): Promise<ConcordServer> {
   const storage = options.storage ?? new SqliteStorage(requireDataDir(options));
   const drafts = new Drafts(storage);
-  const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS, options.room);
+  const status = new StatusPublisher();
+  const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS, {
+    ...options.room,
+    onClientChange: (room) => {
+      options.room?.onClientChange?.(room);
+      void status.changed(room.draftId);
+    },
+  });
+  status.attach(rooms);
   const live = new LiveConnections();
   const sync = { storage, rooms, live };
   const app = createApp({ storage, drafts, live, rooms }, options.clientDir ?? CLIENT_DIST_DIR);
@@ -84,8 +95,10 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     rooms,
     storage,
     live,
+    status,
     close() {
       closing ??= (async () => {
+        await status.settled();
         await rooms.closeAll();
         for (const client of wss.clients) client.terminate();
         wss.close();

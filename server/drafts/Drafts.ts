@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import type { Node as PMNode } from "prosemirror-model";
 import * as Y from "yjs";
+import { writeStatus } from "../consensus/StatusPublisher";
 import { prosemirrorToYXmlFragment } from "y-prosemirror";
 import { MetaKey, Room, SCHEMA_VERSION, TextRoot } from "../../shared/documentLayout";
 import { withUniquePids } from "../../shared/pid";
@@ -44,6 +45,7 @@ export function initialTextUpdate(draft: NewDraft): Uint8Array {
     meta.set(MetaKey.title, draft.title);
     meta.set(MetaKey.language, draft.language ?? DEFAULT_LANGUAGE);
     meta.set(MetaKey.schemaVersion, SCHEMA_VERSION);
+    writeStatus(ydoc.getMap(TextRoot.status), ydoc, null);
   });
   const update = Y.encodeStateAsUpdate(ydoc);
   ydoc.destroy();

@@ -5,13 +5,14 @@
  * encoding of the state, invalidated on every change.
  */
 import zlib from "node:zlib";
+import { uint32 } from "lib0/random";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../shared/closeCodes";
 import type { Room as RoomName } from "../../shared/documentLayout";
 import { checkWrite } from "../guard/checkWrite";
 import { Role } from "../../shared/roles";
-import type { Writer } from "../identity/Writer";
+import { SERVER_PRINCIPAL, type Writer } from "../identity/Writer";
 import type { Storage, WriteRecord } from "../storage/Storage";
 import { stampAwareness } from "./stampAwareness";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
@@ -39,7 +40,16 @@ export interface RoomOptions {
   trustOff?: boolean;
   /** Called with the milliseconds from an update's arrival to its commit. */
   onCommitted?: (ms: number) => void;
+  /** Called once a client's change to the room is committed (the status publisher listens). */
+  onClientChange?: (room: Room) => void;
 }
+
+/** The origin of changes the server makes itself: not a client, so every client receives them. */
+const SERVER_ORIGIN: RoomPeer = {
+  writer: { author: { role: Role.chair }, principal: SERVER_PRINCIPAL, userId: "", userName: "Concord", membershipId: "" },
+  send: () => {},
+  close: () => {},
+};
 
 /** The bytes of an update could not be applied: the room was rebuilt from storage. */
 export class BadUpdateError extends Error {
@@ -59,6 +69,14 @@ async function loadState(storage: Storage, draftId: string, name: RoomName): Pro
     for (const { update } of updates) Y.applyUpdate(doc, update);
   });
   return { doc, rows: updates.length, clientOwners: await storage.loadClientIds(draftId, name) };
+}
+
+/** A Yjs client id no principal has used in this room. */
+function freshClientId(owners: ReadonlyMap<number, string>): number {
+  for (;;) {
+    const id = uint32();
+    if (!owners.has(id)) return id;
+  }
 }
 
 /** A loaded room. Create with `Room.load`. */
@@ -110,6 +128,31 @@ export class Room {
   /** Resolves once a rebuild in progress (after bad bytes) is over. */
   ready(): Promise<void> {
     return this.rebuilding ?? Promise.resolve();
+  }
+
+  /** The live document, for reading only: every write goes through the write path. */
+  get document(): Y.Doc {
+    return this.doc;
+  }
+
+  /**
+   * A change the server makes itself (status, settled silence procedures): applied in one
+   * transaction, stored with the server as its principal, and relayed to every client once committed.
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    await this.ready();
+    // The server's Yjs client id must be its own (invariant 3), never one a client has used.
+    const owner = this.clientOwners.get(this.doc.clientID);
+    if (owner !== undefined && owner !== SERVER_PRINCIPAL) this.doc.clientID = freshClientId(this.clientOwners);
+    const newClientIds = this.clientOwners.has(this.doc.clientID) ? [] : [this.doc.clientID];
+    this.captured = [];
+    Y.transact(this.doc, () => change(this.doc), SERVER_ORIGIN);
+    const changes = this.captured;
+    this.captured = [];
+    if (changes.length === 0) return;
+    for (const clientId of newClientIds) this.clientOwners.set(clientId, SERVER_PRINCIPAL);
+    const write: WriteRecord = { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched: [], newClientIds };
+    changes.forEach((captured, index) => this.commitAndRelay(captured, SERVER_ORIGIN, index === 0 ? write : undefined, performance.now()));
   }
 
   /** The whole state as one update, cached until the next change. */
@@ -297,6 +340,7 @@ export class Room {
         this.storedRows++;
         this.appendsSinceCompaction++;
         if (!this.options.trustOff) this.relay(change, origin);
+        if (origin !== SERVER_ORIGIN) this.options.onClientChange?.(this);
         if (this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS) this.scheduleCompaction();
       },
       (error: unknown) => {
