@@ -104,6 +104,8 @@ export interface SilenceProcedure {
   startedAt: string;
   deadline: string;
   note?: string;
+  /** Each covered paragraph's fingerprint at the start: one changed since is not adopted. */
+  fingerprints?: Record<string, string>;
   outcome?: SilenceOutcome;
 }
 
@@ -147,6 +149,7 @@ export interface Meta {
   revision?: string;
   language?: string;
   schemaVersion?: number;
+  silenceNoticeHours?: number;
 }
 
 /** A paragraph's consensus status, as the server computes it. */

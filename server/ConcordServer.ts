@@ -14,6 +14,7 @@ import { SqliteStorage } from "./storage/SqliteStorage";
 import type { Storage } from "./storage/Storage";
 import type { RoomOptions } from "./sync/Room";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
+import { SilenceTimer, SYSTEM_CLOCK, type Clock } from "./consensus/SilenceTimer";
 import { StatusPublisher } from "./consensus/StatusPublisher";
 import { acceptSyncSocket } from "./sync/acceptSyncSocket";
 import { LiveConnections } from "./sync/LiveConnections";
@@ -30,6 +31,8 @@ export interface ServerOptions {
   roomIdleUnloadMs?: number;
   /** Bench-only settings of every room (see `RoomOptions`). */
   room?: RoomOptions;
+  /** The time silence procedures are settled by; tests inject one. */
+  clock?: Clock;
 }
 
 /** A running server. */
@@ -43,6 +46,8 @@ export interface ConcordServer {
   readonly live: LiveConnections;
   /** Publishes consensus status into each draft's `text` room. */
   readonly status: StatusPublisher;
+  /** Settles silence procedures at their deadlines. */
+  readonly silence: SilenceTimer;
   /** Closes every socket, unloads the rooms (compacting them) and closes the store. */
   close(): Promise<void>;
 }
@@ -57,9 +62,11 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     onClientChange: (room) => {
       options.room?.onClientChange?.(room);
       void status.changed(room.draftId);
+      silence.noteChange(room).catch((error: unknown) => console.error(`Silence deadlines of ${room.draftId} could not be recorded:`, error));
     },
   });
   status.attach(rooms);
+  const silence = new SilenceTimer(storage, rooms, options.clock ?? SYSTEM_CLOCK, (draftId) => void status.changed(draftId));
   const live = new LiveConnections();
   const sync = { storage, rooms, live };
   const app = createApp({ storage, drafts, live, rooms }, options.clientDir ?? CLIENT_DIST_DIR);
@@ -85,6 +92,8 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     httpServer.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  // Deadlines that passed while the server was down are settled now, before anyone waits on them.
+  await silence.start();
   const host = options.host && options.host !== "0.0.0.0" && options.host !== "::" ? options.host : "127.0.0.1";
 
   let closing: Promise<void> | null = null;
@@ -96,8 +105,10 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     storage,
     live,
     status,
+    silence,
     close() {
       closing ??= (async () => {
+        await silence.stop();
         await status.settled();
         await rooms.closeAll();
         for (const client of wss.clients) client.terminate();

@@ -40,6 +40,8 @@ export const MetaKey = {
   revision: "revision",
   language: "language",
   schemaVersion: "schemaVersion",
+  /** The least notice, in hours, a silence procedure gives. */
+  silenceNoticeHours: "silenceNoticeHours",
 } as const;
 export type MetaKey = (typeof MetaKey)[keyof typeof MetaKey];
 

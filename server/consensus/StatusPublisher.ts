@@ -56,7 +56,7 @@ export class StatusPublisher {
     try {
       await text.ready();
       await floor?.ready();
-      await text.applyServerChange((doc) => writeStatus(doc.getMap(TextRoot.status), text.document, floor?.document ?? null));
+      await text.applyServerChange((doc) => writeStatus(doc.getMap(TextRoot.status), text.document, floor?.document ?? null), [{ root: TextRoot.status, key: null }]);
     } finally {
       rooms.released(text);
       if (floor) rooms.released(floor);

@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import type { Room } from "../../shared/documentLayout";
 import { SqliteIdentityStore } from "./SqliteIdentityStore";
 import { migrate } from "./sqliteMigrations";
-import type { AuditEntry, DraftRecord, Storage, StoredUpdate, WriteRecord } from "./Storage";
+import type { AuditEntry, Deadline, DraftRecord, Storage, StoredUpdate, WriteRecord } from "./Storage";
 
 /** File name of the database inside the data folder. */
 export const SQLITE_FILE_NAME = "concord.sqlite";
@@ -92,6 +92,11 @@ export class SqliteStorage implements Storage {
         "SELECT seq, data FROM updates WHERE draft_id = ? AND room = ? ORDER BY seq",
       ),
       deleteThrough: this.db.prepare("DELETE FROM updates WHERE draft_id = ? AND room = ? AND seq <= ?"),
+      upsertDeadline: this.db.prepare(
+        "INSERT INTO deadlines (draft_id, key, due_at) VALUES (?, ?, ?) ON CONFLICT (draft_id, key) DO UPDATE SET due_at = excluded.due_at",
+      ),
+      deleteDeadline: this.db.prepare("DELETE FROM deadlines WHERE draft_id = ? AND key = ?"),
+      listDeadlines: this.db.prepare<[], { draft_id: string; key: string; due_at: string }>("SELECT draft_id, key, due_at FROM deadlines ORDER BY due_at, draft_id, key"),
     };
   }
 
@@ -147,6 +152,15 @@ export class SqliteStorage implements Storage {
       // The merged state takes the place of the last update it replaces, so the log keeps its order.
       this.statements.insertUpdateAt.run(throughSeq, draftId, room, Buffer.from(merged));
     })();
+  }
+
+  async setDeadline(draftId: string, key: string, dueAt: string | null): Promise<void> {
+    if (dueAt === null) this.statements.deleteDeadline.run(draftId, key);
+    else this.statements.upsertDeadline.run(draftId, key, dueAt);
+  }
+
+  async listDeadlines(): Promise<Deadline[]> {
+    return this.statements.listDeadlines.all().map((row) => ({ draftId: row.draft_id, key: row.key, dueAt: row.due_at }));
   }
 
   async close(): Promise<void> {

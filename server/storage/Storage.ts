@@ -43,6 +43,14 @@ export interface AuditEntry extends Omit<WriteRecord, "newClientIds"> {
   room: Room;
 }
 
+/** Something the server must do at a time: settle silence procedure `key` of a draft. */
+export interface Deadline {
+  draftId: string;
+  key: string;
+  /** ISO date-time. */
+  dueAt: string;
+}
+
 /** Durable home of drafts, their update logs and everything about who may use them. */
 export interface Storage {
   readonly identity: IdentityStore;
@@ -63,6 +71,10 @@ export interface Storage {
   readAudit(draftId: string, page: { before?: number; limit: number }): Promise<AuditEntry[]>;
   /** Replaces every update up to `throughSeq` by `merged`, which must hold all of them. */
   compact(draftId: string, room: Room, merged: Uint8Array, throughSeq: number): Promise<void>;
+  /** Records (or, with `dueAt` null, forgets) a deadline; the same key replaces the old time. */
+  setDeadline(draftId: string, key: string, dueAt: string | null): Promise<void>;
+  /** Every recorded deadline, earliest first. */
+  listDeadlines(): Promise<Deadline[]>;
   /** Commits what is pending and releases the store. */
   close(): Promise<void>;
 }

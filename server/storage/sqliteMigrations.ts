@@ -61,6 +61,14 @@ const MIGRATIONS: readonly string[] = [
      touched TEXT NOT NULL
    );
    CREATE INDEX audit_by_draft ON audit (draft_id, seq);`,
+  // 3: deadlines the server must meet (silence procedures), so a restart finds them without loading every draft.
+  `CREATE TABLE deadlines (
+     draft_id TEXT NOT NULL REFERENCES drafts(id),
+     key TEXT NOT NULL,
+     due_at TEXT NOT NULL,
+     PRIMARY KEY (draft_id, key)
+   );
+   CREATE INDEX deadlines_by_time ON deadlines (due_at);`,
 ];
 
 /** Brings a database up to the newest schema, one transaction per migration. */

@@ -13,7 +13,7 @@ import type { Room as RoomName } from "../../shared/documentLayout";
 import { checkWrite } from "../guard/checkWrite";
 import { Role } from "../../shared/roles";
 import { SERVER_PRINCIPAL, type Writer } from "../identity/Writer";
-import type { Storage, WriteRecord } from "../storage/Storage";
+import type { Storage, Touched, WriteRecord } from "../storage/Storage";
 import { stampAwareness } from "./stampAwareness";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
 
@@ -139,7 +139,7 @@ export class Room {
    * A change the server makes itself (status, settled silence procedures): applied in one
    * transaction, stored with the server as its principal, and relayed to every client once committed.
    */
-  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+  async applyServerChange(change: (doc: Y.Doc) => void, touched: Touched[] = []): Promise<void> {
     await this.ready();
     // The server's Yjs client id must be its own (invariant 3), never one a client has used.
     const owner = this.clientOwners.get(this.doc.clientID);
@@ -151,7 +151,7 @@ export class Room {
     this.captured = [];
     if (changes.length === 0) return;
     for (const clientId of newClientIds) this.clientOwners.set(clientId, SERVER_PRINCIPAL);
-    const write: WriteRecord = { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched: [], newClientIds };
+    const write: WriteRecord = { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched, newClientIds };
     changes.forEach((captured, index) => this.commitAndRelay(captured, SERVER_ORIGIN, index === 0 ? write : undefined, performance.now()));
   }
 
