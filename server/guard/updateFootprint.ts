@@ -159,7 +159,9 @@ export function updateFootprint(doc: Y.Doc, update: Uint8Array): UpdateFootprint
         const fromUpdate = findIn(incoming.get(client), at);
         const struct = fromUpdate ?? storeStruct(Y.createID(client, at));
         if (!struct) refuse("the update deletes items the server has not seen");
-        if (struct instanceof Y.Item) {
+        // Yjs sends a document's whole delete set with every diff, so a client repeats deletions the
+        // server made (a status record replaced): deleting what is already deleted changes nothing.
+        if (struct instanceof Y.Item && (fromUpdate || !struct.deleted)) {
           const location = fromUpdate ? locateNew(struct) : locateStored(struct);
           if (location) touch(location);
         }

@@ -28,6 +28,8 @@ export interface StockClientOptions {
   token?: string;
   /** Wait for the first sync (default); off for clients expected to be refused. */
   waitForSync?: boolean;
+  /** The longest wait between reconnection attempts (the provider's default is 2.5 s). */
+  maxBackoffTime?: number;
 }
 
 /** Connects a stock provider to one room and waits until it has synced. */
@@ -38,6 +40,7 @@ export async function connectStockClient(server: ConcordServer, draftId: string,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: { [TOKEN_PARAM]: token },
+    ...(options.maxBackoffTime === undefined ? {} : { maxBackoffTime: options.maxBackoffTime }),
   });
   const client: StockClient = {
     doc,

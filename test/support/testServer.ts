@@ -12,9 +12,9 @@ export function tempDataDir(): string {
   return dir;
 }
 
-/** Starts a server on port 0; it is closed after the test unless the test closes it first. */
+/** Starts a server on port 0 (or `options.port`, to restart on the same address); it is closed after the test unless the test closes it first. */
 export async function startTestServer(options: ServerOptions = {}): Promise<ConcordServer> {
-  const server = await startConcordServer({ dataDir: options.storage ? undefined : tempDataDir(), ...options, port: 0 });
+  const server = await startConcordServer({ dataDir: options.storage ? undefined : tempDataDir(), ...options, port: options.port ?? 0 });
   onTestEnd(() => server.close());
   return server;
 }

@@ -20,7 +20,7 @@ import { writeStatus } from "../../../server/consensus/StatusPublisher";
 import { doc, p } from "../../support/dsl";
 import { yDraft } from "../../support/yDraft";
 
-export const RUNS = Number(process.env.CONCORD_INVARIANT_RUNS ?? 1000);
+const RUNS = Number(process.env.CONCORD_INVARIANT_RUNS ?? 1000);
 const STATES = ["CUB", "SLV"] as const;
 
 interface Copy {
