@@ -12,6 +12,9 @@ import { TextRoot } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
 import { schema } from "../../shared/schema";
 import { indentBlock, outdentBlock } from "./blockCommands";
+import type * as Y from "yjs";
+import { paragraphPanelPlugin } from "./consensus/paragraphPanel";
+import { statusBadgesPlugin } from "./consensus/statusBadges";
 import { numberingPlugin } from "./numberingPlugin";
 import type { ActionContext } from "./proposals/proposalActions";
 import { proposalPlugin } from "./proposals/proposalPlugin";
@@ -24,13 +27,15 @@ export interface EditorOptions {
   writesText: boolean;
   /** The proposals layer's document, person and messages. */
   proposals: ActionContext;
+  /** Where the focused paragraph's panel goes, and what it reads. */
+  panel: { place: HTMLElement; floorDoc: Y.Doc | null };
 }
 
 /**
  * Mounts an editor on the `content` of the proposals layer's document inside `place`. The chair
  * edits the text; a delegation's typing becomes proposals; an observer reads.
  */
-export function createEditor(place: HTMLElement, { awareness, writesText, proposals }: EditorOptions): EditorView {
+export function createEditor(place: HTMLElement, { awareness, writesText, proposals, panel }: EditorOptions): EditorView {
   const fragment = proposals.ydoc.getXmlFragment(TextRoot.content);
   const interactive = proposals.author.role !== Role.observer;
   const state = EditorState.create({
@@ -51,6 +56,8 @@ export function createEditor(place: HTMLElement, { awareness, writesText, propos
       keymap(baseKeymap),
       ...(writesText ? [uniquePidPlugin()] : []),
       numberingPlugin(),
+      statusBadgesPlugin(proposals.ydoc),
+      paragraphPanelPlugin(panel.place, { textDoc: proposals.ydoc, floorDoc: panel.floorDoc, author: proposals.author, report: proposals.report }),
     ],
   });
   return new EditorView(place, {

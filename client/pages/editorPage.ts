@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { RESET_LOCAL_COPY_CODES } from "../../shared/closeCodes";
 import { MetaKey, Room, SCHEMA_VERSION, SYNC_PATH_PREFIX, TextRoot } from "../../shared/documentLayout";
 import { Role, type Author } from "../../shared/roles";
+import { mayReadRoom } from "../../shared/readPolicy";
 import { SCHEMA_VERSION_PARAM } from "../../shared/syncProtocol";
 import { writeRefusal } from "../../shared/writePolicy";
 import { closeMessage, FINAL_CLOSE_CODES } from "../connection/closeMessages";
@@ -42,14 +43,41 @@ function authorOf(me: Me): Author {
   return { role: me.role };
 }
 
-/** Opens one synced copy of the draft; returns the function that closes it. */
-function openCopy(place: HTMLElement, draftId: string, me: Me, onReset: () => void): () => void {
-  const ydoc = new Y.Doc();
-  const provider = new WebsocketProvider(`${socketBase()}/${draftId}`, Room.text, ydoc, {
+/** The draft as `GET /api/drafts/:id` describes it. */
+interface DraftInfo {
+  observersReadFloor: boolean;
+}
+
+/** A provider for one room of the draft. */
+function connectRoom(draftId: string, room: Room, ydoc: Y.Doc, me: Me): WebsocketProvider {
+  return new WebsocketProvider(`${socketBase()}/${draftId}`, room, ydoc, {
     params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION) },
     // Observers keep no cross-tab channel (DESIGN.md section 6); the others may share one.
     disableBc: me.role === Role.observer,
   });
+}
+
+/** Tells the person why a room's connection closed, and throws the copy away when the server refused it. */
+function watchCloses(provider: WebsocketProvider, onReset: () => void): void {
+  provider.on("connection-close", (event: CloseEvent | null) => {
+    if (!event) return;
+    const message = closeMessage(event.code);
+    const resets = RESET_LOCAL_COPY_CODES.has(event.code);
+    if (message) showNotice(message, resets ? NoticeKind.untilDismissed : NoticeKind.untilSynced);
+    if (FINAL_CLOSE_CODES.has(event.code)) provider.disconnect();
+    else if (resets) onReset();
+  });
+  provider.on("sync", (synced: boolean) => {
+    if (synced) clearNotice(NoticeKind.untilSynced);
+  });
+}
+
+/** Opens one synced copy of the draft; returns the function that closes it. */
+function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, me: Me, onReset: () => void): () => void {
+  const ydoc = new Y.Doc();
+  const provider = connectRoom(draftId, Room.text, ydoc, me);
+  const floorDoc = mayReadRoom(me.role, Room.floor, draft.observersReadFloor) ? new Y.Doc() : null;
+  const floorProvider = floorDoc ? connectRoom(draftId, Room.floor, floorDoc, me) : null;
   bindConnectionIndicator(document.getElementById("connection")!, provider);
   bindPresenceList(document.getElementById("presence")!, provider.awareness);
   provider.awareness.setLocalStateField("user", { name: me.name, color: caretColor(ydoc.clientID) });
@@ -69,7 +97,10 @@ function openCopy(place: HTMLElement, draftId: string, me: Me, onReset: () => vo
   const author = authorOf(me);
   const proposals = { ydoc, author, report: (message: string) => showNotice(message, NoticeKind.untilDismissed), askWords };
   const writesText = writeRefusal(author, Room.text, TextRoot.content, null) === null;
-  const view = createEditor(place, { awareness: provider.awareness, writesText, proposals });
+  const panelPlace = document.createElement("aside");
+  panelPlace.className = "paragraph-panel";
+  place.after(panelPlace);
+  const view = createEditor(place, { awareness: provider.awareness, writesText, proposals, panel: { place: panelPlace, floorDoc } });
   const toolbar = document.createElement("div");
   toolbar.className = "proposal-toolbar";
   place.before(toolbar);
@@ -84,24 +115,17 @@ function openCopy(place: HTMLElement, draftId: string, me: Me, onReset: () => vo
     toolbar.remove();
     panel.remove();
     provider.destroy();
-    ydoc.destroy();
+    floorProvider?.destroy();
     // y-prosemirror 1.x dispatches deferred caret updates a tick later and checks a
     // `binding.isDestroyed` flag it never sets; a no-op dispatch keeps them off the destroyed view.
     view.setProps({ dispatchTransaction: () => {} });
     view.destroy();
+    panelPlace.remove();
+    ydoc.destroy();
+    floorDoc?.destroy();
   };
-
-  provider.on("connection-close", (event: CloseEvent | null) => {
-    if (!event) return;
-    const message = closeMessage(event.code);
-    const resets = RESET_LOCAL_COPY_CODES.has(event.code);
-    if (message) showNotice(message, resets ? NoticeKind.untilDismissed : NoticeKind.untilSynced);
-    if (FINAL_CLOSE_CODES.has(event.code)) provider.disconnect();
-    else if (resets) onReset();
-  });
-  provider.on("sync", (synced: boolean) => {
-    if (synced) clearNotice(NoticeKind.untilSynced);
-  });
+  watchCloses(provider, onReset);
+  if (floorProvider) watchCloses(floorProvider, onReset);
   return close;
 }
 
@@ -113,7 +137,8 @@ export async function openEditorPage(main: HTMLElement, draftId: string): Promis
     main.textContent = body.message ?? `The draft could not be opened (HTTP ${response.status}).`;
     return;
   }
-  const { me } = (await response.json()) as { me: Me };
+  const { me, draft } = (await response.json()) as { me: Me; draft: DraftInfo };
+  main.classList.add("editing");
   document.getElementById("me")!.textContent = me.state ? `${me.name} (${me.state})` : `${me.name} (${me.role})`;
 
   const place = document.createElement("article");
@@ -123,7 +148,7 @@ export async function openEditorPage(main: HTMLElement, draftId: string): Promis
   const open = () => {
     close();
     place.replaceChildren();
-    close = openCopy(place, draftId, me, open);
+    close = openCopy(place, draftId, draft, me, open);
   };
   open();
 }

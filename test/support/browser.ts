@@ -88,12 +88,12 @@ export async function clickAtEnd(block: Locator): Promise<void> {
   await block.click({ position: { x: box.width - 2, y: box.height - 4 } });
 }
 
-/** What a reader sees of each block matching `selector`: its text (without remote carets or proposal brackets), pid and number. */
+/** What a reader sees of each block matching `selector`: its text (without remote carets, proposal brackets or status badges), pid and number. */
 export function readBlocks(page: Page, selector = BLOCK_SELECTOR): Promise<Array<{ text: string; pid: string | null; num: string | null }>> {
   return page.$$eval(selector, (nodes) =>
     nodes.map((node) => {
       const copy = node.cloneNode(true) as HTMLElement;
-      for (const extra of Array.from(copy.querySelectorAll(".ProseMirror-yjs-cursor, .bracket"))) extra.remove();
+      for (const extra of Array.from(copy.querySelectorAll(".ProseMirror-yjs-cursor, .bracket, .status-badge"))) extra.remove();
       return { text: copy.textContent ?? "", pid: node.getAttribute("data-pid"), num: node.getAttribute("data-num") };
     }),
   );
@@ -109,7 +109,7 @@ export async function selectWords(page: Page, index: number, words: string, coll
   await block.evaluate(
     (element, { words, collapse }) => {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
-        acceptNode: (node) => (node.parentElement?.closest(".bracket, .ProseMirror-yjs-cursor") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        acceptNode: (node) => (node.parentElement?.closest(".bracket, .status-badge, .ProseMirror-yjs-cursor") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
       });
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.textContent!.indexOf(words);

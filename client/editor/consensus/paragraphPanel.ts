@@ -1,0 +1,237 @@
+/**
+ * The panel for the paragraph the caret is in: its status, every state's stance, the person's own
+ * stance (a delegation) or the declaration of agreement (the chair), the comment threads, and a
+ * filter for the paragraphs one state objects to. Everything is a plain form, reachable by keyboard.
+ */
+import { Plugin, type EditorState } from "prosemirror-state";
+import type { EditorView } from "prosemirror-view";
+import type * as Y from "yjs";
+import { StanceKind, type ParagraphStatus, type Stance } from "../../../schemas/records";
+import { addComment, readThreads, replyToComment, mayResolve } from "../../../shared/comments/commentThreads";
+import { agreementRefusal, declareAgreed, setStance, stancesOn } from "../../../shared/consensus/stanceWrites";
+import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
+import { blockLabels } from "../../../shared/numbering";
+import { CHAIR_OWNER } from "../../../shared/recordKeys";
+import { Role, type Author } from "../../../shared/roles";
+import { objectionFilter, setObjectionFilter } from "./statusBadges";
+import { statusWords } from "./statusWords";
+
+/** What the panel reads and writes. */
+export interface PanelContext {
+  textDoc: Y.Doc;
+  /** The `floor` room, or null for an observer the draft keeps out of it. */
+  floorDoc: Y.Doc | null;
+  author: Author;
+  report: (message: string) => void;
+}
+
+const STANCE_WORDS: Record<StanceKind, string> = {
+  [StanceKind.object]: "Object",
+  [StanceKind.reserve]: "Reserve",
+  [StanceKind.support]: "Support",
+  [StanceKind.none]: "No stance (withdraw)",
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function focusedBlock(state: EditorState): { pid: string; label: string } | null {
+  const { $from } = state.selection;
+  if ($from.depth < 1) return null;
+  const index = $from.index(0);
+  const labels = blockLabels(state.doc);
+  const entry = labels[index];
+  if (!entry?.pid || entry.label === null) return null;
+  return { pid: entry.pid, label: entry.label.startsWith("(") ? entry.label : `Paragraph ${entry.label}` };
+}
+
+class ParagraphPanel {
+  private pid: string | null = null;
+  private readonly summary = el("div", { className: "panel-summary" });
+  private readonly forms = el("div", { className: "panel-forms" });
+  private readonly threads = el("div", { className: "panel-threads" });
+  private readonly filter = el("select", { className: "panel-filter" });
+  private frame = 0;
+
+  constructor(
+    private readonly place: HTMLElement,
+    private readonly view: EditorView,
+    private readonly context: PanelContext,
+  ) {
+    this.filter.setAttribute("aria-label", "Show the paragraphs a state objects to");
+    this.filter.addEventListener("change", () => setObjectionFilter(view, this.filter.value || null));
+    place.setAttribute("aria-label", "The focused paragraph");
+    place.replaceChildren(el("label", { className: "panel-filter-label" }, "Filter: ", this.filter), this.summary, this.forms, this.threads);
+    this.observe(true);
+    this.refresh(view.state);
+  }
+
+  private readonly schedule = () => {
+    if (!this.frame) this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  };
+
+  private observe(on: boolean): void {
+    const maps = [this.context.textDoc.getMap(TextRoot.status), ...(this.context.floorDoc ? [this.context.floorDoc.getMap(FloorRoot.stances), this.context.floorDoc.getMap(FloorRoot.comments)] : [])];
+    for (const map of maps) {
+      if (on) map.observe(this.schedule);
+      else map.unobserve(this.schedule);
+    }
+  }
+
+  /** Follows the caret: a new paragraph gets fresh forms. */
+  refresh(state: EditorState): void {
+    const focused = focusedBlock(state);
+    if ((focused?.pid ?? null) !== this.pid) {
+      this.pid = focused?.pid ?? null;
+      this.place.dataset["pid"] = this.pid ?? "";
+      this.buildForms(focused);
+    }
+    this.render();
+  }
+
+  private run(action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      this.context.report(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private buildForms(focused: { pid: string; label: string } | null): void {
+    const { author, floorDoc, textDoc } = this.context;
+    this.forms.replaceChildren();
+    if (!focused) return;
+    const pid = focused.pid;
+    if (author.role === Role.delegation && floorDoc) {
+      const current = floorDoc.getMap<Stance>(FloorRoot.stances).get(`${author.state}:${pid}`);
+      const choices = Object.values(StanceKind).map((kind) => {
+        const input = el("input", { type: "radio", name: `stance-${pid}`, value: kind, checked: (current?.stance ?? StanceKind.none) === kind });
+        return el("label", { className: "stance-choice" }, input, ` ${STANCE_WORDS[kind]}`);
+      });
+      const reason = el("textarea", { className: "stance-reason", rows: 3, value: current?.reason ?? "" });
+      reason.setAttribute("aria-label", "Reason (required for an objection)");
+      const save = el("button", { type: "submit", textContent: "Save stance" });
+      const form = el("form", { className: "stance-form" }, el("fieldset", {}, el("legend", {}, `${author.state}'s stance on ${focused.label}`), ...choices), reason, save);
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        const kind = (form.querySelector("input:checked") as HTMLInputElement | null)?.value as StanceKind | undefined;
+        this.run(() => setStance(floorDoc, author.state, pid, kind ?? StanceKind.none, reason.value));
+      });
+      this.forms.append(form);
+    }
+    if (author.role === Role.chair) {
+      const declare = el("button", { type: "button", className: "declare-agreed", textContent: "Declare agreed ad ref" });
+      declare.addEventListener("click", () => this.run(() => declareAgreed(textDoc, floorDoc, pid)));
+      this.forms.append(el("div", { className: "chair-actions" }, declare, el("span", { className: "refusal" })));
+    }
+    if (floorDoc && author.role !== Role.observer) {
+      const body = el("textarea", { className: "comment-body", rows: 2 });
+      body.setAttribute("aria-label", `Comment on ${focused.label}`);
+      const form = el("form", { className: "comment-form" }, body, el("button", { type: "submit", textContent: "Comment" }));
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        this.run(() => {
+          addComment(floorDoc, this.owner(), { pid }, body.value);
+          body.value = "";
+        });
+      });
+      this.forms.append(form);
+    }
+  }
+
+  private owner(): string {
+    const author = this.context.author;
+    return author.role === Role.delegation ? author.state : CHAIR_OWNER;
+  }
+
+  private render(): void {
+    const { textDoc, floorDoc, author } = this.context;
+    const pid = this.pid;
+    this.renderFilter();
+    if (!pid) {
+      this.summary.replaceChildren(el("p", { className: "panel-hint" }, "Put the caret in a paragraph to see its stances and comments."));
+      this.threads.replaceChildren();
+      return;
+    }
+    const status = textDoc.getMap<ParagraphStatus>(TextRoot.status).get(pid);
+    const focused = focusedBlock(this.view.state);
+    const stances = floorDoc ? stancesOn(floorDoc, pid) : new Map<string, Stance>();
+    const list = el("ul", { className: "stance-list" });
+    for (const [state, stance] of stances) list.append(el("li", {}, `${state}: ${STANCE_WORDS[stance.stance].toLowerCase()}${stance.reason ? ` — ${stance.reason}` : ""}`));
+    this.summary.replaceChildren(
+      el("h2", {}, focused?.pid === pid ? focused.label : "Paragraph"),
+      el("p", { className: "panel-status" }, status ? statusWords(status) : "—"),
+      ...(floorDoc ? [stances.size > 0 ? list : el("p", { className: "panel-hint" }, "No state has taken a stance.")] : []),
+    );
+    const refusal = this.forms.querySelector(".refusal");
+    const declare = this.forms.querySelector<HTMLButtonElement>(".declare-agreed");
+    if (refusal && declare) {
+      const why = agreementRefusal(textDoc, floorDoc, pid);
+      declare.disabled = why !== null;
+      refusal.textContent = why ?? "";
+    }
+    this.renderThreads(pid, author);
+  }
+
+  private renderFilter(): void {
+    const statuses = this.context.textDoc.getMap<ParagraphStatus>(TextRoot.status);
+    const objectors = new Set<string>();
+    for (const status of statuses.values()) for (const state of (status as ParagraphStatus).objectedBy ?? []) objectors.add(state);
+    const chosen = objectionFilter(this.view.state);
+    if (chosen) objectors.add(chosen);
+    const options = [el("option", { value: "", textContent: "All paragraphs" }), ...[...objectors].sort().map((state) => el("option", { value: state, textContent: `Paragraphs ${state} objects to` }))];
+    this.filter.replaceChildren(...options);
+    this.filter.value = chosen ?? "";
+  }
+
+  private renderThreads(pid: string, author: Author): void {
+    const floorDoc = this.context.floorDoc;
+    if (!floorDoc) {
+      this.threads.replaceChildren();
+      return;
+    }
+    const items = readThreads(floorDoc, { pid }).map((thread) => {
+      const entries = [thread, ...thread.replies].map((entry) => {
+        const comment = "root" in entry ? entry.root : entry.comment;
+        return el("li", {}, el("b", {}, entry.author === CHAIR_OWNER ? "Chair" : entry.author), `: ${comment.body}`);
+      });
+      const item = el("li", { className: thread.resolved ? "thread resolved" : "thread" }, el("ol", {}, ...entries));
+      if (author.role !== Role.observer && !thread.resolved) {
+        const reply = el("input", { type: "text", className: "reply-body" });
+        reply.setAttribute("aria-label", "Reply");
+        const send = el("button", { type: "button", textContent: "Reply" });
+        send.addEventListener("click", () => this.run(() => replyToComment(floorDoc, this.owner(), thread.key, reply.value)));
+        item.append(reply, send);
+        if (mayResolve(this.owner(), thread.key)) {
+          const resolve = el("button", { type: "button", textContent: "Resolve" });
+          resolve.addEventListener("click", () => this.run(() => replyToComment(floorDoc, this.owner(), thread.key, reply.value || "Resolved.", true)));
+          item.append(resolve);
+        }
+      }
+      return item;
+    });
+    this.threads.replaceChildren(...(items.length ? [el("h3", {}, "Comments"), el("ol", { className: "threads" }, ...items)] : []));
+  }
+
+  destroy(): void {
+    this.observe(false);
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.place.replaceChildren();
+  }
+}
+
+/** The panel as a plugin, so it follows every change of selection and document. */
+export function paragraphPanelPlugin(place: HTMLElement, context: PanelContext): Plugin {
+  return new Plugin({
+    view: (view) => {
+      const panel = new ParagraphPanel(place, view, context);
+      return { update: (updated) => panel.refresh(updated.state), destroy: () => panel.destroy() };
+    },
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Status badges in the gutter: each numbered paragraph shows its consensus status as the server
+ * publishes it in `status` (so observers see it without the `floor` room), and a filter can dim
+ * every paragraph a chosen state does not object to. Rebuilt from Yjs on every sync and status change.
+ */
+import type { Node as PMNode } from "prosemirror-model";
+import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
+import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
+import { ySyncPluginKey } from "y-prosemirror";
+import type * as Y from "yjs";
+import { ConsensusStatus, type ParagraphStatus } from "../../../schemas/records";
+import { TextRoot } from "../../../shared/documentLayout";
+import { statusWords } from "./statusWords";
+
+/** Key of the badges layer; its meta is `{filter}` to change the filter, or true to rebuild. */
+export const statusBadgesKey = new PluginKey<BadgeState>("statusBadges");
+
+interface BadgeState {
+  decorations: DecorationSet;
+  /** A state code: dim paragraphs it does not object to; null shows all. */
+  filter: string | null;
+}
+
+function badge(status: ParagraphStatus): HTMLElement {
+  const element = document.createElement("span");
+  element.className = "status-badge";
+  element.contentEditable = "false";
+  element.dataset["status"] = status.changedSinceAgreed && status.status === ConsensusStatus.open ? "changed" : status.status;
+  element.textContent = statusWords(status);
+  return element;
+}
+
+function build(doc: PMNode, statuses: Y.Map<ParagraphStatus>, filter: string | null): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.forEach((node, offset) => {
+    const pid = node.attrs.pid;
+    const status = typeof pid === "string" ? statuses.get(pid) : undefined;
+    if (!status) return;
+    const attrs: Record<string, string> = { "data-status": status.status };
+    if (filter !== null && !(status.objectedBy ?? []).includes(filter)) attrs.class = "filtered-out";
+    decorations.push(Decoration.node(offset, offset + node.nodeSize, attrs));
+    decorations.push(Decoration.widget(offset + 1, () => badge(status), { side: -1, key: `badge:${pid}:${JSON.stringify(status)}`, ignoreSelection: true }));
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+/** Sets (or, with null, clears) the objection filter of `view`. */
+export function setObjectionFilter(view: EditorView, state: string | null): void {
+  view.dispatch(view.state.tr.setMeta(statusBadgesKey, { filter: state }));
+}
+
+/** The filter in force in `state`. */
+export function objectionFilter(state: EditorState): string | null {
+  return statusBadgesKey.getState(state)?.filter ?? null;
+}
+
+/** The badges plugin, reading `status` of the `text` room `ydoc`. */
+export function statusBadgesPlugin(ydoc: Y.Doc): Plugin<BadgeState> {
+  const statuses = ydoc.getMap<ParagraphStatus>(TextRoot.status);
+  return new Plugin<BadgeState>({
+    key: statusBadgesKey,
+    state: {
+      init: (_config, state) => ({ decorations: build(state.doc, statuses, null), filter: null }),
+      apply: (tr, previous, _old, state) => {
+        const meta = tr.getMeta(statusBadgesKey) as { filter: string | null } | true | undefined;
+        const filter = meta && meta !== true ? meta.filter : previous.filter;
+        if (meta !== undefined || tr.getMeta(ySyncPluginKey)) return { decorations: build(state.doc, statuses, filter), filter };
+        return tr.docChanged ? { decorations: previous.decorations.map(tr.mapping, tr.doc), filter } : previous;
+      },
+    },
+    props: {
+      decorations: (state) => statusBadgesKey.getState(state)?.decorations,
+    },
+    view: (view) => {
+      let scheduled = false;
+      const onStatus = () => {
+        if (scheduled) return;
+        scheduled = true;
+        queueMicrotask(() => {
+          scheduled = false;
+          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(statusBadgesKey, true));
+        });
+      };
+      statuses.observe(onStatus);
+      return { destroy: () => statuses.unobserve(onStatus) };
+    },
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * The consensus tracker in Chromium: SLV objects to paragraph 5 and every page shows it within a
+ * second; the chair cannot declare it agreed until SLV withdraws; then it is agreed, and an edit
+ * shows it changed since agreed.
+ */
+import type { Page } from "playwright-core";
+import { Role } from "../../shared/roles";
+import { createDemoDraft } from "../../server/demo/createDemoDraft";
+import { BLOCK_SELECTOR, launchBrowser, openSignedIn, saveScreenshot, selectWords, waitForEditor } from "../support/browser";
+import { invite } from "../support/members";
+import { startTestServer } from "../support/testServer";
+
+/** Block 6 of the demo draft is paragraph 5 (after heading B). */
+const PARAGRAPH_5 = 6;
+
+function badge(page: Page) {
+  return page.locator(BLOCK_SELECTOR).nth(PARAGRAPH_5).locator(".status-badge");
+}
+
+async function everyPageShows(pages: Page[], text: string, timeout: number): Promise<void> {
+  await Promise.all(pages.map((page) => badge(page).filter({ hasText: text }).waitFor({ timeout })));
+}
+
+describe("the consensus tracker in the browser", () => {
+  it("shows SLV's objection everywhere, keeps the chair from agreeing until it is withdrawn, then tracks the agreement", async () => {
+    const server = await startTestServer();
+    const draft = await createDemoDraft(server.drafts);
+    const browser = await launchBrowser();
+    const member = async (role: Role, state?: string) => {
+      const { page } = await openSignedIn(browser, server.url, await invite(server, draft.id, role, state));
+      await waitForEditor(page, 10);
+      return page;
+    };
+    const chair = await member(Role.chair);
+    const salvador = await member(Role.delegation, "SLV");
+    const observer = await member(Role.observer);
+    const pages = [chair, salvador, observer];
+    await everyPageShows(pages, "Open", 5000);
+    expect(await badge(chair).textContent()).toBe("Open");
+
+    // SLV objects from the panel of the paragraph its caret is in, by keyboard.
+    await selectWords(salvador, PARAGRAPH_5, "serious concern", true);
+    const panel = salvador.locator(".paragraph-panel");
+    await panel.locator("legend", { hasText: "SLV's stance on Paragraph 5" }).waitFor();
+    await panel.getByLabel("Object", { exact: true }).check();
+    await panel.getByLabel("Reason (required for an objection)").fill("The paragraph singles out military capabilities.");
+    await panel.getByRole("button", { name: "Save stance" }).press("Enter");
+    await everyPageShows(pages, "Objected: SLV", 1000);
+    await panel.locator(".stance-list", { hasText: "SLV: object — The paragraph singles out military capabilities." }).waitFor();
+    await saveScreenshot(observer, "consensus-objected-observer");
+
+    // The chair cannot declare it agreed while SLV objects.
+    await selectWords(chair, PARAGRAPH_5, "serious concern", true);
+    const declare = chair.locator(".paragraph-panel .declare-agreed");
+    await chair.locator(".paragraph-panel .refusal", { hasText: "Not while SLV objects" }).waitFor();
+    expect(await declare.isDisabled()).toBe(true);
+    await saveScreenshot(chair, "consensus-chair-refused");
+
+    // SLV withdraws; the chair declares the paragraph agreed.
+    await panel.getByLabel("No stance (withdraw)", { exact: true }).check();
+    await panel.getByRole("button", { name: "Save stance" }).click();
+    await everyPageShows(pages, "Open", 2000);
+    await chair.locator(".paragraph-panel .declare-agreed:not([disabled])").click();
+    await everyPageShows(pages, "Agreed ad ref", 2000);
+    await saveScreenshot(salvador, "consensus-agreed-delegation");
+
+    // The chair edits the paragraph: it is no longer agreed, and says why.
+    await selectWords(chair, PARAGRAPH_5, "serious concern", true);
+    await chair.keyboard.type(" and deep regret");
+    await everyPageShows(pages, "Changed since agreed", 2000);
+    await saveScreenshot(observer, "consensus-changed-observer");
+  });
+});
