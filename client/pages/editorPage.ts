@@ -15,6 +15,7 @@ import { closeMessage, FINAL_CLOSE_CODES } from "../connection/closeMessages";
 import { bindConnectionIndicator } from "../connection/connectionIndicator";
 import { clearNotice, NoticeKind, showNotice } from "../connection/notice";
 import { bindPresenceList } from "../connection/presenceList";
+import { bindSilenceBanner } from "../editor/consensus/silenceBanner";
 import { createEditor } from "../editor/createEditor";
 import { askWords } from "../editor/proposals/askWords";
 import { bindProposalList } from "../editor/proposals/proposalList";
@@ -104,6 +105,10 @@ function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, me: Me,
   const toolbar = document.createElement("div");
   toolbar.className = "proposal-toolbar";
   place.before(toolbar);
+  const silenceBanner = document.createElement("div");
+  silenceBanner.className = "silence-banner";
+  toolbar.before(silenceBanner);
+  const stopBanner = bindSilenceBanner(silenceBanner, ydoc);
   mountProposalToolbar(toolbar, view);
   const panel = document.createElement("aside");
   panel.className = "proposal-list";
@@ -112,6 +117,8 @@ function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, me: Me,
   const stopList = bindProposalList(panel, proposals);
   const close = () => {
     stopList();
+    stopBanner();
+    silenceBanner.remove();
     toolbar.remove();
     panel.remove();
     provider.destroy();

@@ -69,5 +69,15 @@ describe("the consensus tracker in the browser", () => {
     await chair.keyboard.type(" and deep regret");
     await everyPageShows(pages, "Changed since agreed", 2000);
     await saveScreenshot(observer, "consensus-changed-observer");
+
+    // The chair puts it under silence with the least notice; every page counts down; SLV breaks silence.
+    await chair.locator(".paragraph-panel").getByRole("button", { name: "Start silence procedure" }).click();
+    await everyPageShows(pages, "Under silence", 2000);
+    for (const page of pages) await page.locator(".silence-banner .silence.running", { hasText: /paragraph 5, until .* \(3 days left\)/ }).waitFor({ timeout: 2000 });
+    await saveScreenshot(observer, "consensus-silence-observer");
+    await panel.getByLabel("Object", { exact: true }).check();
+    await panel.getByLabel("Reason (required for an objection)").fill("We break silence: the reference needs balance.");
+    await panel.getByRole("button", { name: "Save stance" }).click();
+    await everyPageShows(pages, "Objected: SLV", 2000);
   });
 });

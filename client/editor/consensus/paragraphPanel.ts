@@ -8,6 +8,7 @@ import type { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import { StanceKind, type ParagraphStatus, type Stance } from "../../../schemas/records";
 import { addComment, readThreads, replyToComment, mayResolve } from "../../../shared/comments/commentThreads";
+import { silenceNoticeHours, startSilence } from "../../../shared/consensus/silenceProcedure";
 import { agreementRefusal, declareAgreed, setStance, stancesOn } from "../../../shared/consensus/stanceWrites";
 import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
 import { blockLabels } from "../../../shared/numbering";
@@ -129,6 +130,7 @@ class ParagraphPanel {
       const declare = el("button", { type: "button", className: "declare-agreed", textContent: "Declare agreed ad ref" });
       declare.addEventListener("click", () => this.run(() => declareAgreed(textDoc, floorDoc, pid)));
       this.forms.append(el("div", { className: "chair-actions" }, declare, el("span", { className: "refusal" })));
+      this.forms.append(this.silenceForm(pid, focused.label));
     }
     if (floorDoc && author.role !== Role.observer) {
       const body = el("textarea", { className: "comment-body", rows: 2 });
@@ -143,6 +145,27 @@ class ParagraphPanel {
       });
       this.forms.append(form);
     }
+  }
+
+  /** The chair's form to put this paragraph, or the whole draft, under silence. */
+  private silenceForm(pid: string, label: string): HTMLElement {
+    const { textDoc } = this.context;
+    const notice = silenceNoticeHours(textDoc);
+    const earliest = new Date(Date.now() + notice * 3_600_000 + 60_000);
+    const local = new Date(earliest.getTime() - earliest.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    const deadline = el("input", { type: "datetime-local", value: local, min: local, className: "silence-deadline" });
+    deadline.setAttribute("aria-label", "Deadline, in your time zone");
+    const whole = el("input", { type: "checkbox", className: "silence-whole" });
+    const form = el(
+      "form",
+      { className: "silence-form" },
+      el("fieldset", {}, el("legend", {}, `Silence procedure (at least ${notice} hours)`), el("label", {}, whole, " The whole draft, not only ", label), deadline, el("button", { type: "submit", textContent: "Start silence procedure" })),
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.run(() => startSilence(textDoc, whole.checked ? "all" : [pid], new Date(deadline.value)));
+    });
+    return form;
   }
 
   private owner(): string {
