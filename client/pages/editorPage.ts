@@ -96,7 +96,7 @@ function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, me: Me,
   (window as unknown as { concord?: { doc: Y.Doc } }).concord = { doc: ydoc };
 
   const author = authorOf(me);
-  const proposals = { ydoc, author, report: (message: string) => showNotice(message, NoticeKind.untilDismissed), askWords };
+  const proposals = { ydoc, author, report: (message: string) => showNotice(message, NoticeKind.untilDismissed), askWords, floorDoc };
   const writesText = writeRefusal(author, Room.text, TextRoot.content, null) === null;
   const panelPlace = document.createElement("aside");
   panelPlace.className = "paragraph-panel";

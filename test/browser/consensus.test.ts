@@ -38,8 +38,8 @@ describe("the consensus tracker in the browser", () => {
     await everyPageShows(pages, "Open", 5000);
     expect(await badge(chair).textContent()).toBe("Open");
 
-    // SLV objects from the panel of the paragraph its caret is in, by keyboard.
-    await selectWords(salvador, PARAGRAPH_5, "serious concern", true);
+    // SLV opens paragraph 5 from its gutter badge and objects from the panel, finishing by keyboard.
+    await badge(salvador).click();
     const panel = salvador.locator(".paragraph-panel");
     await panel.locator("legend", { hasText: "SLV's stance on Paragraph 5" }).waitFor();
     await panel.getByLabel("Object", { exact: true }).check();
@@ -48,11 +48,14 @@ describe("the consensus tracker in the browser", () => {
     await everyPageShows(pages, "Objected: SLV", 1000);
     await panel.locator(".stance-list", { hasText: "SLV: object — The paragraph singles out military capabilities." }).waitFor();
     await saveScreenshot(observer, "consensus-objected-observer");
+    await panel.getByLabel("Comment on Paragraph 5").fill("We could accept a reference to all capabilities.");
+    await panel.getByRole("button", { name: "Comment", exact: true }).click();
 
     // The chair cannot declare it agreed while SLV objects.
     await selectWords(chair, PARAGRAPH_5, "serious concern", true);
     const declare = chair.locator(".paragraph-panel .declare-agreed");
     await chair.locator(".paragraph-panel .refusal", { hasText: "Not while SLV objects" }).waitFor();
+    await chair.locator(".paragraph-panel .threads", { hasText: "SLV: We could accept a reference to all capabilities." }).waitFor();
     expect(await declare.isDisabled()).toBe(true);
     await saveScreenshot(chair, "consensus-chair-refused");
 

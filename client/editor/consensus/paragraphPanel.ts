@@ -14,6 +14,8 @@ import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
 import { blockLabels } from "../../../shared/numbering";
 import { CHAIR_OWNER } from "../../../shared/recordKeys";
 import { Role, type Author } from "../../../shared/roles";
+import { readProposals } from "../../../shared/proposals/readProposals";
+import { bracketName, describeChange } from "../proposals/describeProposal";
 import { objectionFilter, setObjectionFilter } from "./statusBadges";
 import { statusWords } from "./statusWords";
 
@@ -78,7 +80,7 @@ class ParagraphPanel {
   };
 
   private observe(on: boolean): void {
-    const maps = [this.context.textDoc.getMap(TextRoot.status), ...(this.context.floorDoc ? [this.context.floorDoc.getMap(FloorRoot.stances), this.context.floorDoc.getMap(FloorRoot.comments)] : [])];
+    const maps = [this.context.textDoc.getMap(TextRoot.status), this.context.textDoc.getMap(TextRoot.proposals), ...(this.context.floorDoc ? [this.context.floorDoc.getMap(FloorRoot.stances), this.context.floorDoc.getMap(FloorRoot.comments)] : [])];
     for (const map of maps) {
       if (on) map.observe(this.schedule);
       else map.unobserve(this.schedule);
@@ -191,6 +193,7 @@ class ParagraphPanel {
       el("h2", {}, focused?.pid === pid ? focused.label : "Paragraph"),
       el("p", { className: "panel-status" }, status ? statusWords(status) : "—"),
       ...(floorDoc ? [stances.size > 0 ? list : el("p", { className: "panel-hint" }, "No state has taken a stance.")] : []),
+      ...this.proposalsOn(pid),
     );
     const refusal = this.forms.querySelector(".refusal");
     const declare = this.forms.querySelector<HTMLButtonElement>(".declare-agreed");
@@ -200,6 +203,13 @@ class ParagraphPanel {
       refusal.textContent = why ?? "";
     }
     this.renderThreads(pid, author);
+  }
+
+  /** The open proposals on paragraph `pid`, by name and what they do. */
+  private proposalsOn(pid: string): HTMLElement[] {
+    const open = readProposals(this.context.textDoc).filter((view) => view.open && (view.where.orphaned ? view.record.anchor.pid : view.where.block.pid) === pid);
+    if (open.length === 0) return [];
+    return [el("h3", {}, "Open proposals"), el("ul", { className: "panel-proposals" }, ...open.map((view) => el("li", {}, el("b", {}, bracketName(view)), `: ${describeChange(view)}`)))];
   }
 
   private renderFilter(): void {
@@ -222,7 +232,8 @@ class ParagraphPanel {
     const items = readThreads(floorDoc, { pid }).map((thread) => {
       const entries = [thread, ...thread.replies].map((entry) => {
         const comment = "root" in entry ? entry.root : entry.comment;
-        return el("li", {}, el("b", {}, entry.author === CHAIR_OWNER ? "Chair" : entry.author), `: ${comment.body}`);
+        const on = "root" in entry && comment.proposalId ? ` (on ${comment.proposalId.split(":")[0]}'s proposal)` : "";
+        return el("li", {}, el("b", {}, entry.author === CHAIR_OWNER ? "Chair" : entry.author), `${on}: ${comment.body}`);
       });
       const item = el("li", { className: thread.resolved ? "thread resolved" : "thread" }, el("ol", {}, ...entries));
       if (author.role !== Role.observer && !thread.resolved) {

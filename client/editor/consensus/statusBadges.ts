@@ -4,7 +4,7 @@
  * every paragraph a chosen state does not object to. Rebuilt from Yjs on every sync and status change.
  */
 import type { Node as PMNode } from "prosemirror-model";
-import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
+import { Plugin, PluginKey, TextSelection, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import { ySyncPluginKey } from "y-prosemirror";
 import type * as Y from "yjs";
@@ -82,7 +82,22 @@ export function statusBadgesPlugin(ydoc: Y.Doc): Plugin<BadgeState> {
         });
       };
       statuses.observe(onStatus);
-      return { destroy: () => statuses.unobserve(onStatus) };
+      // A badge opens its paragraph in the panel: the caret goes there and the panel takes the focus.
+      const onClick = (event: MouseEvent) => {
+        const target = (event.target as HTMLElement).closest?.(".status-badge");
+        if (!target) return;
+        event.preventDefault();
+        const pos = view.posAtDOM(target, 0);
+        view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(pos))));
+        requestAnimationFrame(() => document.querySelector<HTMLElement>(".paragraph-panel fieldset input:checked, .paragraph-panel button:not([disabled])")?.focus());
+      };
+      view.dom.addEventListener("mousedown", onClick);
+      return {
+        destroy: () => {
+          statuses.unobserve(onStatus);
+          view.dom.removeEventListener("mousedown", onClick);
+        },
+      };
     },
   });
 }

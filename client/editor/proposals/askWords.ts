@@ -1,14 +1,14 @@
-/** A small dialog that asks for new words, for editing one's own proposal. */
+/** A small dialog that asks for words: new words for one's own proposal, or a comment. */
 
-/** Opens a modal dialog with `current` in a field; resolves to the words, or null when cancelled. */
-export function askWords(current: string): Promise<string | null> {
+/** Opens a modal dialog titled `title` with `current` in a field; resolves to the words, or null when cancelled. */
+export function askWords(current: string, title = current ? "Proposed words" : "Comment"): Promise<string | null> {
   return new Promise((resolve) => {
     const dialog = document.createElement("dialog");
     dialog.className = "ask-words";
     const form = document.createElement("form");
     form.method = "dialog";
     const label = document.createElement("label");
-    label.textContent = "Proposed words";
+    label.textContent = title;
     const input = document.createElement("input");
     input.type = "text";
     input.value = current;

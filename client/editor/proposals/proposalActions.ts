@@ -8,6 +8,8 @@ import { Role, type Author } from "../../../shared/roles";
 import { acceptProposal, rejectProposal, reopenProposal, setAsideProposal } from "../../../shared/proposals/clearProposal";
 import { editProposal, supportProposal, withdrawProposal } from "../../../shared/proposals/proposeChange";
 import type { ProposalView } from "../../../shared/proposals/readProposals";
+import { addComment } from "../../../shared/comments/commentThreads";
+import { CHAIR_OWNER } from "../../../shared/recordKeys";
 
 /** One thing a person may do with a proposal. */
 export interface ProposalAction {
@@ -22,6 +24,8 @@ export interface ActionContext {
   report: (message: string) => void;
   /** Asks for new words in place of `current`; null when the person cancels. */
   askWords: (current: string) => Promise<string | null>;
+  /** The `floor` room, where comments live; null for those kept out of it. */
+  floorDoc?: Y.Doc | null;
 }
 
 function guarded(context: ActionContext, run: () => void): () => void {
@@ -69,6 +73,19 @@ export function proposalActions(view: ProposalView, context: ActionContext): Pro
     } else {
       actions.push(["Co-sponsor", () => supportProposal(ydoc, author.state, view.key)]);
     }
+  }
+  const floorDoc = context.floorDoc;
+  const pid = view.where.orphaned ? view.record.anchor.pid : view.where.block.pid;
+  if (floorDoc && pid && author.role !== Role.observer) {
+    const owner = author.role === Role.delegation ? author.state : CHAIR_OWNER;
+    actions.push([
+      "Comment",
+      () => {
+        void context.askWords("").then((body) => {
+          if (body !== null) guarded(context, () => addComment(floorDoc, owner, { pid, proposalId: view.key }, body))();
+        });
+      },
+    ]);
   }
   return actions.map(([label, run]) => ({ label, run: guarded(context, run) }));
 }
