@@ -56,6 +56,11 @@ describe("the consensus tracker in the browser", () => {
     const declare = chair.locator(".paragraph-panel .declare-agreed");
     await chair.locator(".paragraph-panel .refusal", { hasText: "Not while SLV objects" }).waitFor();
     await chair.locator(".paragraph-panel .threads", { hasText: "SLV: We could accept a reference to all capabilities." }).waitFor();
+    // A comment with words selected is on those words.
+    await selectWords(chair, PARAGRAPH_5, "military purposes");
+    await chair.locator(".paragraph-panel").getByLabel("Comment on Paragraph 5").fill("Would “security purposes” help?");
+    await chair.locator(".paragraph-panel").getByRole("button", { name: "Comment", exact: true }).click();
+    await panel.locator(".threads", { hasText: "Chair (on “military purposes”): Would “security purposes” help?" }).waitFor();
     expect(await declare.isDisabled()).toBe(true);
     await saveScreenshot(chair, "consensus-chair-refused");
 

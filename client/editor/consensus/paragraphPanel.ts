@@ -7,7 +7,9 @@ import { Plugin, type EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import { StanceKind, type ParagraphStatus, type Stance } from "../../../schemas/records";
-import { addComment, readThreads, replyToComment, mayResolve } from "../../../shared/comments/commentThreads";
+import { createAnchor } from "../../../shared/anchors/createAnchor";
+import { addComment, mayResolve, readThreads, replyToComment, type CommentTarget } from "../../../shared/comments/commentThreads";
+import { selectionInBlock } from "../proposals/proposalComposer";
 import { silenceNoticeHours, startSilence } from "../../../shared/consensus/silenceProcedure";
 import { agreementRefusal, declareAgreed, setStance, stancesOn } from "../../../shared/consensus/stanceWrites";
 import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
@@ -141,7 +143,7 @@ class ParagraphPanel {
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         this.run(() => {
-          addComment(floorDoc, this.owner(), { pid }, body.value);
+          addComment(floorDoc, this.owner(), this.commentTarget(pid), body.value);
           body.value = "";
         });
       });
@@ -168,6 +170,13 @@ class ParagraphPanel {
       this.run(() => startSilence(textDoc, whole.checked ? "all" : [pid], new Date(deadline.value)));
     });
     return form;
+  }
+
+  /** The paragraph, or the words selected in it: a comment with a selection is on those words. */
+  private commentTarget(pid: string): CommentTarget {
+    const place = selectionInBlock(this.view.state);
+    if (!place || place.from === place.to || focusedBlock(this.view.state)?.pid !== pid) return { pid };
+    return { pid, anchor: createAnchor(this.context.textDoc.getXmlFragment(TextRoot.content), pid, place.from, place.to) };
   }
 
   private owner(): string {
@@ -232,7 +241,7 @@ class ParagraphPanel {
     const items = readThreads(floorDoc, { pid }).map((thread) => {
       const entries = [thread, ...thread.replies].map((entry) => {
         const comment = "root" in entry ? entry.root : entry.comment;
-        const on = "root" in entry && comment.proposalId ? ` (on ${comment.proposalId.split(":")[0]}'s proposal)` : "";
+        const on = !("root" in entry) ? "" : comment.proposalId ? ` (on ${comment.proposalId.split(":")[0]}'s proposal)` : comment.anchor ? ` (on “${comment.anchor.quote}”)` : "";
         return el("li", {}, el("b", {}, entry.author === CHAIR_OWNER ? "Chair" : entry.author), `${on}: ${comment.body}`);
       });
       const item = el("li", { className: thread.resolved ? "thread resolved" : "thread" }, el("ol", {}, ...entries));
