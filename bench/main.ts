@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]`: Concord against the reference y-websocket server, each in its own
+ * `npm run bench [-- --quick] [-- --browser-only]`: Concord against the reference y-websocket server, each in its own
  * process on loopback, driven by this process. Servers take turns (A B A B) so machine drift cancels
  * out; each figure is the median of the repeats. Writes bench/results/latest.md and latest.json.
  */
@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { schema } from "../shared/schema";
+import { browserScenario } from "./browser";
 import { fanOut, type FanOutResult } from "./fanOut";
 import { joinRound, largeDraft, type JoinResult } from "./join";
 import { manyDrafts, type ManyDraftsResult } from "./manyDrafts";
@@ -16,8 +17,8 @@ import { median, summary } from "./stats";
 
 const quick = process.argv.includes("--quick");
 const settings = quick
-  ? { repeats: 1, fanOutMs: 2000, manyDraftsMs: 4000, joinRounds: 3 }
-  : { repeats: 3, fanOutMs: 10_000, manyDraftsMs: 15_000, joinRounds: 3 };
+  ? { repeats: 1, fanOutMs: 2000, manyDraftsMs: 4000, joinRounds: 3, browserRepeats: 1 }
+  : { repeats: 3, fanOutMs: 10_000, manyDraftsMs: 15_000, joinRounds: 3, browserRepeats: 3 };
 const KINDS: ServerKind[] = ["concord", "baseline"];
 const FAN_OUT_CLIENTS = [10, 50, 200];
 const FAN_OUT_WRITERS = [1, 20];
@@ -49,9 +50,14 @@ function medianOf<T>(runs: T[], pick: (run: T) => number): number {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--browser-only")) {
+    // For working on the app: scenario 6 alone, printed, without touching the report.
+    console.log(JSON.stringify(await browserScenario(settings.browserRepeats), null, 2));
+    return;
+  }
   const started = Date.now();
   const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
-  const results: BenchResults = { quick, settings, fanOut: [], join: null, manyDrafts: null, trust: null, durability: null, browser: "not yet" };
+  const results: BenchResults = { quick, settings, fanOut: [], join: null, manyDrafts: null, trust: null, durability: null, browser: null };
 
   for (const clients of FAN_OUT_CLIENTS) {
     for (const writers of FAN_OUT_WRITERS) {
@@ -97,6 +103,9 @@ async function main(): Promise<void> {
   fs.rmSync(commitLog, { force: true });
   results.trust = trust;
   results.durability = summary(commitTimes);
+
+  log("browser: 1,000 paragraphs, 500 proposals, 2,000 stances in headless Chromium");
+  results.browser = await browserScenario(settings.browserRepeats);
 
   const written = writeReport(results, `npm run bench${quick ? " -- --quick" : ""}`);
   log(`report written to ${written.join(" and ")}`);

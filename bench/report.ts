@@ -1,6 +1,7 @@
 /** The benchmark report: figures for both servers, ratios, and each target as met or not met. */
 import fs from "node:fs";
 import path from "node:path";
+import type { BrowserResult } from "./browser";
 import type { FanOutResult } from "./fanOut";
 import type { JoinResult } from "./join";
 import type { ManyDraftsResult } from "./manyDrafts";
@@ -16,7 +17,7 @@ export interface BenchResults {
   manyDrafts: { concord: ManyDraftsResult[]; baseline: ManyDraftsResult[] } | null;
   trust: { on: FanOutResult[]; off: FanOutResult[] } | null;
   durability: ReturnType<typeof summary> | null;
-  browser: string;
+  browser: BrowserResult | null;
 }
 
 /** Where the report goes. */
@@ -112,7 +113,13 @@ export function writeReport(results: BenchResults, command: string): string[] {
     lines.push("", "## 5. Durability (ms from an update's arrival to its commit, under scenario 4's load with trust on)", "");
     lines.push(`p50 ${fmt(d.p50, 2)} ms, p99 ${fmt(d.p99, 2)} ms, max ${fmt(d.max, 2)} ms over ${d.count} commits.`);
   }
-  lines.push("", "## 6. Browser", "", `${results.browser}: needs proposals and stances (issues 5 and 6).`);
+  if (results.browser) {
+    const b = results.browser;
+    lines.push("", `## 6. Browser (headless Chromium; ${b.paragraphs} paragraphs, ${b.proposals} proposals, ${b.stances} stances; Concord only)`, "");
+    lines.push("| | p50 | p95 | max | samples |", "| --- | --- | --- | --- | --- |");
+    lines.push(`| open until interactive, ms | ${fmt(median(b.openMs), 0)} | – | ${fmt(Math.max(...b.openMs), 0)} | ${b.openMs.length} |`);
+    lines.push(`| keystroke to paint, ms | ${fmt(b.keystrokeMs.p50)} | ${fmt(b.keystrokeMs.p95)} | ${fmt(b.keystrokeMs.max)} | ${b.keystrokeMs.count} |`);
+  }
 
   lines.push("", "## Targets", "", "| target | Concord | baseline | figure | limit | |", "| --- | --- | --- | --- | --- | --- |");
   for (const target of targets) {

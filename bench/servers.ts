@@ -81,6 +81,17 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
+/** Serves Concord from `dataDir` in its own process on a free loopback port. */
+export async function serveConcord(dataDir: string, setup: Pick<ServerSetup, "trustOff" | "commitLog"> = {}) {
+  const port = await freePort();
+  const env = { ...process.env, CONCORD_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" } as NodeJS.ProcessEnv;
+  if (setup.trustOff) env.CONCORD_BENCH_TRUST_OFF = "1";
+  if (setup.commitLog) env.CONCORD_BENCH_COMMIT_LOG = setup.commitLog;
+  const child = spawn(process.execPath, [path.join(ROOT, "dist", "server", "main.js"), "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  await waitForLine(child, /serving .* at (http:\/\/\S+)/);
+  return { port, base: `http://127.0.0.1:${port}`, child, stop: stopper(child) };
+}
+
 /** Starts Concord over a new data folder holding the drafts, and a chair token for all of them. */
 export async function startConcord(setup: ServerSetup): Promise<ServerUnderTest> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-bench-"));
@@ -104,14 +115,7 @@ export async function startConcord(setup: ServerSetup): Promise<ServerUnderTest>
   }
   await storage.close();
 
-  const port = await freePort();
-  const env = { ...process.env, CONCORD_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" } as NodeJS.ProcessEnv;
-  if (setup.trustOff) env.CONCORD_BENCH_TRUST_OFF = "1";
-  if (setup.commitLog) env.CONCORD_BENCH_COMMIT_LOG = setup.commitLog;
-  const child = spawn(process.execPath, [path.join(ROOT, "dist", "server", "main.js"), "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  await waitForLine(child, /serving .* at (http:\/\/\S+)/);
-  const base = `http://127.0.0.1:${port}`;
-  const stop = stopper(child);
+  const { port, base, child, stop } = await serveConcord(dataDir, setup);
   return {
     kind: "concord",
     pid: child.pid!,

@@ -1,10 +1,13 @@
 /**
  * Shows UN numbering in the margin: each numbered block gets a `data-num` attribute ("12.", "(a)")
- * that the stylesheet prints before it. Rebuilt from the document on every change, because
- * y-prosemirror replaces the whole document on a remote change and mapped decorations would drift.
+ * that the stylesheet prints before it. Rebuilt from the document on every change that could move a
+ * number (y-prosemirror replaces the whole document on a remote change, and mapped decorations would
+ * drift); typing inside a paragraph only maps them.
  */
 import type { Node as PMNode } from "prosemirror-model";
-import { Plugin, PluginKey } from "prosemirror-state";
+import type { Slice } from "prosemirror-model";
+import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
+import { ReplaceStep } from "prosemirror-transform";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import { blockLabels } from "../../shared/numbering";
 import { BlockType } from "../../shared/schema";
@@ -23,13 +26,34 @@ function numberDecorations(doc: PMNode): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
+/**
+ * Whether `tr` only changed text inside blocks (typing, deleting within a paragraph), so block
+ * numbers cannot have changed and the decorations can simply be mapped.
+ */
+export function changesOnlyInline(tr: Transaction): boolean {
+  return tr.steps.every((step, index) => {
+    if (!(step instanceof ReplaceStep)) return false;
+    const { from, to, slice } = step as unknown as { from: number; to: number; slice: Slice };
+    if (slice.openStart !== 0 || slice.openEnd !== 0) return false;
+    let inline = true;
+    slice.content.forEach((node) => (inline &&= node.isInline));
+    if (!inline) return false;
+    const before = tr.docs[index]!;
+    const $from = before.resolve(from);
+    return $from.depth > 0 && $from.sameParent(before.resolve(to));
+  });
+}
+
 /** The numbering plugin. */
 export function numberingPlugin(): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: numberingKey,
     state: {
       init: (_config, state) => numberDecorations(state.doc),
-      apply: (tr, previous) => (tr.docChanged ? numberDecorations(tr.doc) : previous),
+      apply: (tr, previous) => {
+        if (!tr.docChanged) return previous;
+        return changesOnlyInline(tr) ? previous.map(tr.mapping, tr.doc) : numberDecorations(tr.doc);
+      },
     },
     props: {
       decorations: (state) => numberingKey.getState(state),

@@ -30,6 +30,9 @@ export interface PanelContext {
   report: (message: string) => void;
 }
 
+/** How long typing must pause before the panel looks at the paragraph again. */
+const TYPING_PAUSE_MS = 400;
+
 const STANCE_WORDS: Record<StanceKind, string> = {
   [StanceKind.object]: "Object",
   [StanceKind.reserve]: "Reserve",
@@ -60,6 +63,7 @@ class ParagraphPanel {
   private readonly threads = el("div", { className: "panel-threads" });
   private readonly filter = el("select", { className: "panel-filter" });
   private frame = 0;
+  private typingTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly place: HTMLElement,
@@ -71,7 +75,7 @@ class ParagraphPanel {
     place.setAttribute("aria-label", "The focused paragraph");
     place.replaceChildren(el("label", { className: "panel-filter-label" }, "Filter: ", this.filter), this.summary, this.forms, this.threads);
     this.observe(true);
-    this.refresh(view.state);
+    this.refresh(view.state, false);
   }
 
   private readonly schedule = () => {
@@ -89,15 +93,24 @@ class ParagraphPanel {
     }
   }
 
-  /** Follows the caret: a new paragraph gets fresh forms. */
-  refresh(state: EditorState): void {
+  /**
+   * Follows the caret: a new paragraph gets fresh forms at once. Typing only changes whether the
+   * paragraph is still as agreed, which the server's status also says: that waits for a pause.
+   */
+  refresh(state: EditorState, docChanged: boolean): void {
     const focused = focusedBlock(state);
     if ((focused?.pid ?? null) !== this.pid) {
       this.pid = focused?.pid ?? null;
       this.place.dataset["pid"] = this.pid ?? "";
       this.buildForms(focused);
+      this.render();
+    } else if (docChanged) {
+      if (this.typingTimer) clearTimeout(this.typingTimer);
+      this.typingTimer = setTimeout(() => {
+        this.typingTimer = null;
+        this.schedule();
+      }, TYPING_PAUSE_MS);
     }
-    this.render();
   }
 
   private run(action: () => void): void {
@@ -265,6 +278,7 @@ class ParagraphPanel {
   destroy(): void {
     this.observe(false);
     if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.typingTimer) clearTimeout(this.typingTimer);
     this.place.replaceChildren();
   }
 }
@@ -274,7 +288,7 @@ export function paragraphPanelPlugin(place: HTMLElement, context: PanelContext):
   return new Plugin({
     view: (view) => {
       const panel = new ParagraphPanel(place, view, context);
-      return { update: (updated) => panel.refresh(updated.state), destroy: () => panel.destroy() };
+      return { update: (updated, previous) => panel.refresh(updated.state, updated.state.doc !== previous.doc), destroy: () => panel.destroy() };
     },
   });
 }

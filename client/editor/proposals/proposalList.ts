@@ -8,6 +8,9 @@ import { readProposals, type ProposalView } from "../../../shared/proposals/read
 import type { ActionContext } from "./proposalActions";
 import { proposalSummary } from "./proposalCard";
 
+/** The longest the list lags behind the text (it follows the proposal records at once). */
+const TEXT_REFRESH_MS = 2000;
+
 function section(title: string, views: ProposalView[], context: ActionContext): HTMLElement | null {
   if (views.length === 0) return null;
   const box = document.createElement("section");
@@ -43,14 +46,24 @@ export function bindProposalList(panel: HTMLElement, context: ActionContext): ()
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(render);
   };
+  // Typing changes where proposals stand only now and then (an orphan); re-reading 500 proposals
+  // on every keystroke would cost the typist, so text changes refresh the list at most every 2 s.
+  let textTimer: ReturnType<typeof setTimeout> | null = null;
+  const scheduleForText = () => {
+    textTimer ??= setTimeout(() => {
+      textTimer = null;
+      schedule();
+    }, TEXT_REFRESH_MS);
+  };
   const watched = [TextRoot.proposals, TextRoot.supports, TextRoot.decisions].map((root) => context.ydoc.getMap(root));
   const fragment = context.ydoc.getXmlFragment(TextRoot.content);
   for (const type of watched) type.observe(schedule);
-  fragment.observeDeep(schedule);
+  fragment.observeDeep(scheduleForText);
   render();
   return () => {
     if (frame) cancelAnimationFrame(frame);
+    if (textTimer) clearTimeout(textTimer);
     for (const type of watched) type.unobserve(schedule);
-    fragment.unobserveDeep(schedule);
+    fragment.unobserveDeep(scheduleForText);
   };
 }
