@@ -105,7 +105,11 @@ async function main(): Promise<void> {
   results.durability = summary(commitTimes);
 
   log("browser: 1,000 paragraphs, 500 proposals, 2,000 stances in headless Chromium");
-  results.browser = await browserScenario(settings.browserRepeats);
+  // A failure here must not throw away the figures measured so far.
+  results.browser = await browserScenario(settings.browserRepeats).catch((error: unknown) => {
+    log(`browser scenario failed: ${String(error)}`);
+    return null;
+  });
 
   const written = writeReport(results, `npm run bench${quick ? " -- --quick" : ""}`);
   log(`report written to ${written.join(" and ")}`);

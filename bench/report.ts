@@ -113,7 +113,9 @@ export function writeReport(results: BenchResults, command: string): string[] {
     lines.push("", "## 5. Durability (ms from an update's arrival to its commit, under scenario 4's load with trust on)", "");
     lines.push(`p50 ${fmt(d.p50, 2)} ms, p99 ${fmt(d.p99, 2)} ms, max ${fmt(d.max, 2)} ms over ${d.count} commits.`);
   }
-  if (results.browser) {
+  if (!results.browser) {
+    lines.push("", "## 6. Browser", "", "failed in this run: see the bench's output.");
+  } else {
     const b = results.browser;
     lines.push("", `## 6. Browser (headless Chromium; ${b.paragraphs} paragraphs, ${b.proposals} proposals, ${b.stances} stances; Concord only)`, "");
     lines.push("| | p50 | p95 | max | samples |", "| --- | --- | --- | --- | --- |");
