@@ -65,7 +65,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
       silence.noteChange(room).catch((error: unknown) => console.error(`Silence deadlines of ${room.draftId} could not be recorded:`, error));
     },
   });
-  status.attach(rooms);
+  status.attach(rooms, storage);
   const silence = new SilenceTimer(storage, rooms, options.clock ?? SYSTEM_CLOCK, (draftId) => void status.changed(draftId));
   const live = new LiveConnections();
   const sync = { storage, rooms, live };

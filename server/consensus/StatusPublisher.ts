@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from "node:util";
 import type * as Y from "yjs";
 import { draftConsensus } from "../../shared/consensus/consensusStatus";
 import { PROGRESS_KEY, Room, TextRoot } from "../../shared/documentLayout";
+import type { Storage } from "../storage/Storage";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 
 /** Writes the difference between `status` and the computed consensus into `status`. */
@@ -33,10 +34,12 @@ export class StatusPublisher {
   private readonly pending = new Map<string, Promise<void>>();
   private readonly lastRun = new Map<string, number>();
   private rooms: RoomRegistry | null = null;
+  private storage: Storage | null = null;
 
   /** Connects the publisher to the rooms it reads and writes (they are created after it). */
-  attach(rooms: RoomRegistry): void {
+  attach(rooms: RoomRegistry, storage: Storage): void {
     this.rooms = rooms;
+    this.storage = storage;
   }
 
   /** Schedules a recomputation of draft `draftId`; changes until it runs share it. */
@@ -64,7 +67,9 @@ export class StatusPublisher {
     if (!rooms) throw new RangeError("The status publisher has no rooms attached");
     const text = await rooms.open(draftId, Room.text);
     if (!text) return;
-    const floor = await rooms.open(draftId, Room.floor);
+    // A floor nobody has written to holds no stances: loading a room for it would only cost memory.
+    const hasStances = (await rooms.loaded(draftId, Room.floor)) !== null || (await this.storage!.hasUpdates(draftId, Room.floor));
+    const floor = hasStances ? await rooms.open(draftId, Room.floor) : null;
     try {
       await text.ready();
       await floor?.ready();

@@ -91,6 +91,7 @@ export class SqliteStorage implements Storage {
       loadUpdates: this.db.prepare<[string, string], { seq: number; data: Buffer }>(
         "SELECT seq, data FROM updates WHERE draft_id = ? AND room = ? ORDER BY seq",
       ),
+      hasUpdates: this.db.prepare<[string, string], { found: number }>("SELECT 1 AS found FROM updates WHERE draft_id = ? AND room = ? LIMIT 1"),
       deleteThrough: this.db.prepare("DELETE FROM updates WHERE draft_id = ? AND room = ? AND seq <= ?"),
       upsertDeadline: this.db.prepare(
         "INSERT INTO deadlines (draft_id, key, due_at) VALUES (?, ?, ?) ON CONFLICT (draft_id, key) DO UPDATE SET due_at = excluded.due_at",
@@ -126,6 +127,11 @@ export class SqliteStorage implements Storage {
         setImmediate(() => this.flush());
       }
     });
+  }
+
+  async hasUpdates(draftId: string, room: Room): Promise<boolean> {
+    this.flush();
+    return this.statements.hasUpdates.get(draftId, room) !== undefined;
   }
 
   async loadUpdates(draftId: string, room: Room): Promise<StoredUpdate[]> {

@@ -63,6 +63,8 @@ export interface Storage {
    * both are committed, so they survive a crash.
    */
   appendUpdate(draftId: string, room: Room, update: Uint8Array, write?: WriteRecord): Promise<number>;
+  /** Whether a room has anything stored (a draft's `floor` is empty until someone writes to it). */
+  hasUpdates(draftId: string, room: Room): Promise<boolean>;
   /** A room's log in commit order. */
   loadUpdates(draftId: string, room: Room): Promise<StoredUpdate[]>;
   /** The principal owning each Yjs client id seen in a room. */

@@ -35,6 +35,12 @@ export class RoomRegistry {
     return loading;
   }
 
+  /** The room if it is loaded now, without loading it. */
+  async loaded(draftId: string, name: RoomName): Promise<Room | null> {
+    const loading = this.rooms.get(`${draftId}/${name}`);
+    return loading ? loading.catch(() => null) : null;
+  }
+
   /** Called when a client leaves: schedules the unload of a room left without clients. */
   released(room: Room): void {
     if (!room.idle) return;

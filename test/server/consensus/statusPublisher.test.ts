@@ -74,4 +74,14 @@ describe("the status the server publishes", () => {
       }
     }
   });
+
+  it("does not load a floor nobody has written to", async () => {
+    const server = await startTestServer();
+    const draft = await server.drafts.create({ title: "Quiet floor", doc: doc(p("One paragraph.")) });
+    const chair = await connectStockClient(server, draft.id, { token: (await invite(server, draft.id, Role.chair)).token });
+    const block = textBlocks(chair.doc.getXmlFragment(TextRoot.content))[0]!;
+    chair.doc.getMap(TextRoot.decisions).set(`agreed:${block.pid}`, { at: AT, fingerprint: fingerprintOf(block) });
+    await waitFor(() => statusOf(chair, block.pid!)?.status, (status) => status === ConsensusStatus.agreed, { what: "agreed" });
+    expect(await server.rooms.loaded(draft.id, Room.floor)).toBeNull();
+  });
 });
