@@ -26,6 +26,7 @@ export class SilenceTimer {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private stopped = false;
+  private deadlines: Promise<Map<string, Map<string, string>>> | null = null;
 
   constructor(
     private readonly storage: Storage,
@@ -40,27 +41,50 @@ export class SilenceTimer {
     await this.settleDue();
   }
 
-  /** Records the deadlines of the procedures in `room` (a `text` room a client just changed). */
+  /**
+   * Records the deadlines of the procedures in `room` (a `text` room a client just changed). This
+   * runs after every committed change, so it compares with the deadlines kept in memory and touches
+   * storage only when one was added, moved or ended.
+   */
   async noteChange(room: LiveRoom): Promise<void> {
     if (room.name !== Room.text || this.stopped) return;
+    const known = (await this.recorded()).get(room.draftId) ?? new Map<string, string>();
     const decisions = room.document.getMap(TextRoot.decisions);
-    const known = new Map(
-      (await this.storage.listDeadlines()).filter((deadline) => deadline.draftId === room.draftId).map((deadline) => [deadline.key, deadline.dueAt]),
-    );
     let changed = false;
     for (const [key, procedure] of silenceProcedures(room.document)) {
       const dueAt = procedure.outcome === undefined ? procedure.deadline : null;
       if ((known.get(key) ?? null) === dueAt) continue;
-      await this.storage.setDeadline(room.draftId, key, dueAt);
+      await this.setDeadline(room.draftId, key, dueAt);
       changed = true;
     }
-    for (const key of known.keys()) {
+    for (const key of Array.from(known.keys())) {
       if (key.startsWith(DecisionPrefix.silence) && !decisions.has(key)) {
-        await this.storage.setDeadline(room.draftId, key, null);
+        await this.setDeadline(room.draftId, key, null);
         changed = true;
       }
     }
     if (changed) await this.settleDue();
+  }
+
+  /** The stored deadlines by draft and key, read from storage once. */
+  private recorded(): Promise<Map<string, Map<string, string>>> {
+    this.deadlines ??= this.storage.listDeadlines().then((all) => {
+      const byDraft = new Map<string, Map<string, string>>();
+      for (const { draftId, key, dueAt } of all) byDraft.set(draftId, (byDraft.get(draftId) ?? new Map()).set(key, dueAt));
+      return byDraft;
+    });
+    return this.deadlines;
+  }
+
+  /** Stores a deadline (null forgets it) and keeps the copy in memory in step. */
+  private async setDeadline(draftId: string, key: string, dueAt: string | null): Promise<void> {
+    await this.storage.setDeadline(draftId, key, dueAt);
+    const byDraft = await this.recorded();
+    const keys = byDraft.get(draftId) ?? new Map<string, string>();
+    if (dueAt === null) keys.delete(key);
+    else keys.set(key, dueAt);
+    if (keys.size > 0) byDraft.set(draftId, keys);
+    else byDraft.delete(draftId);
   }
 
   /** Settles every procedure due now; resolves to how many were settled. */
@@ -77,7 +101,7 @@ export class SilenceTimer {
     for (const deadline of await this.storage.listDeadlines()) {
       if (Date.parse(deadline.dueAt) > now.getTime()) break;
       if (await this.settle(deadline.draftId, deadline.key, now)) settled++;
-      await this.storage.setDeadline(deadline.draftId, deadline.key, null);
+      await this.setDeadline(deadline.draftId, deadline.key, null);
     }
     await this.schedule();
     return settled;

@@ -5,10 +5,8 @@
  */
 import type { Page } from "playwright-core";
 import { Role } from "../../shared/roles";
-import { createDemoDraft } from "../../server/demo/createDemoDraft";
-import { BLOCK_SELECTOR, launchBrowser, openSignedIn, saveScreenshot, selectWords, waitForEditor } from "../support/browser";
-import { invite } from "../support/members";
-import { startTestServer } from "../support/testServer";
+import { BLOCK_SELECTOR, saveScreenshot, selectWords } from "../support/browser";
+import { openDemo } from "../support/demo";
 
 /** Block 6 of the demo draft is paragraph 5 (after heading B). */
 const PARAGRAPH_5 = 6;
@@ -23,14 +21,7 @@ async function everyPageShows(pages: Page[], text: string, timeout: number): Pro
 
 describe("the consensus tracker in the browser", () => {
   it("shows SLV's objection everywhere, keeps the chair from agreeing until it is withdrawn, then tracks the agreement", async () => {
-    const server = await startTestServer();
-    const draft = await createDemoDraft(server.drafts);
-    const browser = await launchBrowser();
-    const member = async (role: Role, state?: string) => {
-      const { page } = await openSignedIn(browser, server.url, await invite(server, draft.id, role, state));
-      await waitForEditor(page, 10);
-      return page;
-    };
+    const { member } = await openDemo();
     const chair = await member(Role.chair);
     const salvador = await member(Role.delegation, "SLV");
     const observer = await member(Role.observer);

@@ -9,27 +9,15 @@ import { propose } from "../../shared/proposals/proposeChange";
 import { readProposals } from "../../shared/proposals/readProposals";
 import { Role } from "../../shared/roles";
 import { textBlocks } from "../../shared/text/blockText";
-import { createDemoDraft } from "../../server/demo/createDemoDraft";
-import { BLOCK_SELECTOR, launchBrowser, openSignedIn, readBlocks, saveScreenshot, selectWords, waitForEditor } from "../support/browser";
+import { BLOCK_SELECTOR, readBlocks, saveScreenshot, selectWords } from "../support/browser";
+import { openDemo } from "../support/demo";
 import { invite } from "../support/members";
 import { connectStockClient } from "../support/stockClient";
-import { startTestServer } from "../support/testServer";
 import { waitFor } from "../support/waitFor";
 
 /** Block 4 of the demo draft is paragraph 4, on "an open, secure, stable…" environment. */
 const PARAGRAPH_4 = 4;
 
-async function demo() {
-  const server = await startTestServer();
-  const draft = await createDemoDraft(server.drafts);
-  const browser = await launchBrowser();
-  const member = async (role: Role, state?: string) => {
-    const { page } = await openSignedIn(browser, server.url, await invite(server, draft.id, role, state));
-    await waitForEditor(page, 10);
-    return page;
-  };
-  return { server, draft, member };
-}
 
 /** The bracket names ("Alt 1 CUB") a page shows, in order. */
 function bracketNames(page: Page): Promise<string[]> {
@@ -46,7 +34,7 @@ async function proposeWords(page: Page, words: string, replacement: string): Pro
 
 describe("proposals in the browser", () => {
   it("shows CUB's replacement and SLV's alternative as Alt 1 and Alt 2 everywhere; the chair accepts Alt 2", async () => {
-    const { member } = await demo();
+    const { member } = await openDemo();
     const chair = await member(Role.chair);
     const cuba = await member(Role.delegation, "CUB");
     const salvador = await member(Role.delegation, "SLV");
@@ -82,7 +70,7 @@ describe("proposals in the browser", () => {
   });
 
   it("makes each kind from the browser the same as a stock Yjs client does", async () => {
-    const { server, draft, member } = await demo();
+    const { server, draft, member } = await openDemo();
     const cuba = await member(Role.delegation, "CUB");
     const stock = await connectStockClient(server, draft.id, { token: (await invite(server, draft.id, Role.delegation, "SLV")).token });
     const pidOf = (index: number) => textBlocks(stock.doc.getXmlFragment(TextRoot.content))[index]!.pid!;

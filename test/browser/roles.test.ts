@@ -1,23 +1,14 @@
 import { CloseCode } from "../../shared/closeCodes";
 import { TextRoot } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
-import { createDemoDraft } from "../../server/demo/createDemoDraft";
-import { clickAtEnd, launchBrowser, openSignedIn, readBlocks, saveScreenshot, waitForEditor } from "../support/browser";
-import { invite } from "../support/members";
-import { startTestServer } from "../support/testServer";
+import { clickAtEnd, readBlocks, saveScreenshot, waitForEditor } from "../support/browser";
+import { openDemo } from "../support/demo";
 import { waitFor } from "../support/waitFor";
 
-async function demo() {
-  const server = await startTestServer();
-  const draft = await createDemoDraft(server.drafts);
-  const browser = await launchBrowser();
-  const member = async (role: Role, state?: string) => (await openSignedIn(browser, server.url, await invite(server, draft.id, role, state))).page;
-  return { server, draft, member };
-}
 
 describe("roles in the browser", () => {
   it("never lets delegations or observers change the chair's text, and shows who is present by state", async () => {
-    const { member } = await demo();
+    const { member } = await openDemo();
     const chair = await member(Role.chair);
     const cuba = await member(Role.delegation, "CUB");
     const observer = await member(Role.observer);
@@ -47,7 +38,7 @@ describe("roles in the browser", () => {
   });
 
   it("throws away a copy the server refused and syncs afresh", async () => {
-    const { member } = await demo();
+    const { member } = await openDemo();
     const cuba = await member(Role.delegation, "CUB");
     await waitForEditor(cuba, 10);
     const title = await cuba.locator("#draft-title").textContent();

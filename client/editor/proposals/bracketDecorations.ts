@@ -6,7 +6,7 @@
  * Yjs state alone, since y-prosemirror replaces the whole document on every remote change.
  */
 import type { Node as PMNode } from "prosemirror-model";
-import { Decoration, DecorationSet } from "prosemirror-view";
+import { Decoration } from "prosemirror-view";
 import { ProposalKind } from "../../../schemas/records";
 import type { DraftText } from "../../../shared/anchors/resolveAnchor";
 import type { ProposalView } from "../../../shared/proposals/readProposals";
@@ -120,9 +120,4 @@ export function bracketDecorations(doc: PMNode, text: DraftText, views: readonly
     decorations.push(Decoration.widget(at(index, to), bracketBody(group, false), { side: 1, key: widgetKey("words", group), ignoreSelection: true }));
   }
   return decorations;
-}
-
-/** The decoration set of `decorations` on `doc`. */
-export function decorationSet(doc: PMNode, decorations: Decoration[]): DecorationSet {
-  return DecorationSet.create(doc, decorations);
 }
