@@ -51,6 +51,14 @@ const SERVER_ORIGIN: RoomPeer = {
   close: () => {},
 };
 
+/** What the write path did with a client's update: `committed` settles once its changes are stored. */
+export interface Applied {
+  committed: Promise<void>;
+}
+
+/** An update that changed nothing (the room held it already): there is nothing to wait for. */
+const NOTHING_TO_COMMIT: Applied = { committed: Promise.resolve() };
+
 /** The bytes of an update could not be applied: the room was rebuilt from storage. */
 export class BadUpdateError extends Error {
   override readonly name = "BadUpdateError";
@@ -152,7 +160,9 @@ export class Room {
     if (changes.length === 0) return;
     for (const clientId of newClientIds) this.clientOwners.set(clientId, SERVER_PRINCIPAL);
     const write: WriteRecord = { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched, newClientIds };
-    changes.forEach((captured, index) => this.commitAndRelay(captured, SERVER_ORIGIN, index === 0 ? write : undefined, performance.now()));
+    const commits = changes.map((captured, index) => this.commitAndRelay(captured, SERVER_ORIGIN, index === 0 ? write : undefined, performance.now()));
+    // A failed commit has already closed every client and rebuilt the room.
+    await Promise.all(commits).catch(() => undefined);
   }
 
   /** The whole state as one update, cached until the next change. */
@@ -216,13 +226,13 @@ export class Room {
    * `WriteRefusal`), apply it, then append each change with its audit record and relay it to the
    * other clients once committed. Bad bytes rebuild the room from storage and throw.
    */
-  async applyClientUpdate(peer: RoomPeer, update: Uint8Array): Promise<void> {
+  async applyClientUpdate(peer: RoomPeer, update: Uint8Array): Promise<Applied> {
     await this.ready();
     const arrivedAt = performance.now();
     const permitted = this.options.trustOff
       ? { footprint: { touched: [], records: [], clientIds: new Set<number>(), empty: false }, newClientIds: [] }
       : checkWrite(this.doc, this.name, peer.writer, update, this.clientOwners);
-    if (permitted.footprint.empty) return;
+    if (permitted.footprint.empty) return NOTHING_TO_COMMIT;
     this.captured = [];
     try {
       Y.applyUpdate(this.doc, update, peer);
@@ -240,7 +250,7 @@ export class Room {
     }
     const changes = this.captured;
     this.captured = [];
-    if (changes.length === 0) return;
+    if (changes.length === 0) return NOTHING_TO_COMMIT;
     for (const clientId of permitted.newClientIds) this.clientOwners.set(clientId, peer.writer.principal);
     const write: WriteRecord = {
       principal: peer.writer.principal,
@@ -249,7 +259,8 @@ export class Room {
       touched: permitted.footprint.touched,
       newClientIds: permitted.newClientIds,
     };
-    changes.forEach((change, index) => this.commitAndRelay(change, peer, index === 0 ? write : undefined, arrivedAt));
+    const commits = changes.map((change, index) => this.commitAndRelay(change, peer, index === 0 ? write : undefined, arrivedAt));
+    return { committed: Promise.all(commits).then(() => undefined) };
   }
 
   /**
@@ -329,10 +340,11 @@ export class Room {
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
   };
 
-  private commitAndRelay(change: Uint8Array, origin: RoomPeer, write: WriteRecord | undefined, arrivedAt: number): void {
+  /** Appends a change; relays it once committed. The promise settles with the commit (rejects if it failed). */
+  private commitAndRelay(change: Uint8Array, origin: RoomPeer, write: WriteRecord | undefined, arrivedAt: number): Promise<void> {
     this.commitsInFlight++;
     if (this.options.trustOff) this.relay(change, origin);
-    this.storage.appendUpdate(this.draftId, this.name, change, write).then(
+    return this.storage.appendUpdate(this.draftId, this.name, change, write).then(
       (seq) => {
         this.commitsInFlight--;
         this.options.onCommitted?.(performance.now() - arrivedAt);
@@ -348,6 +360,7 @@ export class Room {
         console.error(`Commit failed in ${this.draftId}/${this.name}:`, error);
         for (const peer of Array.from(this.peers)) peer.close(CloseCode.storageFailed);
         void this.rebuild();
+        throw error;
       },
     );
   }

@@ -9,11 +9,14 @@ import { WriteRefusal } from "../guard/WriteRefusal";
 import type { Writer } from "../identity/Writer";
 import { BadUpdateError, type Room, type RoomPeer } from "./Room";
 import { MAX_MESSAGE_BYTES, MESSAGES_PER_SECOND, MessageRateLimiter } from "./socketLimits";
-import { decodeMessage, MalformedMessageError, UnknownMessageTypeError } from "./syncMessages";
+import { decodeMessage, encodeSaved, MalformedMessageError, UnknownMessageTypeError } from "./syncMessages";
 
 /** A client connected to a room. */
 export class SyncConnection implements RoomPeer {
   private queue: Promise<void> = Promise.resolve();
+  /** Acknowledgements wait for their commits in order, so "saved N" never overtakes an earlier frame's commit. */
+  private acknowledged: Promise<void> = Promise.resolve();
+  private updatesReceived = 0;
   private closed = false;
   private readonly limiter = new MessageRateLimiter();
 
@@ -22,6 +25,8 @@ export class SyncConnection implements RoomPeer {
     private readonly room: Room,
     readonly writer: Writer,
     private readonly onClose: (connection: SyncConnection) => void,
+    /** Concord's own client: told when its changes are saved (`ConcordMessageType.saved`). */
+    private readonly acknowledges = false,
   ) {
     socket.on("message", (data, isBinary) => {
       if (!this.limiter.take()) {
@@ -61,9 +66,11 @@ export class SyncConnection implements RoomPeer {
           await this.room.ready();
           this.room.answerSyncStep1(this, message.stateVector);
           return;
-        case "update":
-          await this.room.applyClientUpdate(this, message.update);
+        case "update": {
+          const { committed } = await this.room.applyClientUpdate(this, message.update);
+          this.acknowledge(committed);
           return;
+        }
         case "awareness":
           this.room.applyAwareness(this, message.update);
           return;
@@ -77,6 +84,16 @@ export class SyncConnection implements RoomPeer {
       if (error instanceof WriteRefusal) this.close(error.closeCode, error.detail);
       else this.close(closeCauseOf(error));
     }
+  }
+
+  /** Once `committed` and every earlier frame's commit are stored, tells Concord's client how many of its frames are saved. */
+  private acknowledge(committed: Promise<void>): void {
+    const count = ++this.updatesReceived;
+    // A failed commit closes the socket (the room does it), so no later frame is ever acknowledged.
+    this.acknowledged = this.acknowledged.then(() => committed).then(() => {
+      if (this.acknowledges) this.send(encodeSaved(count));
+    });
+    this.acknowledged.catch(() => undefined);
   }
 
   private finish(): void {

@@ -65,10 +65,18 @@ export async function acceptSyncSocket(
 
   socket.off("message", hold);
   let forget = () => {};
-  const connection = new SyncConnection(socket, room, writerOf(user, membership), () => {
-    forget();
-    context.rooms.released(room);
-  });
+  // Only Concord's own client declares its schema version, and only it understands "saved".
+  const concordClient = declared !== null;
+  const connection = new SyncConnection(
+    socket,
+    room,
+    writerOf(user, membership),
+    () => {
+      forget();
+      context.rooms.released(room);
+    },
+    concordClient,
+  );
   forget = context.live.add(membership.id, connection);
   for (const [data, isBinary] of early) socket.emit("message", data, isBinary);
 }

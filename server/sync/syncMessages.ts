@@ -5,7 +5,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { MessageType, SyncStep } from "../../shared/syncProtocol";
+import { ConcordMessageType, MessageType, SyncStep } from "../../shared/syncProtocol";
 
 /** A frame the server could not read. */
 export class MalformedMessageError extends Error {
@@ -79,5 +79,13 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Concord's "saved" message: the first `count` update-carrying frames of the socket are committed. */
+export function encodeSaved(count: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, ConcordMessageType.saved);
+  encoding.writeVarUint(encoder, count);
   return encoding.toUint8Array(encoder);
 }

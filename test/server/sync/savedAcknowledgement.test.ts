@@ -1,0 +1,97 @@
+/**
+ * "Saved" (schemas/PROTOCOL.md): the server tells Concord's client how many of its update frames
+ * are committed, only once they are; stock clients never receive the message.
+ */
+import * as decoding from "lib0/decoding";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { MetaKey, Room, SCHEMA_VERSION, TextRoot } from "../../../shared/documentLayout";
+import { ConcordMessageType, SCHEMA_VERSION_PARAM } from "../../../shared/syncProtocol";
+import type { Room as RoomName } from "../../../shared/documentLayout";
+import { TOKEN_PARAM } from "../../../server/identity/authenticate";
+import { SqliteStorage } from "../../../server/storage/SqliteStorage";
+import type { WriteRecord } from "../../../server/storage/Storage";
+import { updateFrame } from "../../support/attacker";
+import { onTestEnd } from "../../support/cleanup";
+import { chairToken } from "../../support/members";
+import { startTestServer, syncBase, tempDataDir } from "../../support/testServer";
+import { waitFor } from "../../support/waitFor";
+
+/** SQLite storage whose commits wait while the gate is shut, as a slow disk would. */
+class GatedStorage extends SqliteStorage {
+  private gate: Promise<void> = Promise.resolve();
+  private openGate = () => {};
+
+  shut(): void {
+    this.gate = new Promise((resolve) => (this.openGate = resolve));
+  }
+
+  open(): void {
+    this.openGate();
+  }
+
+  override async appendUpdate(draftId: string, room: RoomName, update: Uint8Array, write?: WriteRecord): Promise<number> {
+    await this.gate;
+    return super.appendUpdate(draftId, room, update, write);
+  }
+}
+
+/** A raw socket on the text room that records the "saved" counts it receives. */
+async function rawClient(url: string, token: string, asConcord: boolean) {
+  const params = new URLSearchParams({ [TOKEN_PARAM]: token });
+  if (asConcord) params.set(SCHEMA_VERSION_PARAM, String(SCHEMA_VERSION));
+  const socket = new WebSocket(`${url}/${Room.text}?${params}`);
+  onTestEnd(() => socket.terminate());
+  const saved: number[] = [];
+  socket.on("message", (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(decoder) === ConcordMessageType.saved) saved.push(decoding.readVarUint(decoder));
+  });
+  await new Promise((resolve) => socket.once("message", resolve));
+  return { socket, saved };
+}
+
+/** An update from a fresh chair's document setting the title. */
+function titleUpdate(title: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap(TextRoot.meta).set(MetaKey.title, title);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("the saved acknowledgement", () => {
+  it("tells Concord's client its frames are saved only once they are committed, in order", async () => {
+    const storage = new GatedStorage(tempDataDir());
+    const server = await startTestServer({ storage });
+    const draft = await server.drafts.create({ title: "Saved" });
+    const client = await rawClient(syncBase(server, draft.id), await chairToken(server, draft.id), true);
+
+    storage.shut();
+    const first = titleUpdate("One");
+    client.socket.send(updateFrame(first));
+    client.socket.send(updateFrame(titleUpdate("Two")));
+    await pause(400);
+    expect(client.saved).toEqual([]);
+
+    storage.open();
+    await waitFor(() => client.saved, (saved) => saved.length === 2, { what: "both frames acknowledged" });
+    expect(client.saved).toEqual([1, 2]);
+    expect((await storage.loadUpdates(draft.id, Room.text)).length).toBeGreaterThanOrEqual(2);
+
+    // An update the room already holds changes nothing, and is acknowledged all the same.
+    client.socket.send(updateFrame(first));
+    await waitFor(() => client.saved, (saved) => saved.length === 3, { what: "the repeated frame acknowledged" });
+    expect(client.saved).toEqual([1, 2, 3]);
+  });
+
+  it("is never sent to a stock client", async () => {
+    const server = await startTestServer();
+    const draft = await server.drafts.create({ title: "Stock" });
+    const stock = await rawClient(syncBase(server, draft.id), await chairToken(server, draft.id), false);
+    stock.socket.send(updateFrame(titleUpdate("From a stock client")));
+    await waitFor(async () => (await server.storage.loadUpdates(draft.id, Room.text)).length, (rows) => rows > 0, { what: "the commit" });
+    await pause(200);
+    expect(stock.saved).toEqual([]);
+  });
+});
