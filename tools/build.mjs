@@ -27,6 +27,18 @@ const client = {
 };
 
 /** @type {esbuild.BuildOptions} */
+const serviceWorker = {
+  entryPoints: { sw: path.join(root, "client", "serviceWorker.ts") },
+  outdir: clientOut,
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: ["es2020"],
+  minify: true,
+  logLevel: "warning",
+};
+
+/** @type {esbuild.BuildOptions} */
 const server = {
   entryPoints: [path.join(root, "server", "main.ts")],
   outfile: path.join(root, "dist", "server", "main.js"),
@@ -59,12 +71,12 @@ async function buildOnce(options) {
 if (watch) {
   fs.mkdirSync(clientOut, { recursive: true });
   copyStatic();
-  const contexts = await Promise.all([esbuild.context(client), esbuild.context(server)]);
+  const contexts = await Promise.all([esbuild.context(client), esbuild.context(serviceWorker), esbuild.context(server)]);
   await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.watch()));
   const child = spawn(process.execPath, ["--watch", path.join(root, "dist", "server", "main.js"), "start"], { stdio: "inherit" });
   process.on("SIGINT", () => child.kill("SIGINT"));
 } else {
-  await Promise.all([buildOnce(client), buildOnce(server)]);
+  await Promise.all([buildOnce(client), buildOnce(serviceWorker), buildOnce(server)]);
   copyStatic();
 }

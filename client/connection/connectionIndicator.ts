@@ -21,13 +21,10 @@ export function bindConnectionIndicator(element: HTMLElement, provider: Websocke
     element.dataset.state = state;
     element.textContent = LABELS[state];
   };
-  show(ConnectionState.connecting);
-  provider.on("status", ({ status }: { status: string }) => {
-    if (status === "connected") show(provider.synced ? ConnectionState.online : ConnectionState.connecting);
-    else if (status === "connecting") show(ConnectionState.connecting);
-    else show(ConnectionState.offline);
-  });
-  provider.on("sync", (synced: boolean) => {
-    if (synced && provider.wsconnected) show(ConnectionState.online);
-  });
+  // The provider may have connected, or failed to, before the page bound the indicator.
+  const current = () =>
+    provider.wsconnected ? (provider.synced ? ConnectionState.online : ConnectionState.connecting) : provider.wsconnecting ? ConnectionState.connecting : ConnectionState.offline;
+  show(current());
+  provider.on("status", () => show(current()));
+  provider.on("sync", () => show(current()));
 }

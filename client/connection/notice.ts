@@ -17,12 +17,13 @@ function noticeElement(): HTMLElement {
   return document.getElementById("notice")!;
 }
 
-/** Shows `text`; replaces whatever notice was there. */
-export function showNotice(text: string, kind: NoticeKind): void {
+/** Shows `text`, followed by `extras` (a download link, say); replaces whatever notice was there. */
+export function showNotice(text: string, kind: NoticeKind, ...extras: HTMLElement[]): void {
   const notice = noticeElement();
   const message = document.createElement("span");
   message.textContent = text;
   notice.replaceChildren(message);
+  for (const extra of extras) notice.append(" ", extra);
   notice.dataset["kind"] = kind;
   if (kind === NoticeKind.untilDismissed) {
     const dismiss = document.createElement("button");

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import express from "express";
+import { SERVICE_WORKER_PATH } from "../../shared/appPaths";
 import type { Drafts } from "../drafts/Drafts";
 import type { Storage } from "../storage/Storage";
 import type { LiveConnections } from "../sync/LiveConnections";
@@ -45,6 +46,12 @@ export function createApp({ storage, drafts, live, rooms }: AppContext, clientDi
   app.use(exportRoutes(storage.identity, drafts, rooms));
 
   app.use(ASSETS_PATH, express.static(clientDir, { index: false, fallthrough: false }));
+  // The service worker must be served from the root to look after the app's routes; browsers
+  // check it for updates, so it is never cached.
+  app.get(SERVICE_WORKER_PATH, (_req, res) => {
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(path.join(clientDir, "sw.js"));
+  });
 
   const indexFile = path.join(clientDir, "index.html");
   const sendApp = (_req: express.Request, res: express.Response) => {

@@ -3,6 +3,7 @@
  * (cached until the room changes), after which the sync socket only carries the difference.
  */
 import express from "express";
+import { SNAPSHOT_ROUTE } from "../../shared/appPaths";
 import { ROOMS, type Room } from "../../shared/documentLayout";
 import { mayReadRoom } from "../../shared/readPolicy";
 import type { Drafts } from "../drafts/Drafts";
@@ -15,7 +16,7 @@ import { requireMember, route } from "./requestContext";
 export function snapshotRoutes(identity: IdentityStore, drafts: Drafts, rooms: RoomRegistry): express.Router {
   const router = express.Router();
   router.get(
-    "/api/drafts/:id/rooms/:room/snapshot",
+    SNAPSHOT_ROUTE,
     route(async (request, response) => {
       const draftId = String(request.params.id);
       const roomName = String(request.params.room);

@@ -9,7 +9,7 @@ import { propose } from "../../shared/proposals/proposeChange";
 import { readProposals } from "../../shared/proposals/readProposals";
 import { Role } from "../../shared/roles";
 import { textBlocks } from "../../shared/text/blockText";
-import { BLOCK_SELECTOR, readBlocks, saveScreenshot, selectWords } from "../support/browser";
+import { BLOCK_SELECTOR, proposeReplacement, readBlocks, saveScreenshot, selectWords } from "../support/browser";
 import { openDemo } from "../support/demo";
 import { invite } from "../support/members";
 import { connectStockClient } from "../support/stockClient";
@@ -24,12 +24,8 @@ function bracketNames(page: Page): Promise<string[]> {
   return page.locator(".draft-text .proposal .sponsors").allTextContents();
 }
 
-async function proposeWords(page: Page, words: string, replacement: string): Promise<void> {
-  await selectWords(page, PARAGRAPH_4, words);
-  await page.keyboard.type(replacement);
-  await page.locator(".proposal-draft-input").waitFor();
-  await page.keyboard.press("Enter");
-  await page.locator(".proposal-draft-input").waitFor({ state: "detached" });
+function proposeWords(page: Page, words: string, replacement: string): Promise<void> {
+  return proposeReplacement(page, PARAGRAPH_4, words, replacement);
 }
 
 describe("proposals in the browser", () => {

@@ -21,6 +21,9 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
+/** What Chromium logs for a request made while the context is offline. */
+const OFFLINE_ERROR = "net::ERR_INTERNET_DISCONNECTED";
+
 /** Screenshots written by the test run. */
 export const ARTIFACTS_DIR = path.resolve(__dirname, "..", "artifacts");
 
@@ -47,6 +50,8 @@ export async function openPage(browser: Browser, url: string): Promise<{ context
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`${error.message} ${error.stack ?? ""}`.slice(0, 1500)));
   page.on("console", (message) => {
+    // A context a test takes offline logs each refused request; that is the browser, not the page.
+    if (message.text().includes(OFFLINE_ERROR)) return;
     if (message.type() === "error" || message.type() === "warning") problems.push(`console: ${message.text()}`.slice(0, 500));
   });
   onTestEnd(() => {
@@ -128,4 +133,29 @@ export async function selectWords(page: Page, index: number, words: string, coll
   );
   // ProseMirror reads the selection on selectionchange, which fires asynchronously.
   await page.waitForTimeout(50);
+}
+
+/** A delegation proposes `replacement` for `words` in block `index`, as a person would: select, type, press Enter. */
+export async function proposeReplacement(page: Page, index: number, words: string, replacement: string): Promise<void> {
+  await selectWords(page, index, words);
+  await page.keyboard.type(replacement);
+  await page.locator(".proposal-draft-input").waitFor();
+  await page.keyboard.press("Enter");
+  await page.locator(".proposal-draft-input").waitFor({ state: "detached" });
+}
+
+/** Opens block `index`'s paragraph panel from its gutter badge. */
+export async function openParagraphPanel(page: Page, index: number): Promise<Locator> {
+  await page.locator(BLOCK_SELECTOR).nth(index).locator(".status-badge").click();
+  const panel = page.locator(".paragraph-panel");
+  await panel.locator("legend").first().waitFor();
+  return panel;
+}
+
+/** A delegation objects to block `index` from its paragraph panel, giving `reason`. */
+export async function objectTo(page: Page, index: number, reason: string): Promise<void> {
+  const panel = await openParagraphPanel(page, index);
+  await panel.getByLabel("Object", { exact: true }).check();
+  await panel.getByLabel("Reason (required for an objection)").fill(reason);
+  await panel.getByRole("button", { name: "Save stance" }).click();
 }

@@ -7,34 +7,13 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { MetaKey, Room, SCHEMA_VERSION, TextRoot } from "../../../shared/documentLayout";
 import { ConcordMessageType, SCHEMA_VERSION_PARAM } from "../../../shared/syncProtocol";
-import type { Room as RoomName } from "../../../shared/documentLayout";
 import { TOKEN_PARAM } from "../../../server/identity/authenticate";
-import { SqliteStorage } from "../../../server/storage/SqliteStorage";
-import type { WriteRecord } from "../../../server/storage/Storage";
 import { updateFrame } from "../../support/attacker";
 import { onTestEnd } from "../../support/cleanup";
+import { GatedStorage } from "../../support/gatedStorage";
 import { chairToken } from "../../support/members";
 import { startTestServer, syncBase, tempDataDir } from "../../support/testServer";
 import { waitFor } from "../../support/waitFor";
-
-/** SQLite storage whose commits wait while the gate is shut, as a slow disk would. */
-class GatedStorage extends SqliteStorage {
-  private gate: Promise<void> = Promise.resolve();
-  private openGate = () => {};
-
-  shut(): void {
-    this.gate = new Promise((resolve) => (this.openGate = resolve));
-  }
-
-  open(): void {
-    this.openGate();
-  }
-
-  override async appendUpdate(draftId: string, room: RoomName, update: Uint8Array, write?: WriteRecord): Promise<number> {
-    await this.gate;
-    return super.appendUpdate(draftId, room, update, write);
-  }
-}
 
 /** A raw socket on the text room that records the "saved" counts it receives. */
 async function rawClient(url: string, token: string, asConcord: boolean) {

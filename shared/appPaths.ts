@@ -1,0 +1,12 @@
+/** Paths of the browser app that both the server and the client name. */
+
+/** Where the service worker is served (client/serviceWorker.ts): the root, so it looks after every app route. */
+export const SERVICE_WORKER_PATH = "/sw.js";
+
+/** The route of a room's compressed snapshot (Express syntax), for a fresh client's first open. */
+export const SNAPSHOT_ROUTE = "/api/drafts/:id/rooms/:room/snapshot";
+
+/** The URL of the snapshot of `room` of draft `draftId`. */
+export function snapshotPath(draftId: string, room: string): string {
+  return SNAPSHOT_ROUTE.replace(":id", encodeURIComponent(draftId)).replace(":room", encodeURIComponent(room));
+}
