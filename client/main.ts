@@ -2,8 +2,10 @@
 import { DRAFT_ID_PATTERN } from "../shared/documentLayout";
 import { openDraftsPage } from "./pages/draftsPage";
 import { openEditorPage } from "./pages/editorPage";
+import { bindSignOut } from "./pages/signOut";
 
 const main = document.getElementById("app")!;
+bindSignOut();
 const draftRoute = /^\/d\/([^/]+)$/.exec(location.pathname);
 if (draftRoute && DRAFT_ID_PATTERN.test(draftRoute[1]!)) {
   void openEditorPage(main, draftRoute[1]!);

@@ -173,4 +173,8 @@ export interface ParagraphStatus {
 export interface Progress {
   agreed: number;
   total: number;
+  /** Proposals not yet withdrawn or cleared: the draft's open brackets. */
+  openProposals: number;
+  /** Paragraphs at least one state objects to. */
+  objected: number;
 }

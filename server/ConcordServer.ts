@@ -94,6 +94,8 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   const { port } = httpServer.address() as AddressInfo;
   // Deadlines that passed while the server was down are settled now, before anyone waits on them.
   await silence.start();
+  // Drafts stored before the drafts list kept summaries get one, in the background.
+  void status.catchUp();
   const host = options.host && options.host !== "0.0.0.0" && options.host !== "::" ? options.host : "127.0.0.1";
 
   let closing: Promise<void> | null = null;
@@ -109,7 +111,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     close() {
       closing ??= (async () => {
         await silence.stop();
-        await status.settled();
+        await status.stop();
         await rooms.closeAll();
         for (const client of wss.clients) client.terminate();
         wss.close();

@@ -1,32 +1,115 @@
-/** The list of drafts, each a link to its editor. */
+/**
+ * The drafts page: every draft the signed-in person is a member of, with its symbol, their part in
+ * it and its progress, in words and as a bar (paragraphs agreed of the total), with its open
+ * brackets and objected paragraphs. Signed out, it says how to sign in, and shows no draft.
+ */
+import type { Progress } from "../../schemas/records";
+import { assertNever } from "../../shared/assertNever";
+import { Role } from "../../shared/roles";
+import { isStateCode, stateByCode } from "../../shared/states";
+import { hasSignedOut, showSignedIn } from "./signOut";
 
-interface DraftSummary {
+/** One draft as `GET /api/drafts` lists it. */
+interface ListedDraft {
   id: string;
   title: string;
-  createdAt: string;
+  symbol: string | null;
+  role: Role;
+  state: string | null;
+  /** Null until the server has first counted the draft. */
+  progress: Progress | null;
+}
+
+/** How the page says a person's part in a draft: "Chair", "Delegation of Cuba", "Observer". */
+export function roleLabel(role: Role, state: string | null): string {
+  switch (role) {
+    case Role.chair:
+      return "Chair";
+    case Role.delegation:
+      return `Delegation of ${state && isStateCode(state) ? stateByCode(state).name : (state ?? "a state")}`;
+    case Role.observer:
+      return "Observer";
+    default:
+      return assertNever(role);
+  }
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A draft's progress in words: "37/52 paragraphs agreed", "14 open brackets", "Objections to 3 paragraphs". */
+export function progressWords(progress: Progress): { agreed: string; brackets: string; objections: string } {
+  return {
+    agreed: `${progress.agreed}/${progress.total} ${progress.total === 1 ? "paragraph" : "paragraphs"} agreed`,
+    brackets: progress.openProposals === 0 ? "No open brackets" : count(progress.openProposals, "open bracket", "open brackets"),
+    objections: progress.objected === 0 ? "No objections" : `Objections to ${count(progress.objected, "paragraph", "paragraphs")}`,
+  };
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  element.className = className;
+  element.append(...children);
+  return element;
+}
+
+function progressPart(progress: Progress | null): HTMLElement {
+  if (!progress) return el("p", "draft-progress", "Progress not counted yet.");
+  const words = progressWords(progress);
+  const bar = el("progress", "draft-progress-bar");
+  // A bar needs a maximum above zero; a draft without paragraphs shows an empty one.
+  bar.max = Math.max(progress.total, 1);
+  bar.value = progress.agreed;
+  bar.setAttribute("aria-label", words.agreed);
+  const figures = el("p", "draft-progress", bar, " ", el("span", "draft-agreed", words.agreed));
+  const open = el("p", "draft-open", el("span", "draft-brackets", words.brackets), " · ", el("span", "draft-objections", words.objections));
+  const part = el("div", "draft-figures", figures, open);
+  part.dataset["complete"] = String(progress.total > 0 && progress.agreed === progress.total);
+  return part;
+}
+
+function draftEntry(draft: ListedDraft): HTMLLIElement {
+  const link = el("a", "", draft.title);
+  link.href = `/d/${encodeURIComponent(draft.id)}`;
+  const about = el("p", "draft-about");
+  if (draft.symbol) about.append(el("span", "draft-symbol", draft.symbol), " · ");
+  about.append(el("span", "draft-role", `Your role: ${roleLabel(draft.role, draft.state)}`));
+  const item = el("li", "draft-entry", el("h2", "draft-entry-title", link), about, progressPart(draft.progress));
+  item.dataset["draftId"] = draft.id;
+  return item;
+}
+
+/** What the page says instead of the list when it cannot show one. */
+function message(main: HTMLElement, heading: string, text: string): void {
+  const paragraph = el("p", "drafts-message", text);
+  paragraph.setAttribute("role", "status");
+  main.replaceChildren(el("h1", "", heading), paragraph);
 }
 
 /** Fetches the drafts and lists them in `main`. */
 export async function openDraftsPage(main: HTMLElement): Promise<void> {
   document.getElementById("connection")!.textContent = "";
-  const heading = document.createElement("h1");
-  heading.textContent = "Drafts";
-  const list = document.createElement("ul");
-  list.className = "drafts";
-  main.replaceChildren(heading, list);
-  const response = await fetch("/api/drafts");
-  if (!response.ok) {
-    list.textContent = `The drafts could not be loaded (HTTP ${response.status}).`;
+  main.replaceChildren(el("h1", "", "Drafts"), el("p", "drafts-message", "Loading your drafts…"));
+  let response: Response;
+  try {
+    response = await fetch("/api/drafts");
+  } catch {
+    message(main, "Drafts", "The server cannot be reached: you may be offline. Try again once you are back online.");
     return;
   }
-  const { drafts } = (await response.json()) as { drafts: DraftSummary[] };
-  if (drafts.length === 0) list.textContent = "No drafts yet.";
-  for (const draft of drafts) {
-    const item = document.createElement("li");
-    const link = document.createElement("a");
-    link.href = `/d/${encodeURIComponent(draft.id)}`;
-    link.textContent = draft.title;
-    item.append(link);
-    list.append(item);
+  if (response.status === 401) {
+    showSignedIn(false);
+    const opening = hasSignedOut() ? "You have signed out." : "You are not signed in.";
+    message(main, "Signed out", `${opening} Open your invitation link to sign in.`);
+    return;
   }
+  if (!response.ok) {
+    message(main, "Drafts", "The drafts could not be loaded; try again in a moment.");
+    return;
+  }
+  showSignedIn(true);
+  const { drafts } = (await response.json()) as { drafts: ListedDraft[] };
+  const list = el("ul", "drafts", ...drafts.map(draftEntry));
+  main.replaceChildren(el("h1", "", "Drafts"), drafts.length === 0 ? el("p", "drafts-message", "You are not a member of any draft yet.") : list);
 }

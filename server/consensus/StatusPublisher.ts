@@ -2,16 +2,24 @@
  * Publishes each paragraph's consensus status in the `text` room's `status` map, so that readers
  * without the `floor` room (observers) see it too. After a change to either room of a draft it
  * recomputes the consensus (`shared/consensus/`) and writes only what differs, once per tick.
+ *
+ * Each publication also saves the draft's summary (meta title and symbol, and the progress just
+ * published) with the draft in storage, which is where `GET /api/drafts` reads it: listing drafts
+ * loads no room. Every change that can move the figures (to `content`, `proposals`, `decisions`,
+ * `meta` or `stances`, a silence deadline) already leads here, so the summary is never staler than
+ * the published status. A new draft is summarized when it is created (`Drafts.create`); drafts
+ * stored before summaries were kept are published once, one at a time, when the server starts.
  */
 import { isDeepStrictEqual } from "node:util";
 import type * as Y from "yjs";
+import type { Progress } from "../../schemas/records";
 import { draftConsensus } from "../../shared/consensus/consensusStatus";
-import { PROGRESS_KEY, Room, TextRoot } from "../../shared/documentLayout";
-import type { Storage } from "../storage/Storage";
+import { MetaKey, PROGRESS_KEY, Room, TextRoot } from "../../shared/documentLayout";
+import type { DraftSummary, Storage } from "../storage/Storage";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 
-/** Writes the difference between `status` and the computed consensus into `status`. */
-export function writeStatus(status: Y.Map<unknown>, textDoc: Y.Doc, floorDoc: Y.Doc | null): void {
+/** Writes the difference between `status` and the computed consensus into `status`; returns the progress. */
+export function writeStatus(status: Y.Map<unknown>, textDoc: Y.Doc, floorDoc: Y.Doc | null): Progress {
   const { paragraphs, progress } = draftConsensus(textDoc, floorDoc);
   for (const key of Array.from(status.keys())) {
     if (key !== PROGRESS_KEY && !paragraphs.has(key)) status.delete(key);
@@ -20,6 +28,19 @@ export function writeStatus(status: Y.Map<unknown>, textDoc: Y.Doc, floorDoc: Y.
     if (!isDeepStrictEqual(status.get(pid), paragraph)) status.set(pid, paragraph);
   }
   if (!isDeepStrictEqual(status.get(PROGRESS_KEY), progress)) status.set(PROGRESS_KEY, progress);
+  return progress;
+}
+
+/** What the drafts list shows of a `text` room: its meta title (null when it has none) and symbol, with `progress`. */
+export function summarizeDraft(textDoc: Y.Doc, progress: Progress): DraftSummary {
+  const meta = textDoc.getMap(TextRoot.meta);
+  const title = meta.get(MetaKey.title);
+  const symbol = meta.get(MetaKey.symbol);
+  return {
+    title: typeof title === "string" && title.trim() !== "" ? title : null,
+    symbol: typeof symbol === "string" && symbol.trim() !== "" ? symbol : null,
+    progress,
+  };
 }
 
 /**
@@ -35,6 +56,8 @@ export class StatusPublisher {
   private readonly lastRun = new Map<string, number>();
   private rooms: RoomRegistry | null = null;
   private storage: Storage | null = null;
+  private catchingUp: Promise<void> | null = null;
+  private stopping = false;
 
   /** Connects the publisher to the rooms it reads and writes (they are created after it). */
   attach(rooms: RoomRegistry, storage: Storage): void {
@@ -73,15 +96,42 @@ export class StatusPublisher {
     try {
       await text.ready();
       await floor?.ready();
-      await text.applyServerChange((doc) => writeStatus(doc.getMap(TextRoot.status), text.document, floor?.document ?? null), [{ root: TextRoot.status, key: null }]);
+      let summary: DraftSummary | undefined;
+      await text.applyServerChange((doc) => {
+        summary = summarizeDraft(doc, writeStatus(doc.getMap(TextRoot.status), text.document, floor?.document ?? null));
+      }, [{ root: TextRoot.status, key: null }]);
+      if (summary) await this.storage!.saveSummary(draftId, summary);
     } finally {
       rooms.released(text);
       if (floor) rooms.released(floor);
     }
   }
 
+  /**
+   * Publishes, one draft at a time, every draft that has no summary in storage (drafts stored before
+   * summaries were kept); runs once however often it is called.
+   */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= (async () => {
+      const storage = this.storage;
+      if (!storage) throw new RangeError("The status publisher has no storage attached");
+      for (const draft of await storage.listDrafts()) {
+        if (this.stopping) return;
+        if (draft.progress === null) await this.publish(draft.id);
+      }
+    })().catch((error: unknown) => console.error("Drafts without a summary could not be published:", error));
+    return this.catchingUp;
+  }
+
   /** Resolves once every scheduled recomputation has run. */
   async settled(): Promise<void> {
+    await this.catchingUp;
     while (this.pending.size > 0) await Promise.all(this.pending.values());
+  }
+
+  /** Stops catching up (the server is closing) and resolves once nothing is left running. */
+  stop(): Promise<void> {
+    this.stopping = true;
+    return this.settled();
   }
 }

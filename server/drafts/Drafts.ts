@@ -1,16 +1,18 @@
 /**
  * Creating and listing drafts. A new draft's `text` room starts with its content (from an import
- * or empty) and its meta record; its `floor` room starts empty.
+ * or empty), its meta record and its status; its `floor` room starts empty. The draft is stored
+ * with its summary (title, symbol, progress) from the start, so the drafts list shows its figures
+ * before anyone opens it.
  */
 import crypto from "node:crypto";
 import type { Node as PMNode } from "prosemirror-model";
 import * as Y from "yjs";
-import { writeStatus } from "../consensus/StatusPublisher";
+import { summarizeDraft, writeStatus } from "../consensus/StatusPublisher";
 import { prosemirrorToYXmlFragment } from "y-prosemirror";
 import { MetaKey, Room, SCHEMA_VERSION, TextRoot } from "../../shared/documentLayout";
 import { withUniquePids } from "../../shared/pid";
 import { schema } from "../../shared/schema";
-import type { DraftRecord, Storage } from "../storage/Storage";
+import type { DraftRecord, DraftSummary, Storage } from "../storage/Storage";
 
 /** Longest title a draft may have. */
 export const MAX_TITLE_LENGTH = 300;
@@ -38,18 +40,24 @@ function emptyDoc(): PMNode {
 
 /** The first update of a new draft's `text` room. */
 export function initialTextUpdate(draft: NewDraft): Uint8Array {
+  return initialText(draft).update;
+}
+
+/** The first update of a new draft's `text` room, and the summary the drafts list shows of it. */
+export function initialText(draft: NewDraft): { update: Uint8Array; summary: DraftSummary } {
   const ydoc = new Y.Doc();
-  ydoc.transact(() => {
+  const progress = ydoc.transact(() => {
     prosemirrorToYXmlFragment(withUniquePids(draft.doc ?? emptyDoc()), ydoc.getXmlFragment(TextRoot.content));
     const meta = ydoc.getMap(TextRoot.meta);
     meta.set(MetaKey.title, draft.title);
     meta.set(MetaKey.language, draft.language ?? DEFAULT_LANGUAGE);
     meta.set(MetaKey.schemaVersion, SCHEMA_VERSION);
-    writeStatus(ydoc.getMap(TextRoot.status), ydoc, null);
+    return writeStatus(ydoc.getMap(TextRoot.status), ydoc, null);
   });
   const update = Y.encodeStateAsUpdate(ydoc);
+  const summary = summarizeDraft(ydoc, progress);
   ydoc.destroy();
-  return update;
+  return { update, summary };
 }
 
 /** Drafts in storage. */
@@ -62,13 +70,16 @@ export class Drafts {
     if (title.length === 0 || title.length > MAX_TITLE_LENGTH) {
       throw new RangeError(`A draft title must have 1–${MAX_TITLE_LENGTH} characters, not ${title.length}`);
     }
+    const { update, summary } = initialText({ ...draft, title });
     const record: DraftRecord = {
       id: newDraftId(),
       title,
       createdAt: new Date().toISOString(),
       observersReadFloor: draft.observersReadFloor ?? false,
+      symbol: summary.symbol,
+      progress: summary.progress,
     };
-    await this.storage.createDraft(record, new Map([[Room.text, initialTextUpdate({ ...draft, title })]]));
+    await this.storage.createDraft(record, new Map([[Room.text, update]]));
     return record;
   }
 

@@ -5,7 +5,12 @@ import type { IdentityStore } from "../identity/IdentityStore";
 import { httpErrors } from "./HttpError";
 import { requireMember, requireUser, route } from "./requestContext";
 
-/** `GET /api/drafts` and `GET /api/drafts/:id`. */
+/**
+ * `GET /api/drafts` and `GET /api/drafts/:id`. The list gives each draft the user is a member of
+ * with the user's role (and state) in it, and the summary the status publisher saved with the draft
+ * (title, symbol, progress: agreed of total paragraphs, open proposals, objected paragraphs), so it
+ * loads no room; `progress` is null only for a draft not yet summarized (see `StatusPublisher`).
+ */
 export function draftRoutes(identity: IdentityStore, drafts: Drafts): express.Router {
   const router = express.Router();
 
@@ -19,6 +24,8 @@ export function draftRoutes(identity: IdentityStore, drafts: Drafts): express.Ro
         const draft = await drafts.get(membership.draftId);
         if (draft) listed.push({ ...draft, role: membership.role, state: membership.state });
       }
+      // What a person may read changes when they sign out: never keep it in a cache.
+      response.setHeader("Cache-Control", "no-store");
       response.json({ drafts: listed });
     }),
   );

@@ -6,10 +6,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import type { Progress } from "../../schemas/records";
 import type { Room } from "../../shared/documentLayout";
 import { SqliteIdentityStore } from "./SqliteIdentityStore";
 import { migrate } from "./sqliteMigrations";
-import type { AuditEntry, Deadline, DraftRecord, Storage, StoredUpdate, WriteRecord } from "./Storage";
+import type { AuditEntry, Deadline, DraftRecord, DraftSummary, Storage, StoredUpdate, WriteRecord } from "./Storage";
 
 /** File name of the database inside the data folder. */
 export const SQLITE_FILE_NAME = "concord.sqlite";
@@ -28,6 +29,8 @@ interface DraftRow {
   title: string;
   created_at: string;
   observers_read_floor: number;
+  symbol: string | null;
+  progress: string | null;
 }
 
 interface AuditRow {
@@ -39,10 +42,17 @@ interface AuditRow {
   touched: string;
 }
 
-const DRAFT_COLUMNS = "id, title, created_at, observers_read_floor";
+const DRAFT_COLUMNS = "id, title, created_at, observers_read_floor, symbol, progress";
 
 function toRecord(row: DraftRow): DraftRecord {
-  return { id: row.id, title: row.title, createdAt: row.created_at, observersReadFloor: row.observers_read_floor === 1 };
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: row.created_at,
+    observersReadFloor: row.observers_read_floor === 1,
+    symbol: row.symbol,
+    progress: row.progress === null ? null : (JSON.parse(row.progress) as Progress),
+  };
 }
 
 function toAuditEntry(row: AuditRow): AuditEntry {
@@ -75,9 +85,14 @@ export class SqliteStorage implements Storage {
     migrate(this.db);
     this.identity = new SqliteIdentityStore(this.db);
     this.statements = {
-      insertDraft: this.db.prepare("INSERT INTO drafts (id, title, created_at, observers_read_floor) VALUES (?, ?, ?, ?)"),
+      insertDraft: this.db.prepare("INSERT INTO drafts (id, title, created_at, observers_read_floor, symbol, progress) VALUES (?, ?, ?, ?, ?, ?)"),
       getDraft: this.db.prepare<[string], DraftRow>(`SELECT ${DRAFT_COLUMNS} FROM drafts WHERE id = ?`),
       listDrafts: this.db.prepare<[], DraftRow>(`SELECT ${DRAFT_COLUMNS} FROM drafts ORDER BY created_at, id`),
+      // Only a summary that differs is written: a status publication that changes nothing listed costs no write.
+      saveSummary: this.db.prepare<{ id: string; title: string | null; symbol: string | null; progress: string }>(
+        `UPDATE drafts SET title = coalesce(@title, title), symbol = @symbol, progress = @progress
+         WHERE id = @id AND (title IS NOT coalesce(@title, title) OR symbol IS NOT @symbol OR progress IS NOT @progress)`,
+      ),
       insertAudit: this.db.prepare("INSERT INTO audit (draft_id, room, principal, user_id, at, touched) VALUES (?, ?, ?, ?, ?, ?)"),
       readAudit: this.db.prepare<[string, number, number], AuditRow>(
         "SELECT seq, room, principal, user_id, at, touched FROM audit WHERE draft_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
@@ -103,7 +118,8 @@ export class SqliteStorage implements Storage {
 
   async createDraft(draft: DraftRecord, initialUpdates: ReadonlyMap<Room, Uint8Array>): Promise<void> {
     this.db.transaction(() => {
-      this.statements.insertDraft.run(draft.id, draft.title, draft.createdAt, draft.observersReadFloor ? 1 : 0);
+      const progress = draft.progress === null ? null : JSON.stringify(draft.progress);
+      this.statements.insertDraft.run(draft.id, draft.title, draft.createdAt, draft.observersReadFloor ? 1 : 0, draft.symbol, progress);
       for (const [room, update] of initialUpdates) {
         this.statements.insertUpdate.run(draft.id, room, Buffer.from(update));
       }
@@ -117,6 +133,10 @@ export class SqliteStorage implements Storage {
 
   async listDrafts(): Promise<DraftRecord[]> {
     return this.statements.listDrafts.all().map(toRecord);
+  }
+
+  async saveSummary(draftId: string, summary: DraftSummary): Promise<void> {
+    this.statements.saveSummary.run({ id: draftId, title: summary.title, symbol: summary.symbol, progress: JSON.stringify(summary.progress) });
   }
 
   appendUpdate(draftId: string, room: Room, update: Uint8Array, write?: WriteRecord): Promise<number> {

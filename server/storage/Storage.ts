@@ -2,16 +2,33 @@
  * Where drafts, their Yjs updates and their audit log live. One interface, so the embedded SQLite
  * store and a PostgreSQL store are interchangeable; every call is async for the sake of the latter.
  */
+import type { Progress } from "../../schemas/records";
 import type { Room } from "../../shared/documentLayout";
 import type { IdentityStore } from "../identity/IdentityStore";
 
 /** A draft as the drafts list shows it. */
 export interface DraftRecord {
   id: string;
+  /** The title in the draft's `meta`, as last summarized (the title it was created with until then). */
   title: string;
   createdAt: string;
   /** The draft's policy: whether observers may read the `floor` room (stances and comments). */
   observersReadFloor: boolean;
+  /** The symbol in the draft's `meta` (A/AC.292/2025/CRP.1), as last summarized; null when it has none. */
+  symbol: string | null;
+  /** The progress last published in the draft's `status`; null until it is first summarized. */
+  progress: Progress | null;
+}
+
+/**
+ * What the drafts list needs from a draft's `text` room, saved with the draft whenever the server
+ * publishes the room's status, so the list never has to load a room.
+ */
+export interface DraftSummary {
+  /** Null when `meta` has no title: the draft keeps the one it has. */
+  title: string | null;
+  symbol: string | null;
+  progress: Progress;
 }
 
 /** One stored update of a room, in commit order. */
@@ -58,6 +75,8 @@ export interface Storage {
   createDraft(draft: DraftRecord, initialUpdates: ReadonlyMap<Room, Uint8Array>): Promise<void>;
   getDraft(id: string): Promise<DraftRecord | null>;
   listDrafts(): Promise<DraftRecord[]>;
+  /** Saves what the drafts list shows of a draft's `text` room (see `DraftSummary`). */
+  saveSummary(draftId: string, summary: DraftSummary): Promise<void>;
   /**
    * Appends an update to a room's log, with who wrote it when it came from a client; resolves once
    * both are committed, so they survive a crash.

@@ -69,6 +69,10 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (draft_id, key)
    );
    CREATE INDEX deadlines_by_time ON deadlines (due_at);`,
+  // 4: what the drafts list shows of a draft's text room (symbol, progress as JSON), so listing
+  // drafts loads no room; null until the server first summarizes the draft.
+  `ALTER TABLE drafts ADD COLUMN symbol TEXT;
+   ALTER TABLE drafts ADD COLUMN progress TEXT;`,
 ];
 
 /** Brings a database up to the newest schema, one transaction per migration. */

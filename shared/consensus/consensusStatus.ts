@@ -31,7 +31,11 @@ export interface ConsensusInput {
   decisions: Iterable<[string, unknown]>;
 }
 
-/** The status of every numbered paragraph, by pid, and the draft's progress. */
+/**
+ * The status of every numbered paragraph, by pid, and the draft's progress: how many paragraphs are
+ * agreed, of how many, how many proposals are open (every one still stands as a bracket, orphaned or
+ * not, until it is cleared) and how many paragraphs are objected.
+ */
 export interface ConsensusResult {
   paragraphs: Map<string, ParagraphStatus>;
   progress: Progress;
@@ -57,8 +61,10 @@ export function consensusStatus(input: ConsensusInput): ConsensusResult {
   }
 
   const bracketed = new Set<string>();
+  let openProposals = 0;
   for (const view of input.proposals) {
     if (!view.open) continue;
+    openProposals++;
     // An orphaned proposal still stands against the paragraph it was made on, until it is cleared.
     const pid = view.where.orphaned ? view.record.anchor.pid : view.where.block.pid;
     if (pid) bracketed.add(pid);
@@ -79,6 +85,7 @@ export function consensusStatus(input: ConsensusInput): ConsensusResult {
 
   const paragraphs = new Map<string, ParagraphStatus>();
   let agreed = 0;
+  let objected = 0;
   for (const block of input.text.blocks) {
     if (!block.pid || !isCounted(block.type) || paragraphs.has(block.pid)) continue;
     const pid = block.pid;
@@ -93,9 +100,10 @@ export function consensusStatus(input: ConsensusInput): ConsensusResult {
     else status = { status: ConsensusStatus.open };
     if (agreement && !matches) status.changedSinceAgreed = true;
     if (status.status === ConsensusStatus.agreed) agreed++;
+    if (status.status === ConsensusStatus.objected) objected++;
     paragraphs.set(pid, status);
   }
-  return { paragraphs, progress: { agreed, total: paragraphs.size } };
+  return { paragraphs, progress: { agreed, total: paragraphs.size, openProposals, objected } };
 }
 
 /** The consensus of a draft from its two rooms' documents (`floor` may be absent: no stances). */

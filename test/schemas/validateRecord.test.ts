@@ -48,7 +48,7 @@ const silence = (over: Partial<SilenceProcedure> = {}): SilenceProcedure => ({
 });
 const revision = (over: Partial<Revision> = {}): Revision => ({ label: "Rev.1", at: T, ...over });
 const paragraphStatus = (over: Partial<ParagraphStatus> = {}): ParagraphStatus => ({ status: "objected", objectedBy: ["CUB"], ...over });
-const progress = (over: Partial<Progress> = {}): Progress => ({ agreed: 37, total: 52, ...over });
+const progress = (over: Partial<Progress> = {}): Progress => ({ agreed: 37, total: 52, openProposals: 14, objected: 3, ...over });
 
 /** The record with one field removed, to test a missing field. */
 function without<R extends object>(record: R, field: keyof R): object {
@@ -324,6 +324,18 @@ describe("validateRecord", () => {
       expect(reasonOf(St, "progress", progress({ agreed: -1 }))).toBe("progress.agreed: must be >= 0");
       expect(reasonOf(St, "progress", progress({ total: 2.5 }))).toBe("progress.total: must be integer");
       expect(reasonOf(St, "progress", paragraphStatus())).toBe("progress.agreed: required");
+    });
+
+    it("accepts progress with no open proposals and no objections", () => {
+      expectAccepted(St, "progress", progress({ agreed: 52, openProposals: 0, objected: 0 }));
+    });
+
+    it("refuses progress without its open proposals or objected paragraphs, or with bad counts of them", () => {
+      expect(reasonOf(St, "progress", without(progress(), "openProposals"))).toBe("progress.openProposals: required");
+      expect(reasonOf(St, "progress", without(progress(), "objected"))).toBe("progress.objected: required");
+      expect(reasonOf(St, "progress", progress({ openProposals: -1 }))).toBe("progress.openProposals: must be >= 0");
+      expect(reasonOf(St, "progress", progress({ objected: 0.5 }))).toBe("progress.objected: must be integer");
+      expect(reasonOf(St, "progress", loose(progress(), { objectedBy: ["CUB"] }))).toBe("progress.objectedBy: unknown field");
     });
   });
 

@@ -35,7 +35,7 @@ describe("the status the server publishes", () => {
 
     // A new draft carries its status from the start.
     expect(statusOf(observer, pid)).toEqual({ status: ConsensusStatus.open });
-    expect(observer.doc.getMap<Progress>(TextRoot.status).get(PROGRESS_KEY)).toEqual({ agreed: 0, total: 2 });
+    expect(observer.doc.getMap<Progress>(TextRoot.status).get(PROGRESS_KEY)).toEqual({ agreed: 0, total: 2, openProposals: 0, objected: 0 });
 
     salvador.doc.getMap(FloorRoot.stances).set(`SLV:${pid}`, { stance: "object", reason: "The text lacks balance.", at: AT });
     await waitFor(() => statusOf(observer, pid), (status) => status?.status === ConsensusStatus.objected, { what: "the objection at the observer" });

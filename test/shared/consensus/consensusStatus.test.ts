@@ -4,7 +4,7 @@ import { draftConsensus } from "../../../shared/consensus/consensusStatus";
 import { fingerprintOf } from "../../../shared/consensus/fingerprint";
 import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
 import { rejectProposal } from "../../../shared/proposals/clearProposal";
-import { propose } from "../../../shared/proposals/proposeChange";
+import { propose, withdrawProposal } from "../../../shared/proposals/proposeChange";
 import { textBlocks } from "../../../shared/text/blockText";
 import { deleteWords, insertWords } from "../../../shared/text/editBlock";
 import { readProposals } from "../../../shared/proposals/readProposals";
@@ -28,14 +28,14 @@ describe("the consensus of a paragraph", () => {
   it("is open when nothing is said about it, and counts paragraphs and sub-items but not headings", () => {
     const { text, floor, statusOf } = setup();
     expect(statusOf()).toEqual({ status: ConsensusStatus.open });
-    expect(draftConsensus(text, floor).progress).toEqual({ agreed: 0, total: 3 });
+    expect(draftConsensus(text, floor).progress).toEqual({ agreed: 0, total: 3, openProposals: 0, objected: 0 });
   });
 
   it("is agreed when the chair agreed it and its text is unchanged", () => {
     const { text, floor, agree, statusOf } = setup();
     agree();
     expect(statusOf()).toEqual({ status: ConsensusStatus.agreed });
-    expect(draftConsensus(text, floor).progress).toEqual({ agreed: 1, total: 3 });
+    expect(draftConsensus(text, floor).progress).toEqual({ agreed: 1, total: 3, openProposals: 0, objected: 0 });
   });
 
   it("is objected whenever a state objects, whatever else holds, naming the objectors", () => {
@@ -82,5 +82,28 @@ describe("the consensus of a paragraph", () => {
     agree();
     insertWords(block().element, 0, "All ");
     expect(statusOf()).toEqual({ status: ConsensusStatus.open, changedSinceAgreed: true });
+  });
+});
+
+describe("the progress of a draft", () => {
+  it("counts open proposals, orphaned ones too, and objected paragraphs, and stops counting what is cleared or withdrawn", () => {
+    const { text, floor, para, block, stance } = setup();
+    const sub = pidAt(text, 2);
+    const first = propose(text, "CUB", { kind: ProposalKind.replace, pid: para, from: 24, to: 28, text: "free" });
+    propose(text, "SLV", { kind: ProposalKind.insert, pid: para, at: 7, text: " all" });
+    const third = propose(text, "UZB", { kind: ProposalKind.delete, pid: sub, from: 0, to: 8 });
+    stance("SLV", "object", "Not acceptable");
+    stance("CUB", "object", "Needs balance");
+    floor.getMap(FloorRoot.stances).set(`UZB:${sub}`, { stance: "reserve", reason: "Ad referendum", at: AT });
+    expect(draftConsensus(text, floor).progress).toEqual({ agreed: 0, total: 3, openProposals: 3, objected: 1 });
+
+    deleteWords(block().element, 24, 29);
+    expect(draftConsensus(text, floor).progress.openProposals).toBe(3);
+    rejectProposal(text, first);
+    withdrawProposal(text, "UZB", third);
+    stance("SLV", "none");
+    expect(draftConsensus(text, floor).progress).toEqual({ agreed: 0, total: 3, openProposals: 1, objected: 1 });
+    stance("CUB", "support");
+    expect(draftConsensus(text, floor).progress).toEqual({ agreed: 0, total: 3, openProposals: 1, objected: 0 });
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * The top bar's Sign out button, on every page. Signing out ends the session cookie on the server,
+ * then opens `/` afresh in every tab of this browser, so that no draft's text, socket or editor
+ * outlives it; the drafts page then says the person signed out. Copies kept on this device for
+ * offline work stay (DESIGN.md invariant 7) and sync once the person signs in again.
+ */
+import { NoticeKind, showNotice } from "../connection/notice";
+
+/** Where a tab remembers that it signed out (and has not signed in since), with the time. */
+const SIGNED_OUT_KEY = "concord/signed-out";
+
+/** The channel that tells this browser's other tabs that the person signed out. */
+const SIGN_OUT_CHANNEL = "concord/sign-out";
+
+function signOutButton(): HTMLButtonElement | null {
+  return document.getElementById("sign-out") as HTMLButtonElement | null;
+}
+
+function signedOutAt(): number | null {
+  try {
+    const kept = sessionStorage.getItem(SIGNED_OUT_KEY);
+    return kept === null ? null : Number(kept);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether this tab signed out and has not signed in since: the drafts page says so. */
+export function hasSignedOut(): boolean {
+  return signedOutAt() !== null;
+}
+
+/** Shows the Sign out button while signed in, hides it when not; signing in again forgets the sign-out. */
+export function showSignedIn(signedIn: boolean): void {
+  const button = signOutButton();
+  if (button) button.hidden = !signedIn;
+  if (signedIn) {
+    try {
+      sessionStorage.removeItem(SIGNED_OUT_KEY);
+    } catch {
+      // Storage disabled: nothing was kept.
+    }
+  }
+}
+
+/** Remembers the sign-out in this tab and opens `/` afresh, replacing the current page in the history. */
+function leaveForSignedOutPage(): void {
+  try {
+    sessionStorage.setItem(SIGNED_OUT_KEY, String(Date.now()));
+  } catch {
+    // Storage disabled: the drafts page will say "not signed in" instead of "signed out".
+  }
+  location.replace("/");
+}
+
+async function signOut(button: HTMLButtonElement, channel: BroadcastChannel | null): Promise<void> {
+  button.disabled = true;
+  // Until the server has answered, the session cookie is still set: say so rather than pretend.
+  const failure = await fetch("/api/signout", { method: "POST" }).then(
+    (response) => (response.ok ? null : "the server could not do it; try again in a moment"),
+    () => "the server cannot be reached",
+  );
+  if (failure) {
+    button.disabled = false;
+    showNotice(`You are still signed in on this device: ${failure}.`, NoticeKind.untilDismissed);
+    return;
+  }
+  channel?.postMessage("signed-out");
+  leaveForSignedOutPage();
+}
+
+/** Binds the Sign out button (shown until a page learns the person is not signed in). */
+export function bindSignOut(): void {
+  const button = signOutButton();
+  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(SIGN_OUT_CHANNEL) : null;
+  channel?.addEventListener("message", () => leaveForSignedOutPage());
+  button?.addEventListener("click", () => void signOut(button, channel));
+  // Going back may restore a page from the back-forward cache as it was before the sign-out.
+  window.addEventListener("pageshow", (event) => {
+    const at = signedOutAt();
+    if (event.persisted && at !== null && at >= performance.timeOrigin) location.reload();
+  });
+}
