@@ -6,7 +6,7 @@
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { RESET_LOCAL_COPY_CODES } from "../../shared/closeCodes";
-import { MetaKey, Room, SCHEMA_VERSION, SYNC_PATH_PREFIX, TextRoot } from "../../shared/documentLayout";
+import { Room, SCHEMA_VERSION, SYNC_PATH_PREFIX, TextRoot } from "../../shared/documentLayout";
 import { Role, type Author } from "../../shared/roles";
 import { mayReadRoom } from "../../shared/readPolicy";
 import { SCHEMA_VERSION_PARAM } from "../../shared/syncProtocol";
@@ -17,6 +17,9 @@ import { clearNotice, NoticeKind, showNotice } from "../connection/notice";
 import { bindPresenceList } from "../connection/presenceList";
 import { bindSilenceBanner } from "../editor/consensus/silenceBanner";
 import { createEditor } from "../editor/createEditor";
+import { bindDelegationView } from "../editor/delegation/delegationView";
+import { bindDraftHeader } from "../editor/draftHeader";
+import { focusParagraph } from "../editor/focusParagraph";
 import { askWords } from "../editor/proposals/askWords";
 import { bindProposalList } from "../editor/proposals/proposalList";
 import { mountProposalToolbar } from "../editor/proposals/proposalToolbar";
@@ -83,13 +86,7 @@ function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, me: Me,
   bindPresenceList(document.getElementById("presence")!, provider.awareness);
   provider.awareness.setLocalStateField("user", { name: me.name, color: caretColor(ydoc.clientID) });
 
-  const meta = ydoc.getMap(TextRoot.meta);
-  meta.observe(() => {
-    const title = meta.get(MetaKey.title);
-    if (typeof title !== "string") return;
-    document.getElementById("draft-title")!.textContent = title;
-    document.title = `${title} — Concord`;
-  });
+  const stopHeader = bindDraftHeader(document.getElementById("draft-title")!, ydoc);
 
   // The page's own document, for tests and for anyone inspecting their own page; it grants nothing
   // the server does not check.
@@ -114,9 +111,22 @@ function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, me: Me,
   panel.className = "proposal-list";
   panel.setAttribute("aria-label", "Proposals");
   place.after(panel);
-  const stopList = bindProposalList(panel, proposals);
+  const openParagraph = (pid: string) => {
+    focusParagraph(view, pid);
+  };
+  const stopList = bindProposalList(panel, proposals, openParagraph);
+  const ownView = document.createElement("aside");
+  ownView.className = "delegation-view";
+  let stopOwnView = () => {};
+  if (author.role === Role.delegation) {
+    panel.before(ownView);
+    stopOwnView = bindDelegationView(ownView, { textDoc: ydoc, floorDoc, state: author.state, openParagraph });
+  }
   const close = () => {
     stopList();
+    stopOwnView();
+    ownView.remove();
+    stopHeader();
     stopBanner();
     silenceBanner.remove();
     toolbar.remove();

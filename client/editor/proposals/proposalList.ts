@@ -1,69 +1,125 @@
 /**
- * Every proposal of the draft as a list beside the text: open ones in the order they were made,
- * then those whose words are gone, then the cleared and withdrawn — with the same actions as the
- * cards, so nothing is reachable only by hovering.
+ * Every proposal of the draft as a list beside the text, with the same actions as the cards, so
+ * nothing is reachable only by hovering. For the chair it is the clearing queue: open proposals
+ * grouped by paragraph in text order, narrowed by a state filter; for everyone else, the open ones
+ * in the order they were made. Then those whose words are gone, then the cleared and withdrawn.
+ * Text changes refresh it at most every 2 s (see followRecords.ts).
  */
+import { readDraftText } from "../../../shared/anchors/resolveAnchor";
 import { TextRoot } from "../../../shared/documentLayout";
 import { readProposals, type ProposalView } from "../../../shared/proposals/readProposals";
+import { Role } from "../../../shared/roles";
+import { followRecords } from "../followRecords";
+import { ENTRY_ATTRIBUTE, replaceKeepingFocus } from "../keepFocus";
+import { paragraphPlaces } from "../paragraphPlaces";
+import { clearingQueue, type QueueGroup } from "./clearingQueue";
 import type { ActionContext } from "./proposalActions";
 import { proposalSummary } from "./proposalCard";
 
-/** The longest the list lags behind the text (it follows the proposal records at once). */
-const TEXT_REFRESH_MS = 2000;
-
-function section(title: string, views: ProposalView[], context: ActionContext): HTMLElement | null {
-  if (views.length === 0) return null;
-  const box = document.createElement("section");
-  const heading = document.createElement("h2");
-  heading.textContent = `${title} (${views.length})`;
+/** The list of `views`; `part` tells entries of different parts apart when the focus is kept. */
+function entries(part: string, views: ProposalView[], context: ActionContext): HTMLOListElement {
   const list = document.createElement("ol");
   for (const view of views) {
     const item = document.createElement("li");
     item.dataset["key"] = view.key;
+    item.setAttribute(ENTRY_ATTRIBUTE, `${part}:${view.key}`);
     item.append(proposalSummary(view, context));
     list.append(item);
   }
-  box.append(heading, list);
+  return list;
+}
+
+function heading(level: "h2" | "h3", text: string): HTMLElement {
+  const element = document.createElement(level);
+  element.textContent = text;
+  // A heading can take the focus when the entry that held it is gone.
+  element.tabIndex = -1;
+  return element;
+}
+
+function section(title: string, views: ProposalView[], context: ActionContext): HTMLElement | null {
+  if (views.length === 0) return null;
+  const box = document.createElement("section");
+  box.append(heading("h2", `${title} (${views.length})`), entries(title, views, context));
   return box;
 }
 
-/** Keeps `panel` listing the proposals of `context.ydoc`; returns the function that stops it. */
-export function bindProposalList(panel: HTMLElement, context: ActionContext): () => void {
-  let frame = 0;
+/** One paragraph of the queue: its name, a button that takes the chair there, and its proposals. */
+function queueGroup(group: QueueGroup, context: ActionContext, openParagraph: (pid: string) => void): HTMLElement {
+  const box = document.createElement("section");
+  box.className = "queue-group";
+  box.dataset["pid"] = group.place.pid;
+  box.setAttribute(ENTRY_ATTRIBUTE, `paragraph:${group.place.pid}`);
+  const go = document.createElement("button");
+  go.type = "button";
+  go.className = "go-to-paragraph";
+  go.textContent = group.place.name;
+  go.setAttribute("aria-label", `Go to ${group.place.name}`);
+  go.addEventListener("click", () => openParagraph(group.place.pid));
+  const title = document.createElement("h3");
+  title.append(go, ` (${group.views.length})`);
+  box.append(title, entries("queue", group.views, context));
+  return box;
+}
+
+/** The chair's filter: every state with an open proposal, and the one chosen even once it has none. */
+function renderFilter(select: HTMLSelectElement, states: readonly string[]): void {
+  const chosen = select.value;
+  const choices = ["", ...(chosen && !states.includes(chosen) ? [...states, chosen].sort() : states)];
+  // Rebuilt only when the choices change: replacing the options would close the list under the chair's pointer.
+  if (Array.from(select.options, (option) => option.value).join() === choices.join()) return;
+  select.replaceChildren(...choices.map((state) => new Option(state || "All states", state)));
+  select.value = chosen;
+}
+
+/**
+ * Keeps `panel` listing the proposals of `context.ydoc`; `openParagraph` takes the person to a
+ * paragraph of the text. Returns the function that stops it.
+ */
+export function bindProposalList(panel: HTMLElement, context: ActionContext, openParagraph: (pid: string) => void): () => void {
+  const chair = context.author.role === Role.chair;
+  const body = document.createElement("div");
+  const filter = document.createElement("select");
+  filter.className = "queue-filter";
+  if (chair) {
+    const label = document.createElement("label");
+    label.className = "queue-filter-label";
+    label.append("Show proposals from ", filter);
+    panel.replaceChildren(label, body);
+  } else {
+    panel.replaceChildren(body);
+  }
+
   const render = () => {
-    frame = 0;
-    const views = readProposals(context.ydoc);
-    const open = views.filter((view) => view.open && !view.where.orphaned);
-    const orphaned = views.filter((view) => view.open && view.where.orphaned);
-    const closed = views.filter((view) => !view.open);
-    const parts = [
-      section("Open proposals", open, context),
-      section("Proposals whose words are gone", orphaned, context),
-      section("Cleared and withdrawn", closed, context),
-    ].filter((part): part is HTMLElement => part !== null);
-    panel.replaceChildren(...parts);
+    const text = readDraftText(context.ydoc.getXmlFragment(TextRoot.content));
+    const views = readProposals(context.ydoc, text);
+    let parts: Array<HTMLElement | null>;
+    if (chair) {
+      const state = filter.value || null;
+      const queue = clearingQueue(views, paragraphPlaces(text), state);
+      renderFilter(filter, queue.states);
+      const count = queue.groups.reduce((sum, group) => sum + group.views.length, 0);
+      const title = heading("h2", `Clearing queue${state ? `: ${state}` : ""} (${count})`);
+      const queueBox = document.createElement("section");
+      queueBox.className = "clearing-queue";
+      queueBox.append(title, ...queue.groups.map((group) => queueGroup(group, context, openParagraph)));
+      if (count === 0) queueBox.append(Object.assign(document.createElement("p"), { className: "panel-hint", textContent: state ? `No open proposal sponsored by ${state}.` : "No open proposals." }));
+      parts = [queueBox, section("Proposals whose words are gone", queue.orphaned, context), section("Cleared and withdrawn", queue.closed, context)];
+    } else {
+      parts = [
+        section("Open proposals", views.filter((view) => view.open && !view.where.orphaned), context),
+        section("Proposals whose words are gone", views.filter((view) => view.open && view.where.orphaned), context),
+        section("Cleared and withdrawn", views.filter((view) => !view.open), context),
+      ];
+    }
+    replaceKeepingFocus(
+      body,
+      parts.filter((part): part is HTMLElement => part !== null),
+      () => body.querySelector<HTMLElement>("h2"),
+    );
   };
-  const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(render);
-  };
-  // Typing changes where proposals stand only now and then (an orphan); re-reading 500 proposals
-  // on every keystroke would cost the typist, so text changes refresh the list at most every 2 s.
-  let textTimer: ReturnType<typeof setTimeout> | null = null;
-  const scheduleForText = () => {
-    textTimer ??= setTimeout(() => {
-      textTimer = null;
-      schedule();
-    }, TEXT_REFRESH_MS);
-  };
-  const watched = [TextRoot.proposals, TextRoot.supports, TextRoot.decisions].map((root) => context.ydoc.getMap(root));
-  const fragment = context.ydoc.getXmlFragment(TextRoot.content);
-  for (const type of watched) type.observe(schedule);
-  fragment.observeDeep(scheduleForText);
-  render();
-  return () => {
-    if (frame) cancelAnimationFrame(frame);
-    if (textTimer) clearTimeout(textTimer);
-    for (const type of watched) type.unobserve(schedule);
-    fragment.unobserveDeep(scheduleForText);
-  };
+  const watched = [TextRoot.proposals, TextRoot.supports, TextRoot.decisions].map((root) => context.ydoc.getMap<unknown>(root));
+  const follower = followRecords(render, watched, context.ydoc.getXmlFragment(TextRoot.content));
+  filter.addEventListener("change", follower.refresh);
+  return follower.stop;
 }
