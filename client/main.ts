@@ -3,6 +3,7 @@ import { DRAFT_ID_PATTERN } from "../shared/documentLayout";
 import { openDraftsPage } from "./pages/draftsPage";
 import { openEditorPage } from "./pages/editorPage";
 import { bindSignOut } from "./pages/signOut";
+import { registerServiceWorker } from "./offline/serviceWorkerRegistration";
 
 const main = document.getElementById("app")!;
 bindSignOut();
@@ -12,3 +13,4 @@ if (draftRoute && DRAFT_ID_PATTERN.test(draftRoute[1]!)) {
 } else {
   void openDraftsPage(main);
 }
+registerServiceWorker();

@@ -1,4 +1,7 @@
-/** What each close code means to a person, in one place. */
+/**
+ * What each error means to a person, in one place: the sync socket's close codes and the REST
+ * API's HTTP errors. Pages show these words, never a bare code or status.
+ */
 import { CloseCode, closeCodeFor } from "../../shared/closeCodes";
 
 const MESSAGES: Record<CloseCode["reason"], string> = {
@@ -32,4 +35,35 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
 export function closeMessage(code: number): string | null {
   const cause = closeCodeFor(code);
   return cause ? MESSAGES[cause.reason] : null;
+}
+
+/** The REST API's error body (`server/http/HttpError.ts`). */
+interface ErrorBody {
+  error?: string;
+  message?: string;
+}
+
+/** Messages by HTTP status; a 400 carries the server's own detail, which names what was wrong. */
+const HTTP_MESSAGES: Record<number, string> = {
+  401: MESSAGES.unauthenticated,
+  403: "You do not have access to this draft, or may not do that in it.",
+  404: "This draft or page does not exist.",
+  409: "Someone changed this at the same time; reload and try again.",
+  410: "This sign-in link was already used or has expired; ask the secretariat for a new one.",
+  413: "That is too large to send.",
+};
+
+/** The message for an HTTP error answer. */
+export function httpErrorMessage(status: number, body: ErrorBody = {}): string {
+  if (status === 400 && body.message) return `The server could not accept that: ${body.message}`;
+  return HTTP_MESSAGES[status] ?? (status >= 500 ? "The server could not answer; try again in a moment." : `The request failed (HTTP ${status}).`);
+}
+
+/** The message when the server cannot be reached at all. */
+export const UNREACHABLE_MESSAGE = "The server cannot be reached: you may be offline. Your work on this device is kept.";
+
+/** Reads an error answer's message, whatever its body holds. */
+export async function errorMessageOf(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => ({}))) as ErrorBody;
+  return httpErrorMessage(response.status, body);
 }

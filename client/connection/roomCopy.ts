@@ -71,7 +71,16 @@ export async function openRoomCopy(draftId: string, room: Room, author: Author):
   const unfollow = followNetwork(provider);
   const stop = () => {
     unfollow();
-    provider.disconnect();
+    if (!provider.wsconnecting) {
+      provider.disconnect();
+      return;
+    }
+    // Closing a socket still connecting only makes the browser complain; close it once it has
+    // opened (after the provider's own first frames, which it sends right after saying so).
+    provider.shouldConnect = false;
+    provider.on("status", ({ status }: { status: string }) => {
+      if (status === "connected") setTimeout(() => provider.disconnect(), 0);
+    });
   };
   return { room, doc, provider, tracker, local, stop };
 }

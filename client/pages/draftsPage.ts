@@ -3,6 +3,7 @@
  * it and its progress, in words and as a bar (paragraphs agreed of the total), with its open
  * brackets and objected paragraphs. Signed out, it says how to sign in, and shows no draft.
  */
+import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import type { Progress } from "../../schemas/records";
 import { assertNever } from "../../shared/assertNever";
 import { Role } from "../../shared/roles";
@@ -95,7 +96,7 @@ export async function openDraftsPage(main: HTMLElement): Promise<void> {
   try {
     response = await fetch("/api/drafts");
   } catch {
-    message(main, "Drafts", "The server cannot be reached: you may be offline. Try again once you are back online.");
+    message(main, "Drafts", UNREACHABLE_MESSAGE);
     return;
   }
   if (response.status === 401) {
@@ -105,7 +106,7 @@ export async function openDraftsPage(main: HTMLElement): Promise<void> {
     return;
   }
   if (!response.ok) {
-    message(main, "Drafts", "The drafts could not be loaded; try again in a moment.");
+    message(main, "Drafts", await errorMessageOf(response));
     return;
   }
   showSignedIn(true);

@@ -1,20 +1,22 @@
 /**
- * The page of one draft: title, connection state, who is present, and the editor on the `text`
- * room, editable only by those the write policy lets write the base text. When the server refuses
- * what this copy holds, the copy is thrown away and synced afresh.
+ * The page of one draft: title, connection and saved state, who is present, and the editor on the
+ * `text` room, editable only by those the write policy lets write the base text. Chairs and
+ * delegations keep a copy on this device and work offline. When the server refuses what this copy
+ * holds, the copy is thrown away and synced afresh; work that can no longer be saved is offered as
+ * a file first, never dropped silently.
  */
-import { WebsocketProvider } from "y-websocket";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { RESET_LOCAL_COPY_CODES } from "../../shared/closeCodes";
-import { Room, SCHEMA_VERSION, SYNC_PATH_PREFIX, TextRoot } from "../../shared/documentLayout";
+import { Room, TextRoot } from "../../shared/documentLayout";
 import { Role, type Author } from "../../shared/roles";
 import { mayReadRoom } from "../../shared/readPolicy";
-import { SCHEMA_VERSION_PARAM } from "../../shared/syncProtocol";
 import { writeRefusal } from "../../shared/writePolicy";
-import { closeMessage, FINAL_CLOSE_CODES } from "../connection/closeMessages";
+import { closeMessage, errorMessageOf, FINAL_CLOSE_CODES, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import { bindConnectionIndicator } from "../connection/connectionIndicator";
 import { clearNotice, NoticeKind, showNotice } from "../connection/notice";
 import { bindPresenceList } from "../connection/presenceList";
+import { closeRoomCopy, openRoomCopy, type RoomCopy } from "../connection/roomCopy";
+import { bindSavedIndicator } from "../connection/savedIndicator";
 import { bindSilenceBanner } from "../editor/consensus/silenceBanner";
 import { createEditor } from "../editor/createEditor";
 import { bindDelegationView } from "../editor/delegation/delegationView";
@@ -23,6 +25,9 @@ import { focusParagraph } from "../editor/focusParagraph";
 import { askWords } from "../editor/proposals/askWords";
 import { bindProposalList } from "../editor/proposals/proposalList";
 import { mountProposalToolbar } from "../editor/proposals/proposalToolbar";
+import { forgetDraftInfo, recallDraftInfo, rememberDraftInfo } from "../offline/draftInfoCache";
+import { downloadLink, unsavedWorkFile } from "../offline/unsavedWork";
+import { keepSignOutLocal, listenForSignOut } from "./signOut";
 
 /** The signed-in member's part in the draft, from `GET /api/drafts/:id`. */
 interface Me {
@@ -31,9 +36,15 @@ interface Me {
   state: string | null;
 }
 
-function socketBase(): string {
-  const scheme = location.protocol === "https:" ? "wss" : "ws";
-  return `${scheme}://${location.host}${SYNC_PATH_PREFIX}`;
+/** The draft as `GET /api/drafts/:id` describes it. */
+interface DraftInfo {
+  observersReadFloor: boolean;
+}
+
+/** `GET /api/drafts/:id`'s answer. */
+interface DraftAnswer {
+  me: Me;
+  draft: DraftInfo;
 }
 
 /** A dark caret colour, as `#rrggbb` (the format y-prosemirror reads), picked from the client id. */
@@ -47,52 +58,64 @@ function authorOf(me: Me): Author {
   return { role: me.role };
 }
 
-/** The draft as `GET /api/drafts/:id` describes it. */
-interface DraftInfo {
-  observersReadFloor: boolean;
+/** What happens after a room's socket closed for good or its copy was refused; `message` says why. */
+interface CloseHandlers {
+  /** The server refused what the copy holds: throw it away and sync afresh. */
+  reset: (message: string) => void;
+  /** Reconnecting cannot help (access revoked, say): stop, keep what is here. */
+  stop: (message: string) => void;
 }
 
-/** A provider for one room of the draft. */
-function connectRoom(draftId: string, room: Room, ydoc: Y.Doc, me: Me): WebsocketProvider {
-  return new WebsocketProvider(`${socketBase()}/${draftId}`, room, ydoc, {
-    params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION) },
-    // Observers keep no cross-tab channel (DESIGN.md section 6); the others may share one.
-    disableBc: me.role === Role.observer,
-  });
-}
-
-/** Tells the person why a room's connection closed, and throws the copy away when the server refused it. */
-function watchCloses(provider: WebsocketProvider, onReset: () => void): void {
-  provider.on("connection-close", (event: CloseEvent | null) => {
+/** Tells the person why a room's connection closed, and acts on it. */
+function watchCloses(copy: RoomCopy, handlers: CloseHandlers): void {
+  copy.provider.on("connection-close", (event: CloseEvent | null) => {
     if (!event) return;
     const message = closeMessage(event.code);
-    const resets = RESET_LOCAL_COPY_CODES.has(event.code);
-    if (message) showNotice(message, resets ? NoticeKind.untilDismissed : NoticeKind.untilSynced);
-    if (FINAL_CLOSE_CODES.has(event.code)) provider.disconnect();
-    else if (resets) onReset();
+    if (!message) return;
+    if (FINAL_CLOSE_CODES.has(event.code)) handlers.stop(message);
+    else if (RESET_LOCAL_COPY_CODES.has(event.code)) handlers.reset(message);
+    else showNotice(message, NoticeKind.untilSynced);
   });
-  provider.on("sync", (synced: boolean) => {
+  copy.provider.on("sync", (synced: boolean) => {
     if (synced) clearNotice(NoticeKind.untilSynced);
   });
 }
 
+/**
+ * Says `why` the copy ends; when it holds changes the server never acknowledged, says how many and
+ * offers them as a file.
+ */
+function endCopyNotice(draftId: string, author: Author, copies: readonly RoomCopy[], why: string): void {
+  const unsaved = copies.reduce((sum, copy) => sum + copy.tracker.unsaved, 0);
+  if (unsaved === 0) {
+    showNotice(why, NoticeKind.untilDismissed);
+    return;
+  }
+  const file = unsavedWorkFile(draftId, author, copies, new Date());
+  const link = downloadLink(file, `concord-unsaved-${draftId}.json`, "Download your unsaved work");
+  showNotice(`${why} ${unsaved} change${unsaved === 1 ? " was" : "s were"} not saved.`, NoticeKind.untilDismissed, link);
+}
+
 /** Opens one synced copy of the draft; returns the function that closes it. */
-function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, me: Me, onReset: () => void): () => void {
-  const ydoc = new Y.Doc();
-  const provider = connectRoom(draftId, Room.text, ydoc, me);
-  const floorDoc = mayReadRoom(me.role, Room.floor, draft.observersReadFloor) ? new Y.Doc() : null;
-  const floorProvider = floorDoc ? connectRoom(draftId, Room.floor, floorDoc, me) : null;
+async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, me: Me, onReset: () => void): Promise<() => Promise<void>> {
+  const author = authorOf(me);
+  const text = await openRoomCopy(draftId, Room.text, author);
+  const floor = mayReadRoom(me.role, Room.floor, draft.observersReadFloor) ? await openRoomCopy(draftId, Room.floor, author) : null;
+  const copies = floor ? [text, floor] : [text];
+  const ydoc = text.doc;
+  const floorDoc = floor?.doc ?? null;
+  const provider = text.provider;
   bindConnectionIndicator(document.getElementById("connection")!, provider);
   bindPresenceList(document.getElementById("presence")!, provider.awareness);
+  const stopSaved = author.role === Role.observer ? () => {} : bindSavedIndicator(document.getElementById("saved")!, copies.map((copy) => copy.tracker), provider);
   provider.awareness.setLocalStateField("user", { name: me.name, color: caretColor(ydoc.clientID) });
 
   const stopHeader = bindDraftHeader(document.getElementById("draft-title")!, ydoc);
 
   // The page's own document, for tests and for anyone inspecting their own page; it grants nothing
   // the server does not check.
-  (window as unknown as { concord?: { doc: Y.Doc } }).concord = { doc: ydoc };
+  (window as unknown as { concord?: { doc: Y.Doc; floorDoc: Y.Doc | null } }).concord = { doc: ydoc, floorDoc };
 
-  const author = authorOf(me);
   const proposals = { ydoc, author, report: (message: string) => showNotice(message, NoticeKind.untilDismissed), askWords, floorDoc };
   const writesText = writeRefusal(author, Room.text, TextRoot.content, null) === null;
   const panelPlace = document.createElement("aside");
@@ -122,7 +145,8 @@ function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, me: Me,
     panel.before(ownView);
     stopOwnView = bindDelegationView(ownView, { textDoc: ydoc, floorDoc, state: author.state, openParagraph });
   }
-  const close = () => {
+  const close = async () => {
+    stopSaved();
     stopList();
     stopOwnView();
     ownView.remove();
@@ -131,41 +155,74 @@ function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, me: Me,
     silenceBanner.remove();
     toolbar.remove();
     panel.remove();
-    provider.destroy();
-    floorProvider?.destroy();
     // y-prosemirror 1.x dispatches deferred caret updates a tick later and checks a
     // `binding.isDestroyed` flag it never sets; a no-op dispatch keeps them off the destroyed view.
     view.setProps({ dispatchTransaction: () => {} });
     view.destroy();
     panelPlace.remove();
-    ydoc.destroy();
-    floorDoc?.destroy();
+    await Promise.all(copies.map(closeRoomCopy));
   };
-  watchCloses(provider, onReset);
-  if (floorProvider) watchCloses(floorProvider, onReset);
+  let ended = false;
+  const handlers: CloseHandlers = {
+    reset: (message) => {
+      if (ended) return;
+      ended = true;
+      endCopyNotice(draftId, author, copies, message);
+      void Promise.all(copies.map((copy) => copy.local?.clear())).then(onReset);
+    },
+    stop: (message) => {
+      if (ended) return;
+      ended = true;
+      for (const copy of copies) copy.stop();
+      endCopyNotice(draftId, author, copies, message);
+    },
+  };
+  for (const copy of copies) watchCloses(copy, handlers);
   return close;
+}
+
+/** The draft's description from the server or, offline, as this device kept it; a message when neither. */
+async function loadDraftAnswer(draftId: string): Promise<DraftAnswer | string> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/drafts/${encodeURIComponent(draftId)}`);
+  } catch {
+    return recallDraftInfo<DraftAnswer>(draftId) ?? UNREACHABLE_MESSAGE;
+  }
+  if (!response.ok) {
+    if (response.status === 401 || response.status === 403 || response.status === 404) forgetDraftInfo(draftId);
+    return errorMessageOf(response);
+  }
+  const answer = (await response.json()) as DraftAnswer;
+  if (answer.me.role === Role.observer) forgetDraftInfo(draftId);
+  else rememberDraftInfo(draftId, answer);
+  return answer;
 }
 
 /** Opens draft `draftId` in `main`. */
 export async function openEditorPage(main: HTMLElement, draftId: string): Promise<void> {
-  const response = await fetch(`/api/drafts/${encodeURIComponent(draftId)}`);
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { message?: string };
-    main.textContent = body.message ?? `The draft could not be opened (HTTP ${response.status}).`;
+  const answer = await loadDraftAnswer(draftId);
+  if (typeof answer === "string") {
+    main.textContent = answer;
     return;
   }
-  const { me, draft } = (await response.json()) as { me: Me; draft: DraftInfo };
+  const { me, draft } = answer;
+  if (me.role === Role.observer) keepSignOutLocal();
+  else listenForSignOut();
   main.classList.add("editing");
   document.getElementById("me")!.textContent = me.state ? `${me.name} (${me.state})` : `${me.name} (${me.role})`;
 
   const place = document.createElement("article");
   place.className = "draft";
   main.replaceChildren(place);
-  let close = () => {};
+  let closing: Promise<unknown> = Promise.resolve();
+  let close: () => Promise<void> = async () => {};
   const open = () => {
-    close();
-    place.replaceChildren();
-    close = openCopy(place, draftId, draft, me, open);
+    closing = closing.then(async () => {
+      await close();
+      place.replaceChildren();
+      close = await openCopy(place, draftId, draft, me, open);
+    });
   };
   open();
 }

@@ -1,7 +1,7 @@
 /**
  * The top bar's Sign out button, on every page. Signing out ends the session cookie on the server,
- * then opens `/` afresh in every tab of this browser, so that no draft's text, socket or editor
- * outlives it; the drafts page then says the person signed out. Copies kept on this device for
+ * then opens `/` afresh in this tab and in every chair's or delegation's editor open in this
+ * browser, so that no draft's text, socket or editor outlives it; the drafts page then says the person signed out. Copies kept on this device for
  * offline work stay (DESIGN.md invariant 7) and sync once the person signs in again.
  */
 import { NoticeKind, showNotice } from "../connection/notice";
@@ -53,7 +53,38 @@ function leaveForSignedOutPage(): void {
   location.replace("/");
 }
 
-async function signOut(button: HTMLButtonElement, channel: BroadcastChannel | null): Promise<void> {
+/**
+ * The channel this page listens on, when it holds work of its own (a chair's or a delegation's
+ * editor); observers open no cross-tab channel (DESIGN.md section 6), and neither does a page that
+ * only lists drafts.
+ */
+let channel: BroadcastChannel | null = null;
+/** An observer's page tells no other tab anything. */
+let quiet = false;
+
+/** Signs this page out when another tab of this browser signs out (chairs' and delegations' editors). */
+export function listenForSignOut(): void {
+  if (channel || typeof BroadcastChannel !== "function") return;
+  channel = new BroadcastChannel(SIGN_OUT_CHANNEL);
+  channel.addEventListener("message", () => leaveForSignedOutPage());
+}
+
+/** Keeps this page's sign-out to itself: an observer's page opens no cross-tab channel. */
+export function keepSignOutLocal(): void {
+  quiet = true;
+}
+
+/** Tells the other tabs, through the page's channel or a one-off one. */
+function tellOtherTabs(): void {
+  if (channel) channel.postMessage("signed-out");
+  else if (!quiet && typeof BroadcastChannel === "function") {
+    const once = new BroadcastChannel(SIGN_OUT_CHANNEL);
+    once.postMessage("signed-out");
+    once.close();
+  }
+}
+
+async function signOut(button: HTMLButtonElement): Promise<void> {
   button.disabled = true;
   // Until the server has answered, the session cookie is still set: say so rather than pretend.
   const failure = await fetch("/api/signout", { method: "POST" }).then(
@@ -65,16 +96,14 @@ async function signOut(button: HTMLButtonElement, channel: BroadcastChannel | nu
     showNotice(`You are still signed in on this device: ${failure}.`, NoticeKind.untilDismissed);
     return;
   }
-  channel?.postMessage("signed-out");
+  tellOtherTabs();
   leaveForSignedOutPage();
 }
 
 /** Binds the Sign out button (shown until a page learns the person is not signed in). */
 export function bindSignOut(): void {
   const button = signOutButton();
-  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(SIGN_OUT_CHANNEL) : null;
-  channel?.addEventListener("message", () => leaveForSignedOutPage());
-  button?.addEventListener("click", () => void signOut(button, channel));
+  button?.addEventListener("click", () => void signOut(button));
   // Going back may restore a page from the back-forward cache as it was before the sign-out.
   window.addEventListener("pageshow", (event) => {
     const at = signedOutAt();

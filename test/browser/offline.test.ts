@@ -3,12 +3,16 @@
  * reloads while still offline and finds its work on the page, then comes back online and the chair
  * sees all of it. "Saved" shows only once the server has acknowledged the commit.
  */
+import fs from "node:fs";
 import type { Page } from "playwright-core";
+import { createDemoDraft } from "../../server/demo/createDemoDraft";
+import { Room } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
-import { BLOCK_SELECTOR, objectTo, openParagraphPanel, proposeReplacement, saveScreenshot } from "../support/browser";
+import { BLOCK_SELECTOR, launchBrowser, objectTo, openParagraphPanel, openSignedIn, proposeReplacement, saveScreenshot, waitForEditor } from "../support/browser";
 import { openDemo } from "../support/demo";
 import { GatedStorage } from "../support/gatedStorage";
-import { tempDataDir } from "../support/testServer";
+import { invite } from "../support/members";
+import { startTestServer, tempDataDir } from "../support/testServer";
 
 /** Block 4 of the demo draft is paragraph 4; block 6 is paragraph 5. */
 const PARAGRAPH_4 = 4;
@@ -72,5 +76,65 @@ describe("offline in the browser", () => {
     await cuba.locator('#saved[data-state="saved"]').waitFor();
     await cubaBracket(chair).waitFor();
     await objectedBadge(chair).waitFor();
+  });
+
+  it("offers work that can no longer be saved as a file when access ended while the delegation was offline", async () => {
+    const server = await startTestServer();
+    const draft = await createDemoDraft(server.drafts);
+    const browser = await launchBrowser();
+    const invitation = await invite(server, draft.id, Role.delegation, "CUB");
+    const { page: cuba } = await openSignedIn(browser, server.url, invitation);
+    await waitForEditor(cuba, 10);
+
+    await cuba.context().setOffline(true);
+    await cuba.locator('#connection[data-state="offline"]').waitFor();
+    await proposeReplacement(cuba, PARAGRAPH_4, "open, secure, stable", "open, secure, stable and resilient");
+    await server.storage.identity.revokeMembership(invitation.membership.id);
+    await cuba.context().setOffline(false);
+
+    const notice = cuba.locator("#notice");
+    const link = notice.getByRole("link", { name: "Download your unsaved work" });
+    await link.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toMatch(/^You do not have access to this part of the draft\. 1 change was not saved\./);
+    await saveScreenshot(cuba, "offline-access-ended");
+    const [download] = await Promise.all([cuba.waitForEvent("download"), link.click()]);
+    const file = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as {
+      author: { state: string };
+      text: string;
+      records: Record<string, Record<string, Record<string, { text?: string }>>>;
+      updates: Record<string, string>;
+    };
+    expect(file.author.state).toBe("CUB");
+    const proposals = Object.entries(file.records[Room.text]!.proposals ?? {});
+    expect(proposals.map(([key, record]) => [key.split(":")[0], record.text])).toEqual([["CUB", "open, secure, stable and resilient"]]);
+    expect(file.text).toContain("open, secure, stable and resilient");
+    expect(Object.keys(file.updates).sort()).toEqual([Room.floor, Room.text]);
+  });
+
+  it("gives observers no copy on the device and no cross-tab channel", async () => {
+    const { server, draft } = await openDemo();
+    const browser = await launchBrowser();
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const opened: string[] = [];
+      (window as unknown as { openedChannels: string[] }).openedChannels = opened;
+      const Channel = window.BroadcastChannel;
+      window.BroadcastChannel = class extends Channel {
+        constructor(name: string) {
+          super(name);
+          opened.push(name);
+        }
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${(await invite(server, draft.id, Role.observer)).signInPath}`);
+    await page.locator("#sign-in").click();
+    await waitForEditor(page, 10);
+    const kept = await page.evaluate(async () => ({
+      channels: (window as unknown as { openedChannels: string[] }).openedChannels,
+      databases: (await indexedDB.databases()).map((database) => database.name),
+      stored: Object.keys(localStorage),
+    }));
+    expect(kept).toEqual({ channels: [], databases: [], stored: [] });
   });
 });
