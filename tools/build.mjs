@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
 import * as esbuild from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -63,13 +64,30 @@ function copyStatic() {
   writeIfChanged(path.join(clientOut, "index.html"), fs.readFileSync(path.join(root, "client", "index.html")));
 }
 
+/** Scripts and styles are also written compressed (brotli and gzip), for the server to send as they are. */
+const COMPRESSED = /\.(js|css)$/;
+
+function writeCompressed(file, contents) {
+  writeIfChanged(`${file}.br`, zlib.brotliCompressSync(contents, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeIfChanged(`${file}.gz`, zlib.gzipSync(contents, { level: 9 }));
+}
+
+/** Removes compressed copies, which `--watch` would otherwise leave stale beside fresh builds. */
+function removeCompressed() {
+  for (const file of fs.readdirSync(clientOut)) if (/\.(br|gz)$/.test(file)) fs.rmSync(path.join(clientOut, file));
+}
+
 async function buildOnce(options) {
   const result = await esbuild.build({ ...options, write: false });
-  for (const output of result.outputFiles) writeIfChanged(output.path, output.contents);
+  for (const output of result.outputFiles) {
+    writeIfChanged(output.path, output.contents);
+    if (options !== server && COMPRESSED.test(output.path)) writeCompressed(output.path, output.contents);
+  }
 }
 
 if (watch) {
   fs.mkdirSync(clientOut, { recursive: true });
+  removeCompressed();
   copyStatic();
   const contexts = await Promise.all([esbuild.context(client), esbuild.context(serviceWorker), esbuild.context(server)]);
   await Promise.all(contexts.map((context) => context.rebuild()));

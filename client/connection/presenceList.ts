@@ -17,7 +17,8 @@ export function bindPresenceList(element: HTMLElement, awareness: Awareness): vo
       if (clientId !== awareness.clientID && typeof (state as { observers?: number }).observers === "number") {
         observers = (state as { observers: number }).observers;
       }
-      if (!user) continue;
+      // The top bar names the person already; the list is of the others, as the server stamped them.
+      if (!user || clientId === awareness.clientID) continue;
       present.add(user.state ?? (user.role === "chair" ? "Chair" : (user.name ?? "")));
     }
     const labels = Array.from(present).filter(Boolean).sort();

@@ -99,8 +99,11 @@ function endCopyNotice(draftId: string, author: Author, copies: readonly RoomCop
 /** Opens one synced copy of the draft; returns the function that closes it. */
 async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, me: Me, onReset: () => void): Promise<() => Promise<void>> {
   const author = authorOf(me);
-  const text = await openRoomCopy(draftId, Room.text, author);
-  const floor = mayReadRoom(me.role, Room.floor, draft.observersReadFloor) ? await openRoomCopy(draftId, Room.floor, author) : null;
+  // Both rooms load at once: on a slow line each snapshot costs a round trip or more.
+  const [text, floor] = await Promise.all([
+    openRoomCopy(draftId, Room.text, author),
+    mayReadRoom(me.role, Room.floor, draft.observersReadFloor) ? openRoomCopy(draftId, Room.floor, author) : null,
+  ]);
   const copies = floor ? [text, floor] : [text];
   const ydoc = text.doc;
   const floorDoc = floor?.doc ?? null;

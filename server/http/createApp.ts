@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import { SERVICE_WORKER_PATH } from "../../shared/appPaths";
 import type { Drafts } from "../drafts/Drafts";
 import type { Storage } from "../storage/Storage";
@@ -45,7 +46,9 @@ export function createApp({ storage, drafts, live, rooms }: AppContext, clientDi
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
   app.use(exportRoutes(storage.identity, drafts, rooms));
 
-  app.use(ASSETS_PATH, express.static(clientDir, { index: false, fallthrough: false }));
+  // Scripts and styles go out as the build compressed them (brotli, else gzip): a delegation on a
+  // 400 kbit/s line downloads about a third of the bytes.
+  app.use(ASSETS_PATH, expressStaticGzip(clientDir, { index: false, enableBrotli: true, orderPreference: ["br", "gz"], serveStatic: { fallthrough: false } }));
   // The service worker must be served from the root to look after the app's routes; browsers
   // check it for updates, so it is never cached.
   app.get(SERVICE_WORKER_PATH, (_req, res) => {
@@ -79,6 +82,11 @@ export function createApp({ storage, drafts, live, rooms }: AppContext, clientDi
     const status = (error as { status?: number }).status;
     if (status === 400 || status === 413) {
       res.status(status).json({ error: status === 413 ? "too-large" : "bad-request", message: "The request body could not be read." });
+      return;
+    }
+    if (status === 404) {
+      // A missing asset (the static middleware does not fall through).
+      res.status(404).json({ error: "not-found", message: "No such file." });
       return;
     }
     console.error(error);

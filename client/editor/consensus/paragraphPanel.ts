@@ -257,7 +257,7 @@ class ParagraphPanel {
         const on = !("root" in entry) ? "" : comment.proposalId ? ` (on ${comment.proposalId.split(":")[0]}'s proposal)` : comment.anchor ? ` (on “${comment.anchor.quote}”)` : "";
         return el("li", {}, el("b", {}, entry.author === CHAIR_OWNER ? "Chair" : entry.author), `${on}: ${comment.body}`);
       });
-      const item = el("li", { className: thread.resolved ? "thread resolved" : "thread" }, el("ol", {}, ...entries));
+      const item = el("li", { className: thread.resolved ? "thread resolved" : "thread" }, el("ul", { className: "thread-entries" }, ...entries));
       if (author.role !== Role.observer && !thread.resolved) {
         const reply = el("input", { type: "text", className: "reply-body" });
         reply.setAttribute("aria-label", "Reply");

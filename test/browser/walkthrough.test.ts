@@ -1,0 +1,155 @@
+/**
+ * One session of the working group, end to end, in four browser contexts (chair, Cuba, El Salvador
+ * and an observer), each signed in by its own link: CUB proposes, SLV co-sponsors and comments,
+ * SLV objects and withdraws; the chair clears the bracket, declares a paragraph agreed and runs a
+ * silence procedure that ends on the server's (injected) clock. The observer sees every step live
+ * and can change nothing. It runs twice: on a normal line, and through a proxy as bad as a
+ * delegation's VPN (400 ms round trip, 400 kbit/s each way, for HTTP and sockets alike). The first run writes each role's view to
+ * docs/screenshots/ for the README.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import type { Clock } from "../../server/consensus/SilenceTimer";
+import { createDemoDraft } from "../../server/demo/createDemoDraft";
+import { Role } from "../../shared/roles";
+import {
+  BLOCK_SELECTOR,
+  launchBrowser,
+  objectTo,
+  openParagraphPanel,
+  openSignedIn,
+  proposeReplacement,
+  readBlocks,
+  waitForEditor,
+} from "../support/browser";
+import { invite } from "../support/members";
+import { startSlowLine, type LineConditions } from "../support/slowLine";
+import { startTestServer } from "../support/testServer";
+
+/** Block 4 of the demo draft is paragraph 4; block 6 is paragraph 5. */
+const PARAGRAPH_4 = 4;
+const PARAGRAPH_5 = 6;
+const HOUR = 3_600_000;
+const SCREENSHOTS_DIR = path.resolve(__dirname, "..", "..", "docs", "screenshots");
+
+/** The server's clock, which the test moves forward: real time plus an offset. */
+class MovableClock implements Clock {
+  private offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+/** The line of the second run (issue 7, acceptance 3). */
+const BAD_LINE: LineConditions = { latencyMs: 400, kilobitsPerSecond: 400 };
+
+function badge(page: Page, block: number) {
+  return page.locator(BLOCK_SELECTOR).nth(block).locator(".status-badge");
+}
+
+/** A picture of the top of the page (the top bar, the banner and the first paragraphs), for the README. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`) });
+}
+
+describe.each([
+  ["a normal line", null],
+  ["a bad line (400 ms, 400 kbit/s)", BAD_LINE],
+] as const)("the walkthrough on %s", (_line, conditions) => {
+  /** How long a change may take to show on another page. */
+  const patience = conditions ? 20_000 : 5_000;
+
+  it("takes a paragraph from proposal to agreement with four people, and the observer follows every step", async () => {
+    const clock = new MovableClock();
+    const server = await startTestServer({ clock });
+    const draft = await createDemoDraft(server.drafts);
+    const browser: Browser = await launchBrowser();
+    // Every byte of every page, sockets included, goes through the bad line.
+    const url = conditions ? await startSlowLine(server.url, conditions) : server.url;
+    const signIn = async (role: Role, state?: string) => {
+      const { page } = await openSignedIn(browser, url, await invite(server, draft.id, role, state));
+      page.setDefaultTimeout(patience);
+      await page.locator('#connection[data-state="online"]').waitFor({ timeout: patience * 2 });
+      await waitForEditor(page, 10);
+      return page;
+    };
+    const chair = await signIn(Role.chair);
+    const cuba = await signIn(Role.delegation, "CUB");
+    const salvador = await signIn(Role.delegation, "SLV");
+    const observer = await signIn(Role.observer);
+    const everyone = [chair, cuba, salvador, observer];
+    const original = (await readBlocks(observer))[PARAGRAPH_4]!.text;
+
+    // CUB proposes; every page, the observer's included, draws the bracket.
+    await proposeReplacement(cuba, PARAGRAPH_4, "open, secure, stable", "open, secure, stable and resilient");
+    for (const page of everyone) await page.locator(".draft-text .proposal .sponsors", { hasText: "CUB" }).waitFor();
+
+    // SLV co-sponsors from the proposal list and comments in the paragraph panel.
+    await salvador.locator(".proposal-list li", { hasText: "open, secure, stable and resilient" }).getByRole("button", { name: "Co-sponsor" }).click();
+    for (const page of everyone) await page.locator(".proposal-list li", { hasText: "open, secure, stable and resilient" }).filter({ hasText: "SLV" }).first().waitFor();
+    const slvPanel = await openParagraphPanel(salvador, PARAGRAPH_4);
+    await slvPanel.getByLabel("Comment on Paragraph 4").fill("We support adding resilience.");
+    await slvPanel.getByRole("button", { name: "Comment", exact: true }).click();
+    const chairPanel = await openParagraphPanel(chair, PARAGRAPH_4);
+    await chairPanel.locator(".threads", { hasText: "SLV: We support adding resilience." }).waitFor();
+
+    // SLV objects to paragraph 5, then withdraws the objection.
+    await objectTo(salvador, PARAGRAPH_5, "The paragraph singles out military capabilities.");
+    for (const page of everyone) await badge(page, PARAGRAPH_5).filter({ hasText: "Objected: SLV" }).waitFor();
+    await screenshot(cuba, "delegation-cub");
+    const slvOn5 = await openParagraphPanel(salvador, PARAGRAPH_5);
+    await slvOn5.getByLabel("No stance (withdraw)", { exact: true }).check();
+    await slvOn5.getByRole("button", { name: "Save stance" }).click();
+    for (const page of everyone) await badge(page, PARAGRAPH_5).filter({ hasText: /^Open$/ }).waitFor();
+
+    // The chair clears the bracket from the clearing queue: the words are in the text everywhere.
+    await chair.locator(".clearing-queue li", { hasText: "open, secure, stable and resilient" }).getByRole("button", { name: "Accept" }).click();
+    for (const page of everyone) {
+      await page.locator(BLOCK_SELECTOR).nth(PARAGRAPH_4).filter({ hasText: "open, secure, stable and resilient" }).waitFor();
+      await page.locator(".draft-text .proposal").first().waitFor({ state: "detached" });
+    }
+
+    // The chair declares paragraph 5 agreed ad referendum.
+    const chairOn5 = await openParagraphPanel(chair, PARAGRAPH_5);
+    await chairOn5.getByRole("button", { name: "Declare agreed ad ref" }).click();
+    for (const page of everyone) await badge(page, PARAGRAPH_5).filter({ hasText: "Agreed ad ref" }).waitFor();
+
+    // A silence procedure on paragraph 4, at the least notice; it ends on the server's clock.
+    const chairOn4 = await openParagraphPanel(chair, PARAGRAPH_4);
+    await chairOn4.getByRole("button", { name: "Start silence procedure" }).click();
+    for (const page of everyone) {
+      await page.locator(".silence-banner", { hasText: "Silence procedure on Paragraph 4, until" }).waitFor();
+      await badge(page, PARAGRAPH_4).filter({ hasText: "Under silence" }).waitFor();
+    }
+    await screenshot(salvador, "delegation-slv");
+    clock.advance(73 * HOUR);
+    expect(await server.silence.settleDue()).toBe(1);
+    for (const page of everyone) {
+      await page.locator(".silence-banner", { hasText: "adopted Paragraph 4." }).waitFor();
+      await badge(page, PARAGRAPH_4).filter({ hasText: "Agreed ad ref" }).waitFor();
+    }
+    if (!conditions) {
+      await screenshot(chair, "chair");
+      await screenshot(observer, "observer");
+    }
+
+    // The observer changed nothing and has nothing to change with.
+    const before = await readBlocks(observer);
+    await observer.locator(BLOCK_SELECTOR).nth(PARAGRAPH_4).click();
+    await observer.keyboard.type("observer words");
+    await observer.keyboard.press("Enter");
+    await observer.waitForTimeout(300);
+    expect(await readBlocks(observer)).toEqual(before);
+    expect((await readBlocks(chair)).map((block) => block.text)).toEqual(before.map((block) => block.text));
+    expect(before[PARAGRAPH_4]!.text).toBe(original.replace("open, secure, stable", "open, secure, stable and resilient"));
+    expect(await observer.locator("main button, main input, main textarea, main [contenteditable=true]").count()).toBe(0);
+  }, 240_000);
+});
