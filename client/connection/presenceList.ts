@@ -31,6 +31,8 @@ export function bindPresenceList(element: HTMLElement, awareness: Awareness): vo
       }),
     );
     if (observers > 0) element.append(` + ${observers} observer${observers === 1 ? "" : "s"}`);
+    // A plain span may not carry a label (ARIA): the list of who is present is a group.
+    element.setAttribute("role", "group");
     element.setAttribute("aria-label", `Present: ${labels.join(", ") || "nobody else"}`);
   };
   awareness.on("change", render);
