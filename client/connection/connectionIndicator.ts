@@ -1,10 +1,15 @@
-/** The always-visible connection state: online, connecting, offline, in words and not only colour. */
+/**
+ * The always-visible connection state, in words and not only colour: connecting (the first time),
+ * online, reconnecting (the line dropped; trying again), offline (the browser says so, or attempts
+ * keep failing, or access ended).
+ */
 import type { WebsocketProvider } from "y-websocket";
 
 /** States the indicator shows. */
 export const ConnectionState = {
   connecting: "connecting",
   online: "online",
+  reconnecting: "reconnecting",
   offline: "offline",
 } as const;
 export type ConnectionState = (typeof ConnectionState)[keyof typeof ConnectionState];
@@ -12,19 +17,41 @@ export type ConnectionState = (typeof ConnectionState)[keyof typeof ConnectionSt
 const LABELS: Record<ConnectionState, string> = {
   connecting: "Connecting…",
   online: "Online",
+  reconnecting: "Reconnecting…",
   offline: "Offline — your edits are kept and will sync when the line is back",
 };
 
+/** Failed attempts in a row after which the line counts as down rather than being retried. */
+const ATTEMPTS_BEFORE_OFFLINE = 2;
+
 /** Keeps `element` showing the provider's connection state. */
 export function bindConnectionIndicator(element: HTMLElement, provider: WebsocketProvider): void {
-  const show = (state: ConnectionState) => {
-    element.dataset.state = state;
+  let wasOnline = false;
+  let failedAttempts = 0;
+  const current = (): ConnectionState => {
+    if (provider.wsconnected && provider.synced) return ConnectionState.online;
+    if (!navigator.onLine || !provider.shouldConnect || failedAttempts >= ATTEMPTS_BEFORE_OFFLINE) return ConnectionState.offline;
+    return wasOnline ? ConnectionState.reconnecting : ConnectionState.connecting;
+  };
+  const show = () => {
+    const state = current();
+    if (state === ConnectionState.online) {
+      wasOnline = true;
+      failedAttempts = 0;
+    }
+    // The element is a live region: write only when the state really changes.
+    if (element.dataset["state"] === state) return;
+    element.dataset["state"] = state;
     element.textContent = LABELS[state];
   };
   // The provider may have connected, or failed to, before the page bound the indicator.
-  const current = () =>
-    provider.wsconnected ? (provider.synced ? ConnectionState.online : ConnectionState.connecting) : provider.wsconnecting ? ConnectionState.connecting : ConnectionState.offline;
-  show(current());
-  provider.on("status", () => show(current()));
-  provider.on("sync", () => show(current()));
+  show();
+  provider.on("status", show);
+  provider.on("sync", show);
+  provider.on("connection-close", () => {
+    failedAttempts++;
+    show();
+  });
+  window.addEventListener("online", show);
+  window.addEventListener("offline", show);
 }

@@ -55,7 +55,7 @@ const HTTP_MESSAGES: Record<number, string> = {
 
 /** The message for an HTTP error answer. */
 export function httpErrorMessage(status: number, body: ErrorBody = {}): string {
-  if (status === 400 && body.message) return `The server could not accept that: ${body.message}`;
+  if (status === 400 && body.message) return `The server could not accept that: ${body.message.replace(/\.?$/, ".")}`;
   return HTTP_MESSAGES[status] ?? (status >= 500 ? "The server could not answer; try again in a moment." : `The request failed (HTTP ${status}).`);
 }
 

@@ -137,4 +137,28 @@ describe("offline in the browser", () => {
     }));
     expect(kept).toEqual({ channels: [], databases: [], stored: [] });
   });
+
+  it("says it is reconnecting when the server goes away, offline while it stays away, and online when it is back", async () => {
+    const dataDir = tempDataDir();
+    const first = await startTestServer({ dataDir });
+    const draft = await createDemoDraft(first.drafts);
+    const browser = await launchBrowser();
+    const { page: chair } = await openSignedIn(browser, first.url, await invite(first, draft.id, Role.chair));
+    await waitForEditor(chair, 10);
+    await chair.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { connectionStates: string[] }).connectionStates = seen;
+      const indicator = document.getElementById("connection")!;
+      new MutationObserver(() => seen.push(indicator.dataset["state"] ?? "")).observe(indicator, { attributes: true, attributeFilter: ["data-state"] });
+    });
+
+    const port = Number(new URL(first.url).port);
+    await first.close();
+    await chair.locator('#connection[data-state="offline"]').waitFor({ timeout: 10_000 });
+    const second = await startTestServer({ dataDir, port });
+    await chair.locator('#connection[data-state="online"]').waitFor({ timeout: 10_000 });
+    expect(await chair.evaluate(() => (window as unknown as { connectionStates: string[] }).connectionStates)).toEqual(["reconnecting", "offline", "online"]);
+    expect(await chair.locator("#connection").textContent()).toBe("Online");
+    await second.close();
+  });
 });

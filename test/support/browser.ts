@@ -21,8 +21,8 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-/** What Chromium logs for a request made while the context is offline. */
-const OFFLINE_ERROR = "net::ERR_INTERNET_DISCONNECTED";
+/** What Chromium logs for a request made while the context is offline or the server is down. */
+const LINE_DOWN_ERRORS = ["net::ERR_INTERNET_DISCONNECTED", "net::ERR_CONNECTION_REFUSED"];
 
 /** Screenshots written by the test run. */
 export const ARTIFACTS_DIR = path.resolve(__dirname, "..", "artifacts");
@@ -42,16 +42,19 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * A page in its own browser context, as a separate person on a separate machine would have: pages
- * in one context share a BroadcastChannel and would sync without the server.
+ * in one context share a BroadcastChannel and would sync without the server. `prepare` sees the
+ * page before it opens anything (to watch its sockets, say).
  */
-export async function openPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPage(browser: Browser, url: string, prepare?: (page: Page) => void): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
+  prepare?.(page);
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`${error.message} ${error.stack ?? ""}`.slice(0, 1500)));
   page.on("console", (message) => {
-    // A context a test takes offline logs each refused request; that is the browser, not the page.
-    if (message.text().includes(OFFLINE_ERROR)) return;
+    // A context a test takes offline (or whose server it stops) logs each failed request; that is
+    // the browser, not the page.
+    if (LINE_DOWN_ERRORS.some((error) => message.text().includes(error))) return;
     if (message.type() === "error" || message.type() === "warning") problems.push(`console: ${message.text()}`.slice(0, 500));
   });
   onTestEnd(() => {
@@ -65,8 +68,8 @@ export async function openPage(browser: Browser, url: string): Promise<{ context
  * Signs in with an invitation in a fresh context, as the invited person would: open the link, press
  * the button, land on the draft.
  */
-export async function openSignedIn(browser: Browser, serverUrl: string, invitation: { signInPath: string }) {
-  const opened = await openPage(browser, `${serverUrl}${invitation.signInPath}`);
+export async function openSignedIn(browser: Browser, serverUrl: string, invitation: { signInPath: string }, prepare?: (page: Page) => void) {
+  const opened = await openPage(browser, `${serverUrl}${invitation.signInPath}`, prepare);
   await opened.page.locator("#sign-in").click();
   await opened.page.waitForURL(/\/d\/[a-z0-9]+$/);
   return opened;
