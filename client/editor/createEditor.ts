@@ -4,7 +4,7 @@
  */
 import { baseKeymap } from "prosemirror-commands";
 import { keymap } from "prosemirror-keymap";
-import { EditorState } from "prosemirror-state";
+import { EditorState, type Command } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
 import type { Awareness } from "y-protocols/awareness";
@@ -31,6 +31,16 @@ export interface EditorOptions {
   panel: { place: HTMLElement; floorDoc: Y.Doc | null };
 }
 
+/** Escape in the text: the focus moves to the paragraph panel beside it, the next stop a keyboard user needs. */
+function leaveText(panel: HTMLElement): Command {
+  return () => {
+    const next = panel.querySelector<HTMLElement>("button, input, select, textarea, a[href]");
+    if (!next) return false;
+    next.focus();
+    return true;
+  };
+}
+
 /**
  * Mounts an editor on the `content` of the proposals layer's document inside `place`. The chair
  * edits the text; a delegation's typing becomes proposals; an observer reads.
@@ -50,8 +60,9 @@ export function createEditor(place: HTMLElement, { awareness, writesText, propos
         "Mod-z": undo,
         "Mod-y": redo,
         "Mod-Shift-z": redo,
-        Tab: indentBlock,
-        "Shift-Tab": outdentBlock,
+        // Only the chair's Tab indents; everyone else's moves the focus on, as on any page. The
+        // chair leaves the text with Escape (WCAG 2.1.2: no keyboard trap).
+        ...(writesText ? { Tab: indentBlock, "Shift-Tab": outdentBlock, Escape: leaveText(panel.place) } : {}),
       }),
       keymap(baseKeymap),
       ...(writesText ? [uniquePidPlugin()] : []),
@@ -65,7 +76,7 @@ export function createEditor(place: HTMLElement, { awareness, writesText, propos
     editable: () => interactive,
     attributes: {
       class: "draft-text",
-      "aria-label": writesText ? "Draft text" : interactive ? "Draft text: type to propose a change" : "Draft text, read-only",
+      "aria-label": writesText ? "Draft text: Tab indents a paragraph, Escape leaves the text" : interactive ? "Draft text: type to propose a change" : "Draft text, read-only",
       spellcheck: "true",
     },
   });

@@ -7,7 +7,7 @@
  */
 import type { Node as PMNode } from "prosemirror-model";
 import type { EditorState } from "prosemirror-state";
-import { Decoration } from "prosemirror-view";
+import { Decoration, type EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import { ProposalKind, type Anchor } from "../../../schemas/records";
 import { createAnchor, createBlockAnchor } from "../../../shared/anchors/createAnchor";
@@ -41,6 +41,8 @@ export class ProposalComposer {
   private draft: Draft | null = null;
   /** Set when the field should take the focus after the next redraw. */
   wantsFocus = false;
+  /** Set when the field had the focus as it closed: the text takes it back, or a keyboard user is left on the page's body. */
+  private returnsFocus = false;
 
   constructor(
     private readonly ydoc: Y.Doc,
@@ -175,6 +177,7 @@ export class ProposalComposer {
   }
 
   private close(): void {
+    this.returnsFocus = this.draft !== null && this.draft.dom.contains(document.activeElement);
     this.draft = null;
     this.wantsFocus = false;
     this.redraw();
@@ -230,8 +233,13 @@ export class ProposalComposer {
     return decorations;
   }
 
-  /** Gives the field the focus if it asked for it. */
-  focusIfWanted(): void {
+  /** Gives the field the focus if it asked for it, or the text back its focus once the field has closed. */
+  focusIfWanted(view: EditorView): void {
+    if (this.returnsFocus && !this.draft) {
+      this.returnsFocus = false;
+      view.focus();
+      return;
+    }
     if (!this.draft || !this.wantsFocus || !this.draft.input.isConnected) return;
     this.wantsFocus = false;
     const input = this.draft.input;

@@ -94,7 +94,7 @@ export function proposalPlugin(context: ActionContext): Plugin<DecorationSet> {
       for (const root of roots) root.observe(onRecords);
       const card = new ProposalCard(editorView.dom as HTMLElement, context);
       return {
-        update: () => composer?.focusIfWanted(),
+        update: (view) => composer?.focusIfWanted(view),
         destroy: () => {
           for (const root of roots) root.unobserve(onRecords);
           card.destroy();
