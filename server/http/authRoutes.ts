@@ -1,8 +1,9 @@
 /** Sign-in by invitation link, sign-out, and who am I. */
 import express from "express";
-import { SESSION_COOKIE, SESSION_TTL_MS } from "../identity/authenticate";
+import { SESSION_COOKIE, SESSION_TTL_MS, sessionSecret } from "../identity/authenticate";
 import type { IdentityStore } from "../identity/IdentityStore";
 import { redeemInvitation, SIGN_IN_PATH } from "../identity/invitations";
+import { hashSecret } from "../identity/secrets";
 import { httpErrors } from "./HttpError";
 import { requireUser, route } from "./requestContext";
 
@@ -39,10 +40,16 @@ export function authRoutes(identity: IdentityStore): express.Router {
     }),
   );
 
-  router.post("/api/signout", (request, response) => {
-    response.setHeader("Set-Cookie", sessionCookie(request, "", 0));
-    response.status(204).end();
-  });
+  // Signing out ends the session on the server too: a copied cookie is worth nothing afterwards.
+  router.post(
+    "/api/signout",
+    route(async (request, response) => {
+      const secret = sessionSecret(request);
+      if (secret) await identity.endSession(hashSecret(secret));
+      response.setHeader("Set-Cookie", sessionCookie(request, "", 0));
+      response.status(204).end();
+    }),
+  );
 
   router.get(
     "/api/me",

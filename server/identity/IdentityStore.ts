@@ -66,4 +66,6 @@ export interface IdentityStore {
   findCredential(hash: string): Promise<Credential | null>;
   /** Marks a single-use credential used; false when it already was. */
   useCredential(hash: string): Promise<boolean>;
+  /** Ends a session at once (signing out); other kinds of credential are left alone. */
+  endSession(hash: string): Promise<void>;
 }

@@ -24,13 +24,18 @@ function cookieValue(header: string | undefined, name: string): string | null {
   return null;
 }
 
+/** The session secret in a request's cookie, if any (what signing out ends). */
+export function sessionSecret(request: IncomingMessage): string | null {
+  return cookieValue(request.headers.cookie, SESSION_COOKIE);
+}
+
 /** The secret a request presents, if any: bearer header, then `?token=`, then the session cookie. */
 export function presentedSecret(request: IncomingMessage): string | null {
   const authorization = request.headers.authorization;
   if (authorization?.startsWith("Bearer ")) return authorization.slice("Bearer ".length).trim() || null;
   const token = new URL(request.url ?? "/", "http://localhost").searchParams.get(TOKEN_PARAM);
   if (token) return token;
-  return cookieValue(request.headers.cookie, SESSION_COOKIE);
+  return sessionSecret(request);
 }
 
 /** The user behind a request's session or token; null when there is none or it has expired. */

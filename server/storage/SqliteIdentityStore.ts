@@ -66,6 +66,7 @@ export class SqliteIdentityStore implements IdentityStore {
         "SELECT hash, kind, user_id, membership_id, created_at, expires_at, used_at FROM credentials WHERE hash = ?",
       ),
       useCredential: db.prepare("UPDATE credentials SET used_at = ? WHERE hash = ? AND used_at IS NULL"),
+      endSession: db.prepare("UPDATE credentials SET expires_at = ? WHERE hash = ? AND kind = 'session'"),
     };
   }
 
@@ -141,5 +142,9 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async useCredential(hash: string): Promise<boolean> {
     return this.statements.useCredential.run(new Date().toISOString(), hash).changes === 1;
+  }
+
+  async endSession(hash: string): Promise<void> {
+    this.statements.endSession.run(new Date().toISOString(), hash);
   }
 }

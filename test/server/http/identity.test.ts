@@ -42,6 +42,15 @@ describe("sign-in, sessions and tokens", () => {
     const second = await signIn(link);
     expect(second.status).toBe(410);
     expect((await second.json()).error).toBe("link-spent");
+
+    // Signing out ends the session on the server: the same cookie, kept by anyone, no longer works.
+    const signedOut = await fetch(`${server.url}/api/signout`, { method: "POST", headers: { cookie: session } });
+    expect(signedOut.status).toBe(204);
+    expect(signedOut.headers.get("set-cookie")).toMatch(/Max-Age=0/);
+    expect((await fetch(`${server.url}/api/drafts/${draft.id}`, { headers: { cookie: session } })).status).toBe(401);
+    // A script's token is not a session, and signing out with it ends nothing.
+    await fetch(`${server.url}/api/signout`, { method: "POST", headers: { authorization: `Bearer ${invitation.token}` } });
+    expect((await fetch(`${server.url}/api/drafts/${draft.id}`, { headers: { authorization: `Bearer ${invitation.token}` } })).status).toBe(200);
   });
 
   it("lists only the drafts a user is a member of", async () => {
