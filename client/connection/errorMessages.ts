@@ -59,6 +59,10 @@ export function httpErrorMessage(status: number, body: ErrorBody = {}): string {
   return HTTP_MESSAGES[status] ?? (status >= 500 ? "The server could not answer; try again in a moment." : `The request failed (HTTP ${status}).`);
 }
 
+/** The message when this browser cannot keep a copy of the draft on the device. */
+export const NO_LOCAL_COPY_MESSAGE =
+  "This browser keeps no copy of the draft on this device (private window or storage full): your work is saved while you are online, but a reload while offline cannot bring it back.";
+
 /** The message when the server cannot be reached at all. */
 export const UNREACHABLE_MESSAGE = "The server cannot be reached: you may be offline. Your work on this device is kept.";
 

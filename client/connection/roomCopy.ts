@@ -22,7 +22,7 @@ export interface RoomCopy {
   provider: WebsocketProvider;
   /** What is saved (observers, who write nothing, have a tracker that never counts a change). */
   tracker: SaveTracker;
-  /** The copy on this device; null for observers, who keep none. */
+  /** The copy on this device; null for observers, who keep none, and where the browser keeps none. */
   local: LocalCopy | null;
   /** Stops syncing for good (access ended): no reconnect, not even when the network returns. */
   stop(): void;

@@ -11,7 +11,7 @@ import { Room, TextRoot } from "../../shared/documentLayout";
 import { Role, type Author } from "../../shared/roles";
 import { mayReadRoom } from "../../shared/readPolicy";
 import { writeRefusal } from "../../shared/writePolicy";
-import { closeMessage, errorMessageOf, FINAL_CLOSE_CODES, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { closeMessage, errorMessageOf, FINAL_CLOSE_CODES, NO_LOCAL_COPY_MESSAGE, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import { bindConnectionIndicator } from "../connection/connectionIndicator";
 import { clearNotice, NoticeKind, showNotice } from "../connection/notice";
 import { bindPresenceList } from "../connection/presenceList";
@@ -112,6 +112,7 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   bindPresenceList(document.getElementById("presence")!, provider.awareness);
   const stopSaved = author.role === Role.observer ? () => {} : bindSavedIndicator(document.getElementById("saved")!, copies.map((copy) => copy.tracker), provider);
   provider.awareness.setLocalStateField("user", { name: me.name, color: caretColor(ydoc.clientID) });
+  if (author.role !== Role.observer && copies.some((copy) => copy.local === null)) showNotice(NO_LOCAL_COPY_MESSAGE, NoticeKind.untilDismissed);
 
   const stopHeader = bindDraftHeader(document.getElementById("draft-title")!, ydoc);
 
@@ -170,6 +171,8 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
     reset: (message) => {
       if (ended) return;
       ended = true;
+      // No reconnect may bring the refused copy back while it is cleared.
+      for (const copy of copies) copy.stop();
       endCopyNotice(draftId, author, copies, message);
       void Promise.all(copies.map((copy) => copy.local?.clear())).then(onReset);
     },

@@ -161,4 +161,22 @@ describe("offline in the browser", () => {
     expect(await chair.locator("#connection").textContent()).toBe("Online");
     await second.close();
   });
+
+  it("works online, and says so, where the browser keeps no copy on the device", async () => {
+    const { server, draft } = await openDemo();
+    const browser = await launchBrowser();
+    const { page: cuba } = await openSignedIn(browser, server.url, await invite(server, draft.id, Role.delegation, "CUB"), (page) => {
+      // As in a private window whose storage is off: opening a database fails.
+      void page.addInitScript(() => {
+        indexedDB.open = () => {
+          throw new DOMException("IndexedDB is disabled", "InvalidStateError");
+        };
+      });
+    });
+    await waitForEditor(cuba, 10);
+    await cuba.locator("#notice", { hasText: "This browser keeps no copy of the draft on this device" }).waitFor();
+    await proposeReplacement(cuba, PARAGRAPH_4, "open, secure, stable", "open, secure, stable and resilient");
+    await cuba.locator('#saved[data-state="saved"]').waitFor();
+    expect(await cubaBracket(cuba).count()).toBe(1);
+  });
 });
