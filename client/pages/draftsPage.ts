@@ -3,23 +3,13 @@
  * it and its progress, in words and as a bar (paragraphs agreed of the total), with its open
  * brackets and objected paragraphs. Signed out, it says how to sign in, and shows no draft.
  */
-import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import type { Progress } from "../../schemas/records";
 import { assertNever } from "../../shared/assertNever";
+import type { ListedDraft } from "../../shared/draftListing";
 import { Role } from "../../shared/roles";
 import { isStateCode, stateByCode } from "../../shared/states";
+import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import { hasSignedOut, showSignedIn } from "./signOut";
-
-/** One draft as `GET /api/drafts` lists it. */
-interface ListedDraft {
-  id: string;
-  title: string;
-  symbol: string | null;
-  role: Role;
-  state: string | null;
-  /** Null until the server has first counted the draft. */
-  progress: Progress | null;
-}
 
 /** How the page says a person's part in a draft: "Chair", "Delegation of Cuba", "Observer". */
 export function roleLabel(role: Role, state: string | null): string {

@@ -1,5 +1,6 @@
 /** The drafts a user is a member of, and one draft with the user's part in it. */
 import express from "express";
+import type { ListedDraft } from "../../shared/draftListing";
 import type { Drafts } from "../drafts/Drafts";
 import type { IdentityStore } from "../identity/IdentityStore";
 import { httpErrors } from "./HttpError";
@@ -19,7 +20,7 @@ export function draftRoutes(identity: IdentityStore, drafts: Drafts): express.Ro
     route(async (request, response) => {
       const user = await requireUser(identity, request);
       const memberships = await identity.membershipsOfUser(user.id);
-      const listed = [];
+      const listed: ListedDraft[] = [];
       for (const membership of memberships) {
         const draft = await drafts.get(membership.draftId);
         if (draft) listed.push({ ...draft, role: membership.role, state: membership.state });

@@ -44,3 +44,18 @@ export function syncAll(docs: readonly Y.Doc[]): void {
     for (const to of docs) if (to !== from) Y.applyUpdate(to, update);
   }
 }
+
+/** Where `words` stand in `text` (their first occurrence), as the offsets a proposal takes. */
+export function wordSpan(text: string, words: string): { from: number; to: number } {
+  const from = text.indexOf(words);
+  return { from, to: from + words.length };
+}
+
+/** A clock for records made one second apart, so their order is the order of the test. */
+export function secondsApart(start = Date.UTC(2025, 0, 1)): () => Date {
+  let elapsed = 0;
+  return () => {
+    elapsed += 1000;
+    return new Date(start + elapsed);
+  };
+}

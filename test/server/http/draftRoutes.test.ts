@@ -4,8 +4,9 @@
  */
 import path from "node:path";
 import Database from "better-sqlite3";
-import { ProposalKind, StanceKind, type Progress } from "../../../schemas/records";
+import { ProposalKind, StanceKind } from "../../../schemas/records";
 import { declareAgreed, setStance } from "../../../shared/consensus/stanceWrites";
+import type { ListedDraft } from "../../../shared/draftListing";
 import { MetaKey, Room, TextRoot } from "../../../shared/documentLayout";
 import { propose } from "../../../shared/proposals/proposeChange";
 import { Role } from "../../../shared/roles";
@@ -18,21 +19,11 @@ import { connectStockClient } from "../../support/stockClient";
 import { startTestServer, tempDataDir } from "../../support/testServer";
 import { waitFor } from "../../support/waitFor";
 
-/** One entry of `GET /api/drafts`. */
-interface Listed {
-  id: string;
-  title: string;
-  symbol: string | null;
-  role: Role;
-  state: string | null;
-  progress: Progress | null;
-}
-
-async function listDrafts(server: ConcordServer, token: string): Promise<Listed[]> {
+async function listDrafts(server: ConcordServer, token: string): Promise<ListedDraft[]> {
   const response = await fetch(`${server.url}/api/drafts`, { headers: { authorization: `Bearer ${token}` } });
   expect(response.status).toBe(200);
   expect(response.headers.get("cache-control")).toBe("no-store");
-  return ((await response.json()) as { drafts: Listed[] }).drafts;
+  return ((await response.json()) as { drafts: ListedDraft[] }).drafts;
 }
 
 const threeParagraphs = () =>

@@ -9,22 +9,14 @@ import { readProposals } from "../../../../shared/proposals/readProposals";
 import { delegationItems, stancesOf } from "../../../../client/editor/delegation/delegationItems";
 import { paragraphPlaces } from "../../../../client/editor/paragraphPlaces";
 import { doc, h, p } from "../../../support/dsl";
-import { pidAt, yDraft } from "../../../support/yDraft";
+import { pidAt, secondsApart, wordSpan, yDraft } from "../../../support/yDraft";
 
 const FIRST = "States should promote an open, secure and stable ICT environment.";
 const SECOND = "The Group welcomed regional initiatives.";
 const THIRD = "States noted the digital divide.";
 
-function span(text: string, words: string) {
-  const from = text.indexOf(words);
-  return { from, to: from + words.length };
-}
-
-let clock = 0;
-function at(): Date {
-  clock += 1000;
-  return new Date(Date.UTC(2025, 0, 1) + clock);
-}
+/** Records made one second apart, so their order is the order of the test. */
+const at = secondsApart();
 
 function itemsOf(state: string, ydoc: Y.Doc, floorDoc: Y.Doc | null) {
   const text = readDraftText(ydoc.getXmlFragment(TextRoot.content));
@@ -34,9 +26,9 @@ function itemsOf(state: string, ydoc: Y.Doc, floorDoc: Y.Doc | null) {
 describe("a delegation's own items", () => {
   it("lists its proposals open first, then cleared, each in text order, with the paragraph they are on", () => {
     const ydoc = yDraft(doc(h(2, "A. Introduction"), p(FIRST), p(SECOND), p(THIRD)));
-    const late = propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 3), ...span(THIRD, "noted"), text: "regretted" }, at());
-    const accepted = propose(ydoc, "CUB", { kind: ProposalKind.delete, pid: pidAt(ydoc, 2), ...span(SECOND, "regional ") }, at());
-    const early = propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 1), ...span(FIRST, "stable"), text: "peaceful" }, at());
+    const late = propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 3), ...wordSpan(THIRD, "noted"), text: "regretted" }, at());
+    const accepted = propose(ydoc, "CUB", { kind: ProposalKind.delete, pid: pidAt(ydoc, 2), ...wordSpan(SECOND, "regional ") }, at());
+    const early = propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 1), ...wordSpan(FIRST, "stable"), text: "peaceful" }, at());
     const withdrawn = propose(ydoc, "CUB", { kind: ProposalKind.deleteParagraph, pid: pidAt(ydoc, 1) }, at());
     withdrawProposal(ydoc, "CUB", withdrawn);
     acceptProposal(ydoc, accepted);
@@ -53,9 +45,9 @@ describe("a delegation's own items", () => {
 
   it("lists the other states' proposals it co-sponsors, not its own or those it stopped co-sponsoring", () => {
     const ydoc = yDraft(doc(p(FIRST), p(SECOND)));
-    const own = propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 0), ...span(FIRST, "stable"), text: "peaceful" }, at());
+    const own = propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 0), ...wordSpan(FIRST, "stable"), text: "peaceful" }, at());
     const slv = propose(ydoc, "SLV", { kind: ProposalKind.deleteParagraph, pid: pidAt(ydoc, 1) }, at());
-    const uzb = propose(ydoc, "UZB", { kind: ProposalKind.delete, pid: pidAt(ydoc, 0), ...span(FIRST, "open, ") }, at());
+    const uzb = propose(ydoc, "UZB", { kind: ProposalKind.delete, pid: pidAt(ydoc, 0), ...wordSpan(FIRST, "open, ") }, at());
     supportProposal(ydoc, "CUB", slv);
     supportProposal(ydoc, "CUB", uzb);
     supportProposal(ydoc, "CUB", uzb, false);

@@ -10,7 +10,7 @@ import { replaceWords } from "../../../../shared/text/editBlock";
 import { clearingQueue } from "../../../../client/editor/proposals/clearingQueue";
 import { paragraphPlaces } from "../../../../client/editor/paragraphPlaces";
 import { doc, h, item, p } from "../../../support/dsl";
-import { pidAt, yDraft } from "../../../support/yDraft";
+import { pidAt, secondsApart, wordSpan, yDraft } from "../../../support/yDraft";
 
 const FIRST = "States should promote an open, secure and stable ICT environment.";
 const SECOND = "States observed the following developments:";
@@ -20,17 +20,8 @@ function draft(): Y.Doc {
   return yDraft(doc(h(2, "A. Introduction"), p(FIRST), p(SECOND), item(1, "ransomware operations;"), p(THIRD)));
 }
 
-function span(text: string, words: string) {
-  const from = text.indexOf(words);
-  return { from, to: from + words.length };
-}
-
-let clock = 0;
-/** Proposals made one second apart, so their order is the order of the test. */
-function at(): Date {
-  clock += 1000;
-  return new Date(Date.UTC(2025, 0, 1) + clock);
-}
+/** Records made one second apart, so their order is the order of the test. */
+const at = secondsApart();
 
 function queueOf(ydoc: Y.Doc, state: string | null) {
   const text = readDraftText(ydoc.getXmlFragment(TextRoot.content));
@@ -46,10 +37,10 @@ describe("the chair's clearing queue", () => {
   it("groups open proposals by paragraph in text order, by position within one, whatever order they were made in", () => {
     const ydoc = draft();
     propose(ydoc, "SLV", { kind: ProposalKind.insert, pid: pidAt(ydoc, 4), at: THIRD.length - 1, text: " and subregional" }, at());
-    propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 1), ...span(FIRST, "stable"), text: "peaceful" }, at());
+    propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 1), ...wordSpan(FIRST, "stable"), text: "peaceful" }, at());
     propose(ydoc, "UZB", { kind: ProposalKind.newParagraph, after: pidAt(ydoc, 1), text: "States recalled capacity-building." }, at());
-    propose(ydoc, "SLV", { kind: ProposalKind.delete, pid: pidAt(ydoc, 1), ...span(FIRST, "open, ") }, at());
-    propose(ydoc, "CUB", { kind: ProposalKind.delete, pid: pidAt(ydoc, 3), ...span("ransomware operations;", "operations") }, at());
+    propose(ydoc, "SLV", { kind: ProposalKind.delete, pid: pidAt(ydoc, 1), ...wordSpan(FIRST, "open, ") }, at());
+    propose(ydoc, "CUB", { kind: ProposalKind.delete, pid: pidAt(ydoc, 3), ...wordSpan("ransomware operations;", "operations") }, at());
 
     expect(summary(ydoc, null)).toEqual([
       "Paragraph 1: SLV delete, CUB replace, UZB newParagraph",
@@ -61,15 +52,15 @@ describe("the chair's clearing queue", () => {
 
   it("keeps alternatives on the same words in the order they were made", () => {
     const ydoc = draft();
-    propose(ydoc, "SLV", { kind: ProposalKind.replace, pid: pidAt(ydoc, 1), ...span(FIRST, "stable"), text: "resilient" }, at());
-    propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 1), ...span(FIRST, "stable"), text: "peaceful" }, at());
+    propose(ydoc, "SLV", { kind: ProposalKind.replace, pid: pidAt(ydoc, 1), ...wordSpan(FIRST, "stable"), text: "resilient" }, at());
+    propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 1), ...wordSpan(FIRST, "stable"), text: "peaceful" }, at());
     expect(queueOf(ydoc, null).groups[0]!.views.map((view) => view.altLabel)).toEqual(["Alt 1", "Alt 2"]);
   });
 
   it("narrows the open proposals to those a state sponsors, co-sponsored ones included, and keeps the record of cleared ones whole", () => {
     const ydoc = draft();
-    const cuba = propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 1), ...span(FIRST, "stable"), text: "peaceful" }, at());
-    propose(ydoc, "SLV", { kind: ProposalKind.delete, pid: pidAt(ydoc, 2), ...span(SECOND, "the following ") }, at());
+    const cuba = propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 1), ...wordSpan(FIRST, "stable"), text: "peaceful" }, at());
+    propose(ydoc, "SLV", { kind: ProposalKind.delete, pid: pidAt(ydoc, 2), ...wordSpan(SECOND, "the following ") }, at());
     const rejected = propose(ydoc, "SLV", { kind: ProposalKind.deleteParagraph, pid: pidAt(ydoc, 4) }, at());
     rejectProposal(ydoc, rejected);
     const withdrawn = propose(ydoc, "UZB", { kind: ProposalKind.deleteParagraph, pid: pidAt(ydoc, 2) }, at());
@@ -87,8 +78,8 @@ describe("the chair's clearing queue", () => {
 
   it("lists proposals whose words are gone apart from the paragraphs, under the same filter", () => {
     const ydoc = draft();
-    propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 4), ...span(THIRD, "regional"), text: "subregional" }, at());
-    propose(ydoc, "SLV", { kind: ProposalKind.replace, pid: pidAt(ydoc, 4), ...span(THIRD, "welcomed"), text: "noted" }, at());
+    propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 4), ...wordSpan(THIRD, "regional"), text: "subregional" }, at());
+    propose(ydoc, "SLV", { kind: ProposalKind.replace, pid: pidAt(ydoc, 4), ...wordSpan(THIRD, "welcomed"), text: "noted" }, at());
     replaceWords(textBlocks(ydoc.getXmlFragment(TextRoot.content))[4]!.element, 0, THIRD.length, "Something else entirely.");
     const everyone = queueOf(ydoc, null);
     expect(everyone.groups).toEqual([]);
