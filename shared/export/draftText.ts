@@ -2,6 +2,8 @@
  * The draft as text for reading outside Concord: the chair's clean text, or the bracketed text with
  * every open proposal in UN brackets attributed to its sponsors (`[CUB, SLV +2: …]`), as Markdown
  * or plain text. A pure function of the `text` room, so server exports and offline copies agree.
+ * In Markdown, whatever people typed is escaped, so that only Concord's own marks (brackets' `~~`,
+ * footnote markers, headings, the escaped paragraph numbers) are markup.
  */
 import type * as Y from "yjs";
 import { ProposalKind } from "../../schemas/records";
@@ -30,19 +32,25 @@ export function sponsorLabel(sponsors: readonly string[]): string {
 interface Writer {
   format: TextFormat;
   struck(words: string): string;
+  /** People's words as the format shows them literally: in Markdown, nothing typed becomes markup. */
+  literal(words: string): string;
 }
+
+/** Characters Markdown would read as markup anywhere in a line (emphasis, code, strikethrough, links, HTML). */
+const MARKDOWN_INLINE = /[\\`*_~[\]<]/g;
 
 function writerFor(format: TextFormat): Writer {
   return {
     format,
     struck: (words) => (format === TextFormat.markdown ? `~~${words}~~` : `delete: ${words}`),
+    literal: (words) => (format === TextFormat.markdown ? words.replace(MARKDOWN_INLINE, "\\$&") : words),
   };
 }
 
-/** The inside of one proposal's bracket: who, and what it does to `words`. */
+/** The inside of one proposal's bracket: who, and what it does to `words` (already literal). */
 function bracket(view: ProposalView, words: string, writer: Writer): string {
   const who = view.altLabel ? `${view.altLabel} ${sponsorLabel(view.sponsors)}` : sponsorLabel(view.sponsors);
-  const text = view.record.text ?? "";
+  const text = writer.literal(view.record.text ?? "");
   switch (view.record.kind) {
     case ProposalKind.insert:
     case ProposalKind.newParagraph:
@@ -75,7 +83,7 @@ class Footnotes {
 
   lines(): string[] {
     if (this.notes.length === 0) return [];
-    return ["", ...this.notes.map((note, index) => (this.writer.format === TextFormat.markdown ? `[^${index + 1}]: ${note}` : `[${index + 1}] ${note}`))];
+    return ["", ...this.notes.map((note, index) => (this.writer.format === TextFormat.markdown ? `[^${index + 1}]: ${this.writer.literal(note)}` : `[${index + 1}] ${note}`))];
   }
 }
 
@@ -100,7 +108,7 @@ function bracketedWords(block: TextBlock, proposals: readonly ProposalView[], wr
   const trailing: string[] = [];
   for (const { from, to, views } of ordered) {
     const where = { from, to };
-    const words = block.text.slice(where.from, where.to);
+    const words = writer.literal(block.text.slice(where.from, where.to));
     // Spaces at the edges of the words stay outside the bracket, where a reader expects them.
     const [, before = "", inner = "", after = ""] = /^(\s*)([\s\S]*?)(\s*)$/.exec(words) ?? [];
     const brackets = before + views.map((view) => bracket(view, inner, writer)).join(" ") + after;
@@ -108,7 +116,7 @@ function bracketedWords(block: TextBlock, proposals: readonly ProposalView[], wr
       trailing.push(`${brackets.trim()} (on “${words}”)`);
       continue;
     }
-    out += block.text.slice(cursor, where.from);
+    out += writer.literal(block.text.slice(cursor, where.from));
     if (where.from === where.to) {
       // An insertion point: the bracket stands as a word of its own.
       const next = block.text.slice(where.to, where.to + 1);
@@ -118,7 +126,7 @@ function bracketedWords(block: TextBlock, proposals: readonly ProposalView[], wr
     }
     cursor = where.to;
   }
-  out += block.text.slice(cursor);
+  out += writer.literal(block.text.slice(cursor));
   return [out, ...trailing].join(" ");
 }
 
@@ -140,7 +148,7 @@ export function draftText(doc: Y.Doc, view: TextView, format: TextFormat): strin
   const proposals = view === TextView.bracketed ? readProposals(doc, text).filter((proposal) => proposal.open) : [];
   const labels = labelSequence(text.blocks);
   const footnotes = new Footnotes(writer);
-  const title = String(doc.getMap(TextRoot.meta).get(MetaKey.title) ?? "");
+  const title = writer.literal(String(doc.getMap(TextRoot.meta).get(MetaKey.title) ?? ""));
   const lines: string[] = [format === TextFormat.markdown ? `# ${title}` : title];
 
   text.blocks.forEach((block, index) => {
@@ -157,7 +165,10 @@ export function draftText(doc: Y.Doc, view: TextView, format: TextFormat): strin
   const orphans = proposals.filter((proposal) => proposal.where.orphaned);
   if (orphans.length > 0) {
     lines.push("", format === TextFormat.markdown ? "## Proposals whose words are no longer in the text" : "Proposals whose words are no longer in the text");
-    for (const proposal of orphans) lines.push("", `- ${bracket(proposal, proposal.record.anchor.quote, writer)} (was on “${proposal.record.anchor.quote}”)`);
+    for (const proposal of orphans) {
+      const quote = writer.literal(proposal.record.anchor.quote);
+      lines.push("", `- ${bracket(proposal, quote, writer)} (was on “${quote}”)`);
+    }
   }
   return [...lines, ...footnotes.lines(), ""].join("\n");
 }

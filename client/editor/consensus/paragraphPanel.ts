@@ -202,7 +202,9 @@ class ParagraphPanel {
     const pid = this.pid;
     this.renderFilter();
     if (!pid) {
-      this.summary.replaceChildren(el("p", { className: "panel-hint" }, "Put the caret in a paragraph to see its stances and comments."));
+      // Without the floor (an observer, by the draft's policy) there are no stances or comments to show.
+      const shows = this.context.floorDoc ? "its status, proposals, stances and comments" : "its status and proposals";
+      this.summary.replaceChildren(el("p", { className: "panel-hint" }, `Put the caret in a paragraph to see ${shows}.`));
       this.threads.replaceChildren();
       return;
     }
