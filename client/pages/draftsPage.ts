@@ -9,7 +9,7 @@ import type { ListedDraft } from "../../shared/draftListing";
 import { Role } from "../../shared/roles";
 import { isStateCode, stateByCode } from "../../shared/states";
 import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
-import { hasSignedOut, showSignedIn } from "./signOut";
+import { copiesKeptAtSignOut, hasSignedOut, showSignedIn } from "./signOut";
 
 /** How the page says a person's part in a draft: "Chair", "Delegation of Cuba", "Observer". */
 export function roleLabel(role: Role, state: string | null): string {
@@ -91,7 +91,9 @@ export async function openDraftsPage(main: HTMLElement): Promise<void> {
   }
   if (response.status === 401) {
     showSignedIn(false);
-    const opening = hasSignedOut() ? "You have signed out." : "You are not signed in.";
+    const kept = copiesKeptAtSignOut();
+    const keptWords = kept === 0 ? "" : ` ${kept} cop${kept === 1 ? "y" : "ies"} of a draft with work not yet saved stayed on this device; sign in again to save ${kept === 1 ? "it" : "them"}.`;
+    const opening = hasSignedOut() ? `You have signed out.${keptWords}` : "You are not signed in.";
     message(main, "Signed out", `${opening} Open your invitation link to sign in.`);
     return;
   }

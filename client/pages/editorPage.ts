@@ -27,7 +27,7 @@ import { bindProposalList } from "../editor/proposals/proposalList";
 import { mountProposalToolbar } from "../editor/proposals/proposalToolbar";
 import { forgetDraftInfo, recallDraftInfo, rememberDraftInfo } from "../offline/draftInfoCache";
 import { downloadLink, unsavedWorkFile } from "../offline/unsavedWork";
-import { keepSignOutLocal, listenForSignOut } from "./signOut";
+import { beforeSignOut, keepSignOutLocal, listenForSignOut } from "./signOut";
 
 /** The signed-in member's part in the draft, from `GET /api/drafts/:id`. */
 interface Me {
@@ -150,6 +150,7 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
     stopOwnView = bindDelegationView(ownView, { textDoc: ydoc, floorDoc, state: author.state, openParagraph });
   }
   const close = async () => {
+    stopSignOutHook();
     stopSaved();
     stopList();
     stopOwnView();
@@ -166,6 +167,12 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
     panelPlace.remove();
     await Promise.all(copies.map(closeRoomCopy));
   };
+  // Signing out deletes the saved copies from the device; the page's own connections must let go first.
+  const stopSignOutHook = beforeSignOut(async () => {
+    const unsaved = copies.filter((copy) => copy.tracker.unsaved > 0).flatMap((copy) => (copy.local ? [copy.local.name] : []));
+    await Promise.all(copies.map((copy) => copy.local?.destroy()));
+    return unsaved;
+  });
   let ended = false;
   const handlers: CloseHandlers = {
     reset: (message) => {

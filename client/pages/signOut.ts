@@ -1,13 +1,18 @@
 /**
- * The top bar's Sign out button, on every page. Signing out ends the session cookie on the server,
- * then opens `/` afresh in this tab and in every chair's or delegation's editor open in this
- * browser, so that no draft's text, socket or editor outlives it; the drafts page then says the person signed out. Copies kept on this device for
- * offline work stay (DESIGN.md invariant 7) and sync once the person signs in again.
+ * The top bar's Sign out button, on every page. Signing out first takes the drafts off this device
+ * (every copy the server holds all of; a copy with unsaved work stays, DESIGN.md invariant 7, and
+ * the person is told), then ends the session on the server, then opens `/` afresh in this tab and
+ * in every chair's or delegation's editor open in this browser, so that no draft's text, socket or
+ * editor outlives it; the drafts page then says the person signed out.
  */
 import { NoticeKind, showNotice } from "../connection/notice";
+import { forgetSavedCopies } from "../offline/forgetDevice";
 
 /** Where a tab remembers that it signed out (and has not signed in since), with the time. */
 const SIGNED_OUT_KEY = "concord/signed-out";
+
+/** Where a tab remembers how many copies with unsaved work signing out kept on the device. */
+const KEPT_COPIES_KEY = "concord/kept-copies";
 
 /** The channel that tells this browser's other tabs that the person signed out. */
 const SIGN_OUT_CHANNEL = "concord/sign-out";
@@ -23,6 +28,28 @@ function signedOutAt(): number | null {
   } catch {
     return null;
   }
+}
+
+/** How many copies with unsaved work the last sign-out in this tab kept on the device. */
+export function copiesKeptAtSignOut(): number {
+  try {
+    return Number(sessionStorage.getItem(KEPT_COPIES_KEY) ?? 0) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * What must let go of the device's copies before they can be deleted (the editor's own): each
+ * resolves with the names of the copies it knows hold changes the server has not acknowledged.
+ */
+type BeforeSignOut = () => Promise<string[]>;
+const beforeSignOutHooks = new Set<BeforeSignOut>();
+
+/** Runs `hook` before signing out takes the drafts off the device; returns the function that cancels it. */
+export function beforeSignOut(hook: BeforeSignOut): () => void {
+  beforeSignOutHooks.add(hook);
+  return () => beforeSignOutHooks.delete(hook);
 }
 
 /** Whether this tab signed out and has not signed in since: the drafts page says so. */
@@ -86,6 +113,15 @@ function tellOtherTabs(): void {
 
 async function signOut(button: HTMLButtonElement): Promise<void> {
   button.disabled = true;
+  // While still signed in (the server's snapshots tell what it holds), take the drafts off the device.
+  const unsaved = new Set<string>();
+  for (const hook of beforeSignOutHooks) for (const name of await hook().catch(() => [])) unsaved.add(name);
+  const kept = await forgetSavedCopies(unsaved).catch(() => unsaved.size);
+  try {
+    sessionStorage.setItem(KEPT_COPIES_KEY, String(kept));
+  } catch {
+    // Storage disabled: the drafts page cannot say how many copies were kept.
+  }
   // Until the server has answered, the session cookie is still set: say so rather than pretend.
   const failure = await fetch("/api/signout", { method: "POST" }).then(
     (response) => (response.ok ? null : "the server could not do it; try again in a moment"),

@@ -179,4 +179,32 @@ describe("offline in the browser", () => {
     await cuba.locator('#saved[data-state="saved"]').waitFor();
     expect(await cubaBracket(cuba).count()).toBe(1);
   });
+
+  it("takes saved drafts off the device when the delegation signs out, and keeps a copy whose work is not saved yet", async () => {
+    const storage = new GatedStorage(tempDataDir());
+    const { server, draft } = await openDemo({ storage });
+    const browser = await launchBrowser();
+    const copies = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? "").filter((name) => name.startsWith("concord/")).sort());
+    const { page: cuba } = await openSignedIn(browser, server.url, await invite(server, draft.id, Role.delegation, "CUB"));
+    await waitForEditor(cuba, 10);
+    expect(await copies(cuba)).toEqual([`concord/${draft.id}/floor/state-CUB`, `concord/${draft.id}/text/state-CUB`]);
+
+    // A proposal the server has not yet committed: its copy stays, the other goes.
+    storage.shut();
+    await proposeReplacement(cuba, PARAGRAPH_4, "open, secure, stable", "open, secure, stable and resilient");
+    await cuba.locator('#saved[data-state="saving"]').waitFor();
+    await cuba.locator("#sign-out").click();
+    await cuba.locator(".drafts-message", { hasText: "You have signed out. 1 copy of a draft with work not yet saved stayed on this device" }).waitFor();
+    expect(await copies(cuba)).toEqual([`concord/${draft.id}/text/state-CUB`]);
+    storage.open();
+
+    // Signed in again, the kept copy is confirmed saved; signing out then leaves nothing behind.
+    await cuba.goto(`${server.url}${(await invite(server, draft.id, Role.delegation, "CUB")).signInPath}`);
+    await cuba.locator("#sign-in").click();
+    await waitForEditor(cuba, 10);
+    await cuba.locator('#saved[data-state="saved"]').waitFor();
+    await cuba.locator("#sign-out").click();
+    await cuba.locator(".drafts-message", { hasText: "You have signed out. Open your invitation link to sign in." }).waitFor();
+    expect(await copies(cuba)).toEqual([]);
+  });
 });
