@@ -9,8 +9,7 @@ import { TextRoot } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
 import { textBlocks } from "../../shared/text/blockText";
 import { createDemoDraft } from "../../server/demo/createDemoDraft";
-import { launchBrowser, openSignedIn, saveScreenshot, waitForEditor } from "../support/browser";
-import { onTestEnd } from "../support/cleanup";
+import { launchBrowser, openSignedIn, saveScreenshot, UNAUTHORIZED_ANSWER, waitForEditor } from "../support/browser";
 import { invite } from "../support/members";
 import { connectStockClient } from "../support/stockClient";
 import { startTestServer } from "../support/testServer";
@@ -18,27 +17,9 @@ import { waitFor } from "../support/waitFor";
 
 const SIGNED_OUT = "You have signed out. Open your invitation link to sign in.";
 
-/**
- * As `openSignedIn`, for a person who will sign out: Chromium logs every 401 answer on the console,
- * and a signed-out page gets them by design, so only those are let through; any other console
- * error or warning, or anything the page throws, still fails the test.
- */
+/** As `openSignedIn`, for a person who will sign out: the signed-out page's 401 answers are expected. */
 async function signInToSignOut(browser: Browser, serverUrl: string, invitation: { signInPath: string }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("console", (message) => {
-    const expected = /Failed to load resource: the server responded with a status of 401/.test(message.text());
-    if ((message.type() === "error" || message.type() === "warning") && !expected) problems.push(`console: ${message.text()}`);
-  });
-  onTestEnd(() => {
-    if (problems.length > 0) throw new Error(`The page threw: ${problems.join("; ")}`);
-  });
-  await page.goto(`${serverUrl}${invitation.signInPath}`);
-  await page.locator("#sign-in").click();
-  await page.waitForURL(/\/d\/[a-z0-9]+$/);
-  return page;
+  return (await openSignedIn(browser, serverUrl, invitation, { expectedErrors: [UNAUTHORIZED_ANSWER] })).page;
 }
 
 describe("the drafts page", () => {

@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { createDemoDraft } from "../../server/demo/createDemoDraft";
 import { Room } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
-import { BLOCK_SELECTOR, launchBrowser, objectTo, openParagraphPanel, openSignedIn, proposeReplacement, saveScreenshot, waitForEditor } from "../support/browser";
+import { BLOCK_SELECTOR, launchBrowser, objectTo, openParagraphPanel, openSignedIn, proposeReplacement, saveScreenshot, UNAUTHORIZED_ANSWER, waitForEditor } from "../support/browser";
 import { openDemo } from "../support/demo";
 import { GatedStorage } from "../support/gatedStorage";
 import { invite } from "../support/members";
@@ -165,13 +165,14 @@ describe("offline in the browser", () => {
   it("works online, and says so, where the browser keeps no copy on the device", async () => {
     const { server, draft } = await openDemo();
     const browser = await launchBrowser();
-    const { page: cuba } = await openSignedIn(browser, server.url, await invite(server, draft.id, Role.delegation, "CUB"), (page) => {
+    const { page: cuba } = await openSignedIn(browser, server.url, await invite(server, draft.id, Role.delegation, "CUB"), {
       // As in a private window whose storage is off: opening a database fails.
-      void page.addInitScript(() => {
-        indexedDB.open = () => {
-          throw new DOMException("IndexedDB is disabled", "InvalidStateError");
-        };
-      });
+      prepare: (page) =>
+        void page.addInitScript(() => {
+          indexedDB.open = () => {
+            throw new DOMException("IndexedDB is disabled", "InvalidStateError");
+          };
+        }),
     });
     await waitForEditor(cuba, 10);
     await cuba.locator("#notice", { hasText: "This browser keeps no copy of the draft on this device" }).waitFor();
@@ -185,7 +186,7 @@ describe("offline in the browser", () => {
     const { server, draft } = await openDemo({ storage });
     const browser = await launchBrowser();
     const copies = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? "").filter((name) => name.startsWith("concord/")).sort());
-    const { page: cuba } = await openSignedIn(browser, server.url, await invite(server, draft.id, Role.delegation, "CUB"));
+    const { page: cuba } = await openSignedIn(browser, server.url, await invite(server, draft.id, Role.delegation, "CUB"), { expectedErrors: [UNAUTHORIZED_ANSWER] });
     await waitForEditor(cuba, 10);
     expect(await copies(cuba)).toEqual([`concord/${draft.id}/floor/state-CUB`, `concord/${draft.id}/text/state-CUB`]);
 

@@ -40,12 +40,22 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
+/** Chromium's console line for every 401 answer, which a signed-out page gets by design. */
+export const UNAUTHORIZED_ANSWER = /Failed to load resource: the server responded with a status of 401/;
+
+/** How a test page is opened. */
+export interface PageOptions {
+  /** Sees the page before it opens anything (to watch its sockets, say). */
+  prepare?: (page: Page) => void;
+  /** Console errors the test expects (a signed-out page's 401s); any other error still fails the test. */
+  expectedErrors?: RegExp[];
+}
+
 /**
  * A page in its own browser context, as a separate person on a separate machine would have: pages
- * in one context share a BroadcastChannel and would sync without the server. `prepare` sees the
- * page before it opens anything (to watch its sockets, say).
+ * in one context share a BroadcastChannel and would sync without the server.
  */
-export async function openPage(browser: Browser, url: string, prepare?: (page: Page) => void): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPage(browser: Browser, url: string, { prepare, expectedErrors = [] }: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   prepare?.(page);
@@ -55,6 +65,7 @@ export async function openPage(browser: Browser, url: string, prepare?: (page: P
     // A context a test takes offline (or whose server it stops) logs each failed request; that is
     // the browser, not the page.
     if (LINE_DOWN_ERRORS.some((error) => message.text().includes(error))) return;
+    if (expectedErrors.some((expected) => expected.test(message.text()))) return;
     if (message.type() === "error" || message.type() === "warning") problems.push(`console: ${message.text()}`.slice(0, 500));
   });
   onTestEnd(() => {
@@ -68,8 +79,8 @@ export async function openPage(browser: Browser, url: string, prepare?: (page: P
  * Signs in with an invitation in a fresh context, as the invited person would: open the link, press
  * the button, land on the draft.
  */
-export async function openSignedIn(browser: Browser, serverUrl: string, invitation: { signInPath: string }, prepare?: (page: Page) => void) {
-  const opened = await openPage(browser, `${serverUrl}${invitation.signInPath}`, prepare);
+export async function openSignedIn(browser: Browser, serverUrl: string, invitation: { signInPath: string }, options: PageOptions = {}) {
+  const opened = await openPage(browser, `${serverUrl}${invitation.signInPath}`, options);
   await opened.page.locator("#sign-in").click();
   await opened.page.waitForURL(/\/d\/[a-z0-9]+$/);
   return opened;

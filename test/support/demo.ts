@@ -19,7 +19,7 @@ export async function openDemo(options: ServerOptions = {}) {
   const draft = await createDemoDraft(server.drafts);
   const browser = await launchBrowser();
   const member = async (role: Role, state?: string, prepare?: (page: Page) => void): Promise<Page> => {
-    const { page } = await openSignedIn(browser, server.url, await invite(server, draft.id, role, state), prepare);
+    const { page } = await openSignedIn(browser, server.url, await invite(server, draft.id, role, state), { prepare });
     await waitForEditor(page, DEMO_MIN_BLOCKS);
     return page;
   };
