@@ -14,7 +14,8 @@ import { SqliteStorage } from "./storage/SqliteStorage";
 import type { Storage } from "./storage/Storage";
 import type { RoomOptions } from "./sync/Room";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
-import { SilenceTimer, SYSTEM_CLOCK, type Clock } from "./consensus/SilenceTimer";
+import { SYSTEM_CLOCK, type Clock } from "./clock";
+import { SilenceTimer } from "./consensus/SilenceTimer";
 import { StatusPublisher } from "./consensus/StatusPublisher";
 import { acceptSyncSocket } from "./sync/acceptSyncSocket";
 import { LiveConnections } from "./sync/LiveConnections";
@@ -57,8 +58,10 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   const storage = options.storage ?? new SqliteStorage(requireDataDir(options));
   const drafts = new Drafts(storage);
   const status = new StatusPublisher();
+  const clock = options.clock ?? SYSTEM_CLOCK;
   const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS, {
     ...options.room,
+    clock,
     onClientChange: (room) => {
       options.room?.onClientChange?.(room);
       void status.changed(room.draftId);
@@ -66,7 +69,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     },
   });
   status.attach(rooms, storage);
-  const silence = new SilenceTimer(storage, rooms, options.clock ?? SYSTEM_CLOCK, (draftId) => void status.changed(draftId));
+  const silence = new SilenceTimer(storage, rooms, clock, (draftId) => void status.changed(draftId));
   const live = new LiveConnections();
   const sync = { storage, rooms, live };
   const app = createApp({ storage, drafts, live, rooms }, options.clientDir ?? CLIENT_DIST_DIR);

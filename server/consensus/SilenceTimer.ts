@@ -4,19 +4,12 @@
  * whose deadline passed while the server was down. Settling writes the outcome through the room's
  * write path (stored, audited, relayed), and a settled procedure is never settled again.
  */
+import { SYSTEM_CLOCK, type Clock } from "../clock";
 import { isDue, settleSilence, silenceProcedures } from "../../shared/consensus/silenceProcedure";
 import { DecisionPrefix, Room, TextRoot } from "../../shared/documentLayout";
 import type { Storage } from "../storage/Storage";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 import type { Room as LiveRoom } from "../sync/Room";
-
-/** The time, injectable so tests need not wait 72 hours. */
-export interface Clock {
-  now(): Date;
-}
-
-/** The wall clock. */
-export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
 /** The longest a timer sleeps before looking again (Node timers overflow past about 24.8 days). */
 const MAX_SLEEP_MS = 6 * 3_600_000;

@@ -1,11 +1,14 @@
 /**
  * The write guard: judges one client update before anything of it is applied. Every item and every
  * deletion must land where the writer may write (`shared/writePolicy.ts`), every record must match
- * its schema, and every Yjs client id must be the writer's own or new (invariants 2 and 3).
+ * its schema (and a silence procedure the draft's least notice), and every Yjs client id must be
+ * the writer's own or new (invariants 2 and 3).
  */
 import type * as Y from "yjs";
 import { CloseCode } from "../../shared/closeCodes";
-import type { Room } from "../../shared/documentLayout";
+import type { SilenceProcedure } from "../../schemas/records";
+import { silenceNoticeRefusal } from "../../shared/consensus/silenceProcedure";
+import { DecisionPrefix, TextRoot, type Room } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
 import { writeRefusal } from "../../shared/writePolicy";
 import { validateRecord } from "../../schemas/validateRecord";
@@ -27,6 +30,8 @@ export function checkWrite(
   writer: Writer,
   update: Uint8Array,
   clientOwners: ReadonlyMap<number, string>,
+  /** The server's time, for rules about time (a silence procedure's least notice). */
+  now: Date,
 ): PermittedWrite {
   const footprint = updateFootprint(doc, update);
   if (footprint.empty) return { footprint, newClientIds: [] };
@@ -45,6 +50,11 @@ export function checkWrite(
   for (const { root, key, value } of footprint.records) {
     const check = validateRecord(root, key, value);
     if (!check.ok) throw new WriteRefusal(CloseCode.invalidRecord, check.reason);
+    if (root === TextRoot.decisions && key.startsWith(DecisionPrefix.silence)) {
+      // The least notice is the draft's rule, not the client's: a stock client must keep it too.
+      const refusal = silenceNoticeRefusal(doc, key, value as SilenceProcedure, now);
+      if (refusal) throw new WriteRefusal(CloseCode.invalidRecord, refusal);
+    }
   }
   return { footprint, newClientIds };
 }

@@ -10,6 +10,7 @@ import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../shared/closeCodes";
 import type { Room as RoomName } from "../../shared/documentLayout";
+import { SYSTEM_CLOCK, type Clock } from "../clock";
 import { checkWrite } from "../guard/checkWrite";
 import { Role } from "../../shared/roles";
 import { SERVER_PRINCIPAL, type Writer } from "../identity/Writer";
@@ -42,6 +43,8 @@ export interface RoomOptions {
   onCommitted?: (ms: number) => void;
   /** Called once a client's change to the room is committed (the status publisher listens). */
   onClientChange?: (room: Room) => void;
+  /** The server's time, for the write guard's rules about time (the system clock by default). */
+  clock?: Clock;
 }
 
 /** The origin of changes the server makes itself: not a client, so every client receives them. */
@@ -231,7 +234,7 @@ export class Room {
     const arrivedAt = performance.now();
     const permitted = this.options.trustOff
       ? { footprint: { touched: [], records: [], clientIds: new Set<number>(), empty: false }, newClientIds: [] }
-      : checkWrite(this.doc, this.name, peer.writer, update, this.clientOwners);
+      : checkWrite(this.doc, this.name, peer.writer, update, this.clientOwners, (this.options.clock ?? SYSTEM_CLOCK).now());
     if (permitted.footprint.empty) return NOTHING_TO_COMMIT;
     this.captured = [];
     try {

@@ -47,6 +47,23 @@ export function startSilence(doc: Y.Doc, pids: string[] | "all", deadline: Date,
   return key;
 }
 
+/** How far ahead of the server's clock a chair's clock may run when it starts a procedure. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Why writing `procedure` at `key` in `doc` would give less than the draft's least notice, judged
+ * at `now` (the server's time), or null. Only a running procedure whose deadline is new is judged:
+ * the record written when it starts, or one that moves its deadline.
+ */
+export function silenceNoticeRefusal(doc: Y.Doc, key: string, procedure: SilenceProcedure, now: Date): string | null {
+  if (procedure.outcome !== undefined) return null;
+  const before = doc.getMap<SilenceProcedure>(TextRoot.decisions).get(key);
+  if (before?.deadline === procedure.deadline) return null;
+  const notice = silenceNoticeHours(doc);
+  if (Date.parse(procedure.deadline) >= now.getTime() + notice * HOUR_MS - CLOCK_SKEW_MS) return null;
+  return `${key.slice(0, 60)}: a silence procedure in this draft gives at least ${notice} hours' notice`;
+}
+
 /** Whether procedure `procedure` is due at `now` and not yet settled. */
 export function isDue(procedure: SilenceProcedure, now: Date): boolean {
   return procedure.outcome === undefined && Date.parse(procedure.deadline) <= now.getTime();

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import type { Clock } from "../../server/consensus/SilenceTimer";
+import type { Clock } from "../../server/clock";
 import { createDemoDraft } from "../../server/demo/createDemoDraft";
 import { Role } from "../../shared/roles";
 import {

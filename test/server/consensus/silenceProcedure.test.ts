@@ -4,12 +4,15 @@
  * deadline passed while the server was stopped.
  */
 import { ConsensusStatus, type ParagraphStatus, type SilenceProcedure } from "../../../schemas/records";
-import { startSilence } from "../../../shared/consensus/silenceProcedure";
+import * as Y from "yjs";
+import { CloseCode } from "../../../shared/closeCodes";
+import { CLOCK_SKEW_MS, startSilence } from "../../../shared/consensus/silenceProcedure";
 import { FloorRoot, Room, TextRoot } from "../../../shared/documentLayout";
 import { Role } from "../../../shared/roles";
 import { textBlocks } from "../../../shared/text/blockText";
-import type { Clock } from "../../../server/consensus/SilenceTimer";
+import type { Clock } from "../../../server/clock";
 import type { ConcordServer } from "../../../server/ConcordServer";
+import { attack } from "../../support/attacker";
 import { doc, p } from "../../support/dsl";
 import { invite } from "../../support/members";
 import { connectStockClient, type StockClient } from "../../support/stockClient";
@@ -102,5 +105,30 @@ describe("a silence procedure", () => {
     const third = await startTestServer({ clock, dataDir });
     const audit = await third.storage.readAudit(draft.id, { limit: 200 });
     expect(audit.filter((entry) => entry.principal === "server" && entry.touched.some((touched) => touched.key === key))).toHaveLength(1);
+  });
+
+  it("refuses, from any client, a procedure that gives less than the draft's least notice by the server's clock", async () => {
+    const clock = new FakeClock();
+    const server = await startTestServer({ clock });
+    const draft = await server.drafts.create({ title: "Notice", doc: doc(p("First paragraph.")) });
+    const chairToken = (await invite(server, draft.id, Role.chair)).token;
+    const { observer, pids } = await setup(server, draft.id);
+
+    // A client whose own clock runs three days behind writes a deadline one hour ahead of the server's time.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(observer.doc));
+    const before = Y.encodeStateVector(copy);
+    startSilence(copy, [pids[0]!], new Date(clock.now().getTime() + HOUR), new Date(clock.now().getTime() - 72 * HOUR));
+    const verdict = await attack(server, draft.id, Room.text, chairToken, Y.encodeStateAsUpdate(copy, before));
+    expect(verdict).toEqual({ code: CloseCode.invalidRecord.code, reason: expect.stringContaining("at least 72 hours' notice") });
+
+    // Within the allowed clock skew of a full notice, the same client is accepted.
+    const fair = new Y.Doc();
+    Y.applyUpdate(fair, Y.encodeStateAsUpdate(observer.doc));
+    const fairBefore = Y.encodeStateVector(fair);
+    const key = startSilence(fair, [pids[0]!], new Date(clock.now().getTime() + 72 * HOUR - CLOCK_SKEW_MS / 2), new Date(clock.now().getTime() - HOUR));
+    expect(await attack(server, draft.id, Room.text, chairToken, Y.encodeStateAsUpdate(fair, fairBefore))).toBeNull();
+    await waitFor(() => procedure(observer, key), Boolean, { what: "the procedure at the observer" });
+    expect(Object.keys(observer.doc.getMap(TextRoot.decisions).toJSON()).filter((k) => k.startsWith("silence:"))).toEqual([key]);
   });
 });
