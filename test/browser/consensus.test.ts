@@ -79,4 +79,17 @@ describe("the consensus tracker in the browser", () => {
     await panel.getByRole("button", { name: "Save stance" }).click();
     await everyPageShows(pages, "Objected: SLV", 2000);
   });
+
+  it("starts a silence procedure at the least notice from the moment the chair presses Start, however long the form stood open", async () => {
+    const { member } = await openDemo();
+    const chair = await member(Role.chair);
+    await selectWords(chair, PARAGRAPH_5, "serious concern", true);
+    const start = chair.locator(".paragraph-panel").getByRole("button", { name: "Start silence procedure" });
+    await start.waitFor();
+    // The chair reads for ten minutes before pressing Start: the offered deadline must move with the time.
+    await chair.clock.setFixedTime(Date.now() + 10 * 60_000);
+    await start.click();
+    await chair.locator(".silence-banner .silence.running", { hasText: /paragraph 5, until/ }).waitFor({ timeout: 2000 });
+    expect(await chair.locator("#notice").isHidden()).toBe(true);
+  });
 });

@@ -168,9 +168,13 @@ class ParagraphPanel {
   private silenceForm(pid: string, label: string): HTMLElement {
     const { textDoc } = this.context;
     const notice = silenceNoticeHours(textDoc);
-    const earliest = new Date(Date.now() + notice * 3_600_000 + 60_000);
-    const local = new Date(earliest.getTime() - earliest.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-    const deadline = el("input", { type: "datetime-local", value: local, min: local, className: "silence-deadline" });
+    // The earliest deadline the draft allows, to the minute in the reader's time zone, as the field shows it.
+    const earliestField = () => {
+      const earliest = new Date(Date.now() + notice * 3_600_000 + 120_000);
+      return new Date(earliest.getTime() - earliest.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    };
+    const offered = earliestField();
+    const deadline = el("input", { type: "datetime-local", value: offered, min: offered, className: "silence-deadline" });
     deadline.setAttribute("aria-label", "Deadline, in your time zone");
     const whole = el("input", { type: "checkbox", className: "silence-whole" });
     const form = el(
@@ -180,7 +184,10 @@ class ParagraphPanel {
     );
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.run(() => startSilence(textDoc, whole.checked ? "all" : [pid], new Date(deadline.value)));
+      // The offered earliest deadline, left as it was, means "the least notice from now", however
+      // long the form stood open; a deadline the chair chose is kept as chosen.
+      const chosen = deadline.value === offered ? earliestField() : deadline.value;
+      this.run(() => startSilence(textDoc, whole.checked ? "all" : [pid], new Date(chosen)));
     });
     return form;
   }
