@@ -11,4 +11,6 @@ export interface ListedDraft {
   state: string | null;
   /** Null until the server has first counted the draft. */
   progress: Progress | null;
+  /** Whether observers read the draft's stances and comments (the chair sets it). */
+  observersReadFloor: boolean;
 }

@@ -63,6 +63,9 @@ export function httpErrorMessage(status: number, body: ErrorBody = {}): string {
 export const NO_LOCAL_COPY_MESSAGE =
   "This browser keeps no copy of the draft on this device (private window or storage full): your work is saved while you are online, but a reload while offline cannot bring it back.";
 
+/** The message an observer gets when the chair closes stances and comments to observers. */
+export const FLOOR_CLOSED_MESSAGE = "The chair closed stances and comments to observers; the draft's text stays open to you.";
+
 /** The message when the server cannot be reached at all. */
 export const UNREACHABLE_MESSAGE = "The server cannot be reached: you may be offline. Your work on this device is kept.";
 

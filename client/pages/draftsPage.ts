@@ -9,6 +9,7 @@ import type { ListedDraft } from "../../shared/draftListing";
 import { Role } from "../../shared/roles";
 import { isStateCode, stateByCode } from "../../shared/states";
 import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { observerPolicySwitch } from "./observerPolicy";
 import { copiesKeptAtSignOut, hasSignedOut, showSignedIn } from "./signOut";
 
 /** How the page says a person's part in a draft: "Chair", "Delegation of Cuba", "Observer". */
@@ -67,6 +68,7 @@ function draftEntry(draft: ListedDraft): HTMLLIElement {
   if (draft.symbol) about.append(el("span", "draft-symbol", draft.symbol), " · ");
   about.append(el("span", "draft-role", `Your role: ${roleLabel(draft.role, draft.state)}`));
   const item = el("li", "draft-entry", el("h2", "draft-entry-title", link), about, progressPart(draft.progress));
+  if (draft.role === Role.chair) item.append(observerPolicySwitch(draft));
   item.dataset["draftId"] = draft.id;
   return item;
 }

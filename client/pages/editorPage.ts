@@ -6,12 +6,12 @@
  * a file first, never dropped silently.
  */
 import type * as Y from "yjs";
-import { RESET_LOCAL_COPY_CODES } from "../../shared/closeCodes";
+import { CloseCode, RESET_LOCAL_COPY_CODES } from "../../shared/closeCodes";
 import { Room, TextRoot } from "../../shared/documentLayout";
 import { Role, type Author } from "../../shared/roles";
 import { mayReadRoom } from "../../shared/readPolicy";
 import { writeRefusal } from "../../shared/writePolicy";
-import { closeMessage, errorMessageOf, FINAL_CLOSE_CODES, NO_LOCAL_COPY_MESSAGE, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { closeMessage, errorMessageOf, FINAL_CLOSE_CODES, FLOOR_CLOSED_MESSAGE, NO_LOCAL_COPY_MESSAGE, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import { bindConnectionIndicator } from "../connection/connectionIndicator";
 import { clearNotice, NoticeKind, showNotice } from "../connection/notice";
 import { bindPresenceList } from "../connection/presenceList";
@@ -64,12 +64,23 @@ interface CloseHandlers {
   reset: (message: string) => void;
   /** Reconnecting cannot help (access revoked, say): stop, keep what is here. */
   stop: (message: string) => void;
+  /** Only the floor was closed to this observer: open the draft again as the server now allows. */
+  reopen: (message: string) => void;
+}
+
+/** An observer's floor closed because the chair closed stances and comments to observers; the text stays open. */
+function floorClosedToObserver(copy: RoomCopy, code: number, author: Author): boolean {
+  return copy.room === Room.floor && author.role === Role.observer && code === CloseCode.roomForbidden.code;
 }
 
 /** Tells the person why a room's connection closed, and acts on it. */
-function watchCloses(copy: RoomCopy, handlers: CloseHandlers): void {
+function watchCloses(copy: RoomCopy, author: Author, handlers: CloseHandlers): void {
   copy.provider.on("connection-close", (event: CloseEvent | null) => {
     if (!event) return;
+    if (floorClosedToObserver(copy, event.code, author)) {
+      handlers.reopen(FLOOR_CLOSED_MESSAGE);
+      return;
+    }
     const message = closeMessage(event.code);
     if (!message) return;
     if (FINAL_CLOSE_CODES.has(event.code)) handlers.stop(message);
@@ -189,8 +200,15 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
       for (const copy of copies) copy.stop();
       endCopyNotice(draftId, author, copies, message);
     },
+    reopen: (message) => {
+      if (ended) return;
+      ended = true;
+      for (const copy of copies) copy.stop();
+      showNotice(message, NoticeKind.untilDismissed);
+      onReset();
+    },
   };
-  for (const copy of copies) watchCloses(copy, handlers);
+  for (const copy of copies) watchCloses(copy, author, handlers);
   return close;
 }
 
@@ -212,28 +230,38 @@ async function loadDraftAnswer(draftId: string): Promise<DraftAnswer | string> {
   return answer;
 }
 
-/** Opens draft `draftId` in `main`. */
+/** Opens draft `draftId` in `main`; the draft is opened again, as the server then describes it, after a reset. */
 export async function openEditorPage(main: HTMLElement, draftId: string): Promise<void> {
-  const answer = await loadDraftAnswer(draftId);
-  if (typeof answer === "string") {
-    main.textContent = answer;
+  const first = await loadDraftAnswer(draftId);
+  if (typeof first === "string") {
+    main.textContent = first;
     return;
   }
-  const { me, draft } = answer;
-  if (me.role === Role.observer) keepSignOutLocal();
+  if (first.me.role === Role.observer) keepSignOutLocal();
   else listenForSignOut();
   main.classList.add("editing");
-  document.getElementById("me")!.textContent = me.state ? `${me.name} (${me.state})` : `${me.name} (${me.role})`;
 
   const place = document.createElement("article");
   place.className = "draft";
   main.replaceChildren(place);
   let closing: Promise<unknown> = Promise.resolve();
   let close: () => Promise<void> = async () => {};
+  let firstAnswer: DraftAnswer | null = first;
   const open = () => {
     closing = closing.then(async () => {
       await close();
       place.replaceChildren();
+      // Opened again after a reset or a closed floor, the member's part may have changed: ask the
+      // server again (offline, the answer kept on the device serves).
+      const answer = firstAnswer ?? (await loadDraftAnswer(draftId));
+      firstAnswer = null;
+      if (typeof answer === "string") {
+        main.classList.remove("editing");
+        main.textContent = answer;
+        return;
+      }
+      const { me, draft } = answer;
+      document.getElementById("me")!.textContent = me.state ? `${me.name} (${me.state})` : `${me.name} (${me.role})`;
       close = await openCopy(place, draftId, draft, me, open);
     });
   };

@@ -90,4 +90,9 @@ export class Drafts {
   get(id: string): Promise<DraftRecord | null> {
     return this.storage.getDraft(id);
   }
+
+  /** Lets the draft's observers read stances and comments (its `floor` room), or stops them. */
+  setObserversReadFloor(id: string, allowed: boolean): Promise<void> {
+    return this.storage.setObserversReadFloor(id, allowed);
+  }
 }

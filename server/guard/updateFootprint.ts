@@ -151,10 +151,8 @@ export function updateFootprint(doc: Y.Doc, update: Uint8Array): UpdateFootprint
     }
   }
 
-  let deletions = 0;
   for (const [client, ranges] of decoded.ds.clients) {
     for (const { clock, len } of ranges) {
-      deletions++;
       for (let at = clock; at < clock + len; ) {
         const fromUpdate = findIn(incoming.get(client), at);
         const struct = fromUpdate ?? storeStruct(Y.createID(client, at));
@@ -175,6 +173,8 @@ export function updateFootprint(doc: Y.Doc, update: Uint8Array): UpdateFootprint
     touched: Array.from(touched.values()),
     records,
     clientIds,
-    empty: decoded.structs.length === 0 && deletions === 0,
+    // Deletions of what is already deleted touch nothing: an update of only those (an observer's
+    // step 2 after a status record was replaced) writes nothing.
+    empty: decoded.structs.length === 0 && touched.size === 0,
   };
 }

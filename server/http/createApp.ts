@@ -40,7 +40,7 @@ export function createApp({ storage, drafts, live, rooms }: AppContext, clientDi
     res.json({ ok: true });
   });
   app.use(authRoutes(storage.identity));
-  app.use(draftRoutes(storage.identity, drafts));
+  app.use(draftRoutes(storage.identity, drafts, rooms));
   app.use(memberRoutes(storage.identity, live));
   app.use(auditRoutes(storage));
   app.use(snapshotRoutes(storage.identity, drafts, rooms));

@@ -1,10 +1,14 @@
 /** The drafts a user is a member of, and one draft with the user's part in it. */
 import express from "express";
+import { CloseCode } from "../../shared/closeCodes";
+import { Room } from "../../shared/documentLayout";
 import type { ListedDraft } from "../../shared/draftListing";
+import { Role } from "../../shared/roles";
 import type { Drafts } from "../drafts/Drafts";
 import type { IdentityStore } from "../identity/IdentityStore";
+import type { RoomRegistry } from "../sync/RoomRegistry";
 import { httpErrors } from "./HttpError";
-import { requireMember, requireUser, route } from "./requestContext";
+import { requireChair, requireMember, requireUser, route } from "./requestContext";
 
 /**
  * `GET /api/drafts` and `GET /api/drafts/:id`. The list gives each draft the user is a member of
@@ -12,7 +16,7 @@ import { requireMember, requireUser, route } from "./requestContext";
  * (title, symbol, progress: agreed of total paragraphs, open proposals, objected paragraphs), so it
  * loads no room; `progress` is null only for a draft not yet summarized (see `StatusPublisher`).
  */
-export function draftRoutes(identity: IdentityStore, drafts: Drafts): express.Router {
+export function draftRoutes(identity: IdentityStore, drafts: Drafts, rooms: RoomRegistry): express.Router {
   const router = express.Router();
 
   router.get(
@@ -39,6 +43,29 @@ export function draftRoutes(identity: IdentityStore, drafts: Drafts): express.Ro
       if (!draft) throw httpErrors.notFound("That draft");
       const { user, membership } = await requireMember(identity, request, draftId);
       response.json({ draft, me: { name: user.name, role: membership.role, state: membership.state } });
+    }),
+  );
+
+  // The chair's settings of a draft: whether observers read its stances and comments. Closing the
+  // floor to observers closes their floor sockets at once; opening it applies from their next load.
+  router.patch(
+    "/api/drafts/:id",
+    route(async (request, response) => {
+      const draftId = String(request.params.id);
+      if (!(await drafts.get(draftId))) throw httpErrors.notFound("That draft");
+      await requireChair(identity, request, draftId);
+      const { observersReadFloor } = (request.body ?? {}) as { observersReadFloor?: unknown };
+      if (typeof observersReadFloor !== "boolean" || Object.keys(request.body as object).length !== 1) {
+        throw httpErrors.badRequest("The body must be {\"observersReadFloor\": true or false}");
+      }
+      await drafts.setObserversReadFloor(draftId, observersReadFloor);
+      if (!observersReadFloor) {
+        const floor = await rooms.loaded(draftId, Room.floor);
+        for (const peer of Array.from(floor?.peers ?? [])) {
+          if (peer.writer.author.role === Role.observer) peer.close(CloseCode.roomForbidden, "the chair closed stances and comments to observers");
+        }
+      }
+      response.json({ draft: await drafts.get(draftId) });
     }),
   );
 

@@ -93,6 +93,7 @@ export class SqliteStorage implements Storage {
         `UPDATE drafts SET title = coalesce(@title, title), symbol = @symbol, progress = @progress
          WHERE id = @id AND (title IS NOT coalesce(@title, title) OR symbol IS NOT @symbol OR progress IS NOT @progress)`,
       ),
+      setObserversReadFloor: this.db.prepare("UPDATE drafts SET observers_read_floor = ? WHERE id = ?"),
       insertAudit: this.db.prepare("INSERT INTO audit (draft_id, room, principal, user_id, at, touched) VALUES (?, ?, ?, ?, ?, ?)"),
       readAudit: this.db.prepare<[string, number, number], AuditRow>(
         "SELECT seq, room, principal, user_id, at, touched FROM audit WHERE draft_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
@@ -137,6 +138,10 @@ export class SqliteStorage implements Storage {
 
   async saveSummary(draftId: string, summary: DraftSummary): Promise<void> {
     this.statements.saveSummary.run({ id: draftId, title: summary.title, symbol: summary.symbol, progress: JSON.stringify(summary.progress) });
+  }
+
+  async setObserversReadFloor(draftId: string, allowed: boolean): Promise<void> {
+    this.statements.setObserversReadFloor.run(allowed ? 1 : 0, draftId);
   }
 
   appendUpdate(draftId: string, room: Room, update: Uint8Array, write?: WriteRecord): Promise<number> {

@@ -77,6 +77,8 @@ export interface Storage {
   listDrafts(): Promise<DraftRecord[]>;
   /** Saves what the drafts list shows of a draft's `text` room (see `DraftSummary`). */
   saveSummary(draftId: string, summary: DraftSummary): Promise<void>;
+  /** Sets whether the draft's observers may read its `floor` room (stances and comments). */
+  setObserversReadFloor(draftId: string, allowed: boolean): Promise<void>;
   /**
    * Appends an update to a room's log, with who wrote it when it came from a client; resolves once
    * both are committed, so they survive a crash.

@@ -3,19 +3,23 @@
  * signing out from the top bar to a page that shows no draft.
  */
 import type { Browser, Page } from "playwright-core";
-import { declareAgreed } from "../../shared/consensus/stanceWrites";
+import { StanceKind } from "../../schemas/records";
+import { declareAgreed, setStance } from "../../shared/consensus/stanceWrites";
 import { BlockType } from "../../shared/schema";
-import { TextRoot } from "../../shared/documentLayout";
+import { Room, TextRoot } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
 import { textBlocks } from "../../shared/text/blockText";
 import { createDemoDraft } from "../../server/demo/createDemoDraft";
-import { launchBrowser, openSignedIn, saveScreenshot, UNAUTHORIZED_ANSWER, waitForEditor } from "../support/browser";
+import { launchBrowser, openParagraphPanel, openSignedIn, saveScreenshot, UNAUTHORIZED_ANSWER, waitForEditor } from "../support/browser";
 import { invite } from "../support/members";
 import { connectStockClient } from "../support/stockClient";
 import { startTestServer } from "../support/testServer";
 import { waitFor } from "../support/waitFor";
 
 const SIGNED_OUT = "You have signed out. Open your invitation link to sign in.";
+
+/** Block 6 of the demo draft is paragraph 5. */
+const PARAGRAPH_5 = 6;
 
 /** As `openSignedIn`, for a person who will sign out: the signed-out page's 401 answers are expected. */
 async function signInToSignOut(browser: Browser, serverUrl: string, invitation: { signInPath: string }): Promise<Page> {
@@ -88,5 +92,34 @@ describe("the drafts page", () => {
     expect(await chair.locator("#draft-title").textContent()).toBe("");
     expect(await chair.locator("body").textContent()).not.toContain(draft.title);
     expect((await chair.context().request.get(`${server.url}/api/drafts/${draft.id}`)).status()).toBe(401);
+  });
+
+  it("lets the chair open stances and comments to observers, and closing them again takes them off an observer's page at once", async () => {
+    const server = await startTestServer();
+    const draft = await createDemoDraft(server.drafts);
+    const browser = await launchBrowser();
+    const { page: chair } = await openSignedIn(browser, server.url, await invite(server, draft.id, Role.chair));
+    await waitForEditor(chair, 10);
+    await chair.goto(`${server.url}/`);
+    const policy = chair.getByLabel("Observers see stances and comments");
+    expect(await policy.isChecked()).toBe(false);
+    await policy.check();
+    await waitFor(async () => (await server.drafts.get(draft.id))?.observersReadFloor, (allowed) => allowed === true, { what: "the policy saved" });
+
+    const salvador = await connectStockClient(server, draft.id, { token: (await invite(server, draft.id, Role.delegation, "SLV")).token, room: Room.floor });
+    const reader = await connectStockClient(server, draft.id, { token: (await invite(server, draft.id, Role.observer)).token });
+    const pid = textBlocks(reader.doc.getXmlFragment(TextRoot.content))[PARAGRAPH_5]!.pid!;
+    setStance(salvador.doc, "SLV", pid, StanceKind.object, "The paragraph singles out military capabilities.");
+
+    const { page: observer } = await openSignedIn(browser, server.url, await invite(server, draft.id, Role.observer));
+    await waitForEditor(observer, 10);
+    const panel = await openParagraphPanel(observer, PARAGRAPH_5);
+    await panel.locator(".stance-list", { hasText: "SLV: object" }).waitFor();
+
+    await policy.uncheck();
+    await observer.locator("#notice", { hasText: "The chair closed stances and comments to observers" }).waitFor();
+    await observer.locator('#connection[data-state="online"]').waitFor();
+    await openParagraphPanel(observer, PARAGRAPH_5);
+    expect(await observer.locator(".paragraph-panel .stance-list").count()).toBe(0);
   });
 });

@@ -162,7 +162,7 @@ export async function proposeReplacement(page: Page, index: number, words: strin
 export async function openParagraphPanel(page: Page, index: number): Promise<Locator> {
   await page.locator(BLOCK_SELECTOR).nth(index).locator(".status-badge").click();
   const panel = page.locator(".paragraph-panel");
-  await panel.locator("legend").first().waitFor();
+  await panel.locator("h2").first().waitFor();
   return panel;
 }
 

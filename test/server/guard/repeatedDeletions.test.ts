@@ -46,4 +46,26 @@ describe("a client repeating deletions others made", () => {
     await waitFor(() => chair.doc.getMap(TextRoot.proposals).has("CUB:x1"), Boolean, { what: "CUB's proposal at the chair" });
     expect(closes.filter((code) => code >= 4000)).toEqual([]);
   });
+
+  it("does not refuse an observer whose copy holds the deletions of a replaced status record", async () => {
+    const server = await startTestServer();
+    const draft = await server.drafts.create({ title: "Observed", doc: doc(p("One paragraph.")) });
+    const observer = await connectStockClient(server, draft.id, { token: (await invite(server, draft.id, Role.observer)).token, maxBackoffTime: 50 });
+    const cubaFloor = await connectStockClient(server, draft.id, { room: Room.floor, token: (await invite(server, draft.id, Role.delegation, "CUB")).token });
+    const pid = textBlocks(observer.doc.getXmlFragment(TextRoot.content))[0]!.pid!;
+    const closes: number[] = [];
+    observer.provider.on("connection-close", (event: { code: number } | null) => event && closes.push(event.code));
+
+    cubaFloor.doc.getMap(FloorRoot.stances).set(`CUB:${pid}`, { stance: "object", reason: "Too vague.", at: AT });
+    await waitFor(() => (observer.doc.getMap(TextRoot.status).get(pid) as { status?: string } | undefined)?.status, (status) => status === "objected", {
+      what: "the objection in the observer's copy",
+    });
+
+    // On reconnect the observer's step 2 carries the status record's deletion, and nothing else.
+    observer.provider.disconnect();
+    observer.provider.connect();
+    await waitFor(() => observer.provider.synced, Boolean, { what: "the observer synced again" });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(closes.filter((code) => code >= 4000)).toEqual([]);
+  });
 });

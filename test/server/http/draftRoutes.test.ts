@@ -5,6 +5,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { ProposalKind, StanceKind } from "../../../schemas/records";
+import { CloseCode } from "../../../shared/closeCodes";
 import { declareAgreed, setStance } from "../../../shared/consensus/stanceWrites";
 import type { ListedDraft } from "../../../shared/draftListing";
 import { MetaKey, Room, TextRoot } from "../../../shared/documentLayout";
@@ -102,5 +103,30 @@ describe("the drafts list", () => {
     await second.status.settled();
     const [listed] = await listDrafts(second, token);
     expect(listed).toMatchObject({ title: "Older", role: Role.observer, progress: { agreed: 0, total: 3, openProposals: 0, objected: 0 } });
+  });
+
+  it("lets the chair alone open and close stances and comments to observers, closing an observer's floor at once", async () => {
+    const server = await startTestServer();
+    const draft = await server.drafts.create({ title: "Policy" });
+    const chair = await invite(server, draft.id, Role.chair);
+    const cuba = await invite(server, draft.id, Role.delegation, "CUB");
+    const observer = await invite(server, draft.id, Role.observer);
+    const patch = (token: string, body: unknown) =>
+      fetch(`${server.url}/api/drafts/${draft.id}`, { method: "PATCH", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+
+    expect((await patch(cuba.token, { observersReadFloor: true })).status).toBe(403);
+    expect((await patch(chair.token, { observersReadFloor: "yes" })).status).toBe(400);
+    expect((await patch(chair.token, { observersReadFloor: true, title: "Other" })).status).toBe(400);
+    const opened = await patch(chair.token, { observersReadFloor: true });
+    expect(opened.status).toBe(200);
+    expect((await listDrafts(server, observer.token))[0]!.observersReadFloor).toBe(true);
+
+    const watching = await connectStockClient(server, draft.id, { token: observer.token, room: Room.floor });
+    const closed = new Promise<number>((resolve) => watching.provider.on("connection-close", (event: CloseEvent | null) => event && resolve(event.code)));
+    expect((await patch(chair.token, { observersReadFloor: false })).status).toBe(200);
+    expect(await closed).toBe(CloseCode.roomForbidden.code);
+    expect((await listDrafts(server, chair.token))[0]!.observersReadFloor).toBe(false);
+    const snapshot = await fetch(`${server.url}/api/drafts/${draft.id}/rooms/${Room.floor}/snapshot`, { headers: { authorization: `Bearer ${observer.token}` } });
+    expect(snapshot.status).toBe(403);
   });
 });
