@@ -14,7 +14,7 @@ import { MetaKey, TextRoot } from "../documentLayout";
 import { labelSequence } from "../numbering";
 import { readProposals, type ProposalView } from "../proposals/readProposals";
 import { BlockType } from "../schema";
-import { endOfParagraph, FOOTNOTE_CHAR, footnoteTexts, type TextBlock } from "../text/blockText";
+import { endOfParagraph, FOOTNOTE_CHAR, footnoteTexts, markedSpans, type TextBlock } from "../text/blockText";
 
 /** The formats a draft text is written in. */
 export const TextFormat = { markdown: "md", plain: "txt" } as const;
@@ -34,16 +34,44 @@ interface Writer {
   struck(words: string): string;
   /** People's words as the format shows them literally: in Markdown, nothing typed becomes markup. */
   literal(words: string): string;
+  /** The chair's words from `from` to `to` of `block`, literal, with their emphasis where the format has it. */
+  chairWords(block: TextBlock, from: number, to: number): string;
+}
+
+/** Markdown's markers for the marks of the text, outermost first. */
+const MARKDOWN_MARKS: ReadonlyArray<[mark: string, marker: string]> = [
+  ["strong", "**"],
+  ["em", "*"],
+];
+
+/** `words` inside the markers of `marks`; spaces at the edges stay outside, or Markdown would not read the markers. */
+function marked(words: string, marks: readonly string[]): string {
+  const markers = MARKDOWN_MARKS.filter(([mark]) => marks.includes(mark)).map(([, marker]) => marker);
+  if (markers.length === 0) return words;
+  const [, before = "", inner = "", after = ""] = /^(\s*)([\s\S]*?)(\s*)$/.exec(words) ?? [];
+  if (inner === "") return words;
+  return `${before}${markers.join("")}${inner}${[...markers].reverse().join("")}${after}`;
 }
 
 /** Characters Markdown would read as markup anywhere in a line (emphasis, code, strikethrough, links, HTML). */
 const MARKDOWN_INLINE = /[\\`*_~[\]<]/g;
 
 function writerFor(format: TextFormat): Writer {
+  const literal = (words: string) => (format === TextFormat.markdown ? words.replace(MARKDOWN_INLINE, "\\$&") : words);
   return {
     format,
     struck: (words) => (format === TextFormat.markdown ? `~~${words}~~` : `delete: ${words}`),
-    literal: (words) => (format === TextFormat.markdown ? words.replace(MARKDOWN_INLINE, "\\$&") : words),
+    literal,
+    chairWords: (block, from, to) => {
+      if (format !== TextFormat.markdown) return block.text.slice(from, to);
+      let out = "";
+      for (const span of markedSpans(block.element)) {
+        const start = Math.max(from, span.from);
+        const end = Math.min(to, span.to);
+        if (start < end) out += marked(literal(block.text.slice(start, end)), span.marks);
+      }
+      return out;
+    },
   };
 }
 
@@ -108,7 +136,7 @@ function bracketedWords(block: TextBlock, proposals: readonly ProposalView[], wr
   const trailing: string[] = [];
   for (const { from, to, views } of ordered) {
     const where = { from, to };
-    const words = writer.literal(block.text.slice(where.from, where.to));
+    const words = writer.chairWords(block, where.from, where.to);
     // Spaces at the edges of the words stay outside the bracket, where a reader expects them.
     const [, before = "", inner = "", after = ""] = /^(\s*)([\s\S]*?)(\s*)$/.exec(words) ?? [];
     const brackets = before + views.map((view) => bracket(view, inner, writer)).join(" ") + after;
@@ -116,7 +144,7 @@ function bracketedWords(block: TextBlock, proposals: readonly ProposalView[], wr
       trailing.push(`${brackets.trim()} (on “${words}”)`);
       continue;
     }
-    out += writer.literal(block.text.slice(cursor, where.from));
+    out += writer.chairWords(block, cursor, where.from);
     if (where.from === where.to) {
       // An insertion point: the bracket stands as a word of its own.
       const next = block.text.slice(where.to, where.to + 1);
@@ -126,7 +154,7 @@ function bracketedWords(block: TextBlock, proposals: readonly ProposalView[], wr
     }
     cursor = where.to;
   }
-  out += writer.literal(block.text.slice(cursor));
+  out += writer.chairWords(block, cursor, block.text.length);
   return [out, ...trailing].join(" ");
 }
 

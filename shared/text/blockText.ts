@@ -103,6 +103,32 @@ export function offsetOfRun(run: Y.XmlText, index: number): { element: Y.XmlElem
   return null;
 }
 
+/** A stretch of a block's text with the same formatting: offsets in the block's text, and its marks' names. */
+export interface MarkedSpan {
+  from: number;
+  to: number;
+  marks: readonly string[];
+}
+
+/** The block's whole text as stretches of the same formatting (`em`, `strong`), in order; a footnote is a stretch without marks. */
+export function markedSpans(element: Y.XmlElement): MarkedSpan[] {
+  const spans: MarkedSpan[] = [];
+  let offset = 0;
+  for (const child of element.toArray()) {
+    if (!(child instanceof Y.XmlText)) {
+      spans.push({ from: offset, to: offset + 1, marks: [] });
+      offset += 1;
+      continue;
+    }
+    for (const op of child.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
+      if (typeof op.insert !== "string") continue;
+      spans.push({ from: offset, to: offset + op.insert.length, marks: Object.keys(op.attributes ?? {}).sort() });
+      offset += op.insert.length;
+    }
+  }
+  return spans;
+}
+
 /** The texts of the footnotes in `element`, in order. */
 export function footnoteTexts(element: Y.XmlElement): string[] {
   return element

@@ -23,3 +23,5 @@ export const item = (level: 1 | 2, ...content: Inline[]): PMNode => schema.node(
 export const fn = (text: string): PMNode => schema.node("footnote", null, text ? [schema.text(text)] : []);
 /** Emphasised text. */
 export const em = (text: string): PMNode => schema.text(text, [schema.marks.em!.create()]);
+/** Strong text. */
+export const strong = (text: string): PMNode => schema.text(text, [schema.marks.strong!.create()]);

@@ -7,7 +7,7 @@ import { ProposalKind } from "../../../schemas/records";
 import { MetaKey, TextRoot } from "../../../shared/documentLayout";
 import { draftText, TextFormat, TextView } from "../../../shared/export/draftText";
 import { propose } from "../../../shared/proposals/proposeChange";
-import { doc, h, p } from "../../support/dsl";
+import { doc, em, fn, h, p, strong } from "../../support/dsl";
 import { pidAt, wordSpan, yDraft } from "../../support/yDraft";
 
 const TYPED = "States noted *significant* risks to critical_infrastructure [see A/75/816](annex) and <b>more</b>.";
@@ -31,5 +31,14 @@ describe("the exported text", () => {
   it("leaves plain text as typed", () => {
     const plain = draftText(draft(), TextView.bracketed, TextFormat.plain);
     expect(plain).toContain("1. States noted [CUB: replace: *significant* with: **grave** `and` ~~urgent~~] risks to critical_infrastructure [see A/75/816](annex) and <b>more</b>.");
+  });
+
+  it("keeps the chair's emphasis in Markdown, around footnotes and inside brackets, and drops it in plain text", () => {
+    const ydoc = yDraft(doc(p(em("Taking note"), " of the ", strong("report"), fn("A/75/816."), " of the ", em("Group"), ".")));
+    const words = "Taking note of the report\uFFFC of the Group.";
+    propose(ydoc, "CUB", { kind: ProposalKind.replace, pid: pidAt(ydoc, 0), ...wordSpan(words, "report"), text: "final report" }, new Date(Date.UTC(2025, 0, 1)));
+    expect(draftText(ydoc, TextView.clean, TextFormat.markdown)).toContain("1\\. *Taking note* of the **report**[^1] of the *Group*.");
+    expect(draftText(ydoc, TextView.bracketed, TextFormat.markdown)).toContain("1\\. *Taking note* of the [CUB: ~~**report**~~ final report][^1] of the *Group*.");
+    expect(draftText(ydoc, TextView.clean, TextFormat.plain)).toContain("1. Taking note of the report[1] of the Group.");
   });
 });
