@@ -1,6 +1,7 @@
 /**
  * The ProseMirror editor bound to a draft's `content` through y-prosemirror: shared text, remote
- * carets, undo of one's own changes only, UN numbering, pid repair and the proposals layer.
+ * carets, undo of one's own changes only, UN numbering, pid repair, the chair's footnotes and the
+ * proposals layer.
  */
 import { baseKeymap } from "prosemirror-commands";
 import { keymap } from "prosemirror-keymap";
@@ -12,6 +13,8 @@ import { TextRoot } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
 import { schema } from "../../shared/schema";
 import { indentBlock, outdentBlock } from "./blockCommands";
+import { footnoteEditingPlugins } from "./footnoteEditing";
+import { footnoteView } from "./footnoteView";
 import type * as Y from "yjs";
 import { paragraphPanelPlugin } from "./consensus/paragraphPanel";
 import { statusBadgesPlugin } from "./consensus/statusBadges";
@@ -56,6 +59,8 @@ export function createEditor(place: HTMLElement, { awareness, writesText, propos
       yUndoPlugin(),
       // Before the keymaps, so that a delegation's Delete or Enter becomes a proposal first.
       proposalPlugin(proposals),
+      // Before the base keymap too: Enter on a selected footnote edits it rather than splitting.
+      ...(writesText ? footnoteEditingPlugins(proposals.askWords) : []),
       keymap({
         "Mod-z": undo,
         "Mod-y": redo,
@@ -74,6 +79,7 @@ export function createEditor(place: HTMLElement, { awareness, writesText, propos
   return new EditorView(place, {
     state,
     editable: () => interactive,
+    nodeViews: { footnote: footnoteView },
     attributes: {
       class: "draft-text",
       "aria-label": writesText ? "Draft text: Tab indents a paragraph, Escape leaves the text" : interactive ? "Draft text: type to propose a change" : "Draft text, read-only",

@@ -109,4 +109,30 @@ describe("the editor in Chromium", () => {
     const late = await connectStockClient(server, draft.id);
     expect(late.paragraphs()).toEqual(converged.alice);
   });
+
+  it("lets the chair change a footnote's words from its marker and add one by keyboard; others see both", async () => {
+    const { member } = await openDemo();
+    const chair = await member();
+    const observer = await member(Role.observer);
+    await waitForEditor(chair, DEMO_BLOCKS);
+    await waitForEditor(observer, DEMO_BLOCKS);
+    const footnotes = (page: Page) => page.locator(".draft-text sup.footnote").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("title")));
+    expect((await footnotes(observer))[0]).toBe("See General Assembly resolution 79/237, para. 1; see also A/75/816, para. 24.");
+
+    await chair.locator(".draft-text sup.footnote").first().click();
+    const dialog = chair.getByRole("dialog");
+    await dialog.getByLabel("Footnote text").fill("See General Assembly resolution 79/237, paras. 1 and 2.");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await waitFor(() => footnotes(observer), (titles) => titles[0] === "See General Assembly resolution 79/237, paras. 1 and 2.", { what: "the changed footnote at the observer" });
+
+    // A new footnote at the end of paragraph 2, by keyboard.
+    await clickAtEnd(chair.locator(".draft-text p.para").nth(1));
+    await chair.keyboard.press("Control+Alt+f");
+    await chair.getByRole("dialog").getByLabel("New footnote").fill("See A/77/275.");
+    await chair.keyboard.press("Enter");
+    await waitFor(() => footnotes(observer), (titles) => titles.length === 4 && titles[1] === "See A/77/275.", { what: "the new footnote at the observer" });
+    // The observer cannot open the dialog.
+    await observer.locator(".draft-text sup.footnote").first().click();
+    expect(await observer.getByRole("dialog").count()).toBe(0);
+  });
 });

@@ -105,6 +105,8 @@ export async function clickAtEnd(block: Locator): Promise<void> {
   const box = await block.boundingBox();
   if (!box) throw new Error("The block is not visible");
   await block.click({ position: { x: box.width - 2, y: box.height - 4 } });
+  // ProseMirror reads the selection on selectionchange, which fires asynchronously.
+  await block.page().waitForTimeout(50);
 }
 
 /** What a reader sees of each block matching `selector`: its text (without remote carets, proposal brackets or status badges), pid and number. */

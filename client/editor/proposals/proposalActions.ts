@@ -23,7 +23,7 @@ export interface ActionContext {
   author: Author;
   report: (message: string) => void;
   /** Asks for new words in place of `current`; null when the person cancels. */
-  askWords: (current: string) => Promise<string | null>;
+  askWords: (current: string, title?: string) => Promise<string | null>;
   /** The `floor` room, where comments live; null for those kept out of it. */
   floorDoc?: Y.Doc | null;
 }
