@@ -27,7 +27,7 @@ import { bindProposalList } from "../editor/proposals/proposalList";
 import { mountProposalToolbar } from "../editor/proposals/proposalToolbar";
 import { forgetDraftInfo, recallDraftInfo, rememberDraftInfo } from "../offline/draftInfoCache";
 import { downloadLink, unsavedWorkFile } from "../offline/unsavedWork";
-import { beforeSignOut, keepSignOutLocal, listenForSignOut } from "./signOut";
+import { beforeSignOut, followSignOutsAs } from "./signOut";
 
 /** The signed-in member's part in the draft, from `GET /api/drafts/:id`. */
 interface Me {
@@ -64,7 +64,7 @@ interface CloseHandlers {
   reset: (message: string) => void;
   /** Reconnecting cannot help (access revoked, say): stop, keep what is here. */
   stop: (message: string) => void;
-  /** Only the floor was closed to this observer: open the draft again as the server now allows. */
+  /** The member's access changed (a new role, or the floor closed to observers): open the draft again as the server now allows. */
   reopen: (message: string) => void;
 }
 
@@ -83,7 +83,10 @@ function watchCloses(copy: RoomCopy, author: Author, handlers: CloseHandlers): v
     }
     const message = closeMessage(event.code);
     if (!message) return;
-    if (FINAL_CLOSE_CODES.has(event.code)) handlers.stop(message);
+    // The chair changed or ended this membership: open the draft again as the server now allows
+    // (the new role, or a page that says access ended), after offering any unsaved work.
+    if (event.code === CloseCode.accessRevoked.code) handlers.reopen(message);
+    else if (FINAL_CLOSE_CODES.has(event.code)) handlers.stop(message);
     else if (RESET_LOCAL_COPY_CODES.has(event.code)) handlers.reset(message);
     else showNotice(message, NoticeKind.untilSynced);
   });
@@ -204,7 +207,7 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
       if (ended) return;
       ended = true;
       for (const copy of copies) copy.stop();
-      showNotice(message, NoticeKind.untilDismissed);
+      endCopyNotice(draftId, author, copies, message);
       onReset();
     },
   };
@@ -237,8 +240,6 @@ export async function openEditorPage(main: HTMLElement, draftId: string): Promis
     main.textContent = first;
     return;
   }
-  if (first.me.role === Role.observer) keepSignOutLocal();
-  else listenForSignOut();
   main.classList.add("editing");
 
   const place = document.createElement("article");
@@ -261,6 +262,7 @@ export async function openEditorPage(main: HTMLElement, draftId: string): Promis
         return;
       }
       const { me, draft } = answer;
+      followSignOutsAs(me.role === Role.observer);
       document.getElementById("me")!.textContent = me.state ? `${me.name} (${me.state})` : `${me.name} (${me.role})`;
       close = await openCopy(place, draftId, draft, me, open);
     });

@@ -89,16 +89,21 @@ let channel: BroadcastChannel | null = null;
 /** An observer's page tells no other tab anything. */
 let quiet = false;
 
-/** Signs this page out when another tab of this browser signs out (chairs' and delegations' editors). */
-export function listenForSignOut(): void {
+/**
+ * Sets how this editor page takes part in signing out across tabs: a chair's or a delegation's page
+ * signs out when another tab does (over a channel); an observer's page opens no cross-tab channel
+ * and tells no other tab anything. Called again when the member's role changes.
+ */
+export function followSignOutsAs(observer: boolean): void {
+  quiet = observer;
+  if (observer) {
+    channel?.close();
+    channel = null;
+    return;
+  }
   if (channel || typeof BroadcastChannel !== "function") return;
   channel = new BroadcastChannel(SIGN_OUT_CHANNEL);
   channel.addEventListener("message", () => leaveForSignedOutPage());
-}
-
-/** Keeps this page's sign-out to itself: an observer's page opens no cross-tab channel. */
-export function keepSignOutLocal(): void {
-  quiet = true;
 }
 
 /** Tells the other tabs, through the page's channel or a one-off one. */

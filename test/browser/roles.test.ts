@@ -1,8 +1,9 @@
 import { CloseCode } from "../../shared/closeCodes";
 import { TextRoot } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
-import { clickAtEnd, readBlocks, saveScreenshot, waitForEditor } from "../support/browser";
+import { clickAtEnd, launchBrowser, openSignedIn, readBlocks, saveScreenshot, waitForEditor } from "../support/browser";
 import { openDemo } from "../support/demo";
+import { invite } from "../support/members";
 import { waitFor } from "../support/waitFor";
 
 
@@ -69,5 +70,28 @@ describe("roles in the browser", () => {
     await notice.getByRole("button", { name: "Dismiss" }).click();
     await notice.waitFor({ state: "hidden" });
     expect(CloseCode.writeRefused.code).toBe(4405);
+  });
+
+  it("opens the draft again in the new role when the chair changes a delegation to an observer", async () => {
+    const { server, draft } = await openDemo();
+    const browser = await launchBrowser();
+    const invitation = await invite(server, draft.id, Role.delegation, "CUB");
+    const { page: cuba } = await openSignedIn(browser, server.url, invitation);
+    await waitForEditor(cuba, 10);
+    expect(await cuba.locator(".draft-text").getAttribute("contenteditable")).toBe("true");
+
+    const chairToken = (await invite(server, draft.id, Role.chair)).token;
+    const changed = await fetch(`${server.url}/api/drafts/${draft.id}/members/${invitation.membership.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${chairToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ role: Role.observer, state: null }),
+    });
+    expect(changed.status).toBe(200);
+
+    await cuba.locator('.draft-text[contenteditable="false"]').waitFor();
+    await cuba.locator('#connection[data-state="online"]').waitFor();
+    expect(await cuba.locator("#notice").textContent()).toContain("Your access to this draft has changed or been revoked.");
+    expect(await cuba.locator("#me").textContent()).toContain("(observer)");
+    expect(await cuba.locator(".proposal-toolbar button").count()).toBe(0);
   });
 });
