@@ -4,8 +4,21 @@
  * copy. Observers keep nothing.
  */
 
+const KEY_PREFIX = "concord/draft-info/";
+
 function keyOf(draftId: string): string {
-  return `concord/draft-info/${draftId}`;
+  return `${KEY_PREFIX}${draftId}`;
+}
+
+/** The ids of the drafts this device keeps a description of. */
+export function rememberedDraftIds(): string[] {
+  try {
+    return Object.keys(localStorage)
+      .filter((key) => key.startsWith(KEY_PREFIX))
+      .map((key) => key.slice(KEY_PREFIX.length));
+  } catch {
+    return [];
+  }
 }
 
 /** Keeps `info` for a later offline open. */

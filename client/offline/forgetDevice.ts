@@ -5,6 +5,7 @@
  */
 import * as Y from "yjs";
 import { snapshotPath } from "../../shared/appPaths";
+import { forgetDraftInfo, rememberedDraftIds } from "./draftInfoCache";
 import { localCopyNames, openLocalCopy, parseLocalCopyName } from "./localCopy";
 
 /** How long signing out waits for the copies before it goes on without deleting the rest. */
@@ -58,8 +59,16 @@ async function forgetIfSaved(name: string): Promise<boolean> {
  */
 export async function forgetSavedCopies(unsaved: ReadonlySet<string> = new Set()): Promise<number> {
   const work = (async () => {
+    const keptDrafts = new Set<string>();
     let kept = 0;
-    for (const name of await localCopyNames()) if (unsaved.has(name) || (await forgetIfSaved(name))) kept++;
+    for (const name of await localCopyNames()) {
+      if (unsaved.has(name) || (await forgetIfSaved(name))) {
+        kept++;
+        keptDrafts.add(parseLocalCopyName(name)!.draftId);
+      }
+    }
+    // What the device knew of a draft goes with its copies; a draft with unsaved work keeps it, to open offline.
+    for (const draftId of rememberedDraftIds()) if (!keptDrafts.has(draftId)) forgetDraftInfo(draftId);
     return kept;
   })();
   const timedOut = new Promise<number>((resolve) => setTimeout(() => resolve(0), FORGET_TIMEOUT_MS));

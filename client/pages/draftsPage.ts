@@ -9,6 +9,7 @@ import type { ListedDraft } from "../../shared/draftListing";
 import { Role } from "../../shared/roles";
 import { isStateCode, stateByCode } from "../../shared/states";
 import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { recallDraftInfo, rememberedDraftIds } from "../offline/draftInfoCache";
 import { observerPolicySwitch } from "./observerPolicy";
 import { copiesKeptAtSignOut, hasSignedOut, showSignedIn } from "./signOut";
 
@@ -73,6 +74,25 @@ function draftEntry(draft: ListedDraft): HTMLLIElement {
   return item;
 }
 
+/** Offline: the drafts this device keeps, each a link that opens it from the device. */
+function draftsOnThisDevice(): HTMLElement[] {
+  const kept = rememberedDraftIds().flatMap((id) => {
+    const title = recallDraftInfo<{ draft: { title?: unknown } }>(id)?.draft.title;
+    return typeof title === "string" ? [{ id, title }] : [];
+  });
+  if (kept.length === 0) return [];
+  const list = el(
+    "ul",
+    "drafts",
+    ...kept.map(({ id, title }) => {
+      const link = el("a", "", title);
+      link.href = `/d/${encodeURIComponent(id)}`;
+      return el("li", "draft-entry", link);
+    }),
+  );
+  return [el("h2", "", "On this device"), list];
+}
+
 /** What the page says instead of the list when it cannot show one. */
 function message(main: HTMLElement, heading: string, text: string): void {
   const paragraph = el("p", "drafts-message", text);
@@ -89,6 +109,7 @@ export async function openDraftsPage(main: HTMLElement): Promise<void> {
     response = await fetch("/api/drafts");
   } catch {
     message(main, "Drafts", UNREACHABLE_MESSAGE);
+    main.append(...draftsOnThisDevice());
     return;
   }
   if (response.status === 401) {

@@ -64,6 +64,12 @@ describe("offline in the browser", () => {
     await saveScreenshot(cuba, "offline-delegation-after-reload");
     expect(await cubaBracket(chair).count()).toBe(0);
 
+    // Offline, the drafts page lists the drafts on this device, and each opens from it.
+    await cuba.goto(`${new URL(cuba.url()).origin}/`);
+    const kept = cuba.locator("main .drafts a", { hasText: "Pre-draft report" });
+    await kept.click();
+    await cubaBracket(cuba).waitFor();
+
     // Back online with the server's commits held: the changes reach the server, but are not saved yet.
     storage.shut();
     await cuba.context().setOffline(false);
@@ -207,5 +213,6 @@ describe("offline in the browser", () => {
     await cuba.locator("#sign-out").click();
     await cuba.locator(".drafts-message", { hasText: "You have signed out. Open your invitation link to sign in." }).waitFor();
     expect(await copies(cuba)).toEqual([]);
+    expect(await cuba.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("concord/")))).toEqual([]);
   });
 });
