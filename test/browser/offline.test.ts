@@ -48,10 +48,13 @@ describe("offline in the browser", () => {
     await objectTo(cuba, PARAGRAPH_5, REASON);
     await cuba.locator('#saved[data-state="kept-here"]').waitFor();
     expect(await cuba.locator("#saved").textContent()).toMatch(/^Not saved yet: \d+ changes? kept on this device$/);
+    // The server counts objections; until it has, CUB's page shows its own, marked as such.
+    await objectedBadge(cuba).filter({ hasText: "Objected: CUB (not yet counted)" }).waitFor();
 
     await cuba.reload();
     await cubaBracket(cuba).waitFor();
-    // Statuses are the server's to publish; the stance itself is in this device's copy of the floor.
+    // The stance is in this device's copy of the floor: the panel lists it, the badge shows it uncounted.
+    await objectedBadge(cuba).filter({ hasText: "(not yet counted)" }).waitFor();
     const panel = await openParagraphPanel(cuba, PARAGRAPH_5);
     await panel.locator(".stance-list", { hasText: `CUB: object — ${REASON}` }).waitFor();
     // The page came from the service worker, with the network still off, and its work from this device.
@@ -82,6 +85,7 @@ describe("offline in the browser", () => {
     await cuba.locator('#saved[data-state="saved"]').waitFor();
     await cubaBracket(chair).waitFor();
     await objectedBadge(chair).waitFor();
+    await objectedBadge(cuba).filter({ hasText: /^Objected: CUB$/ }).waitFor();
   });
 
   it("offers work that can no longer be saved as a file when access ended while the delegation was offline", async () => {

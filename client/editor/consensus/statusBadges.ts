@@ -2,14 +2,16 @@
  * Status badges in the gutter: each numbered paragraph shows its consensus status as the server
  * publishes it in `status` (so observers see it without the `floor` room), and a filter can dim
  * every paragraph a chosen state does not object to. Rebuilt from Yjs on every sync and status change.
+ * A delegation's own objection, or its withdrawal, shows at once, marked "not yet counted" until
+ * the server has published it (offline, that is until the line is back).
  */
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, TextSelection, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import { ySyncPluginKey } from "y-prosemirror";
 import type * as Y from "yjs";
-import { ConsensusStatus, type ParagraphStatus } from "../../../schemas/records";
-import { TextRoot } from "../../../shared/documentLayout";
+import { ConsensusStatus, StanceKind, type ParagraphStatus, type Stance } from "../../../schemas/records";
+import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
 import { statusWords } from "./statusWords";
 
 /** Key of the badges layer; its meta is `{filter}` to change the filter, or true to rebuild. */
@@ -21,25 +23,56 @@ interface BadgeState {
   filter: string | null;
 }
 
-function badge(status: ParagraphStatus): HTMLElement {
+/** A delegation's own stances, which its page shows before the server has counted them. */
+export interface OwnStances {
+  state: string;
+  floorDoc: Y.Doc;
+}
+
+/** The words that mark a stance the server has not yet counted. */
+const NOT_YET_COUNTED = " (not yet counted)";
+
+/** A paragraph's status, and whether the page shows its own stance ahead of the server. */
+interface ShownStatus {
+  status: ParagraphStatus;
+  pending: boolean;
+}
+
+/** The published status, with the delegation's own objection (or its withdrawal) if the server has not counted it yet. */
+function shownStatus(pid: string, status: ParagraphStatus, own: OwnStances | null): ShownStatus {
+  if (!own) return { status, pending: false };
+  const objects = own.floorDoc.getMap<Stance>(FloorRoot.stances).get(`${own.state}:${pid}`)?.stance === StanceKind.object;
+  const counted = (status.objectedBy ?? []).includes(own.state);
+  if (objects === counted) return { status, pending: false };
+  const objectedBy = objects ? [...(status.objectedBy ?? []), own.state] : (status.objectedBy ?? []).filter((state) => state !== own.state);
+  if (objectedBy.length > 0) return { status: { ...status, status: ConsensusStatus.objected, objectedBy }, pending: true };
+  // Without objections the paragraph's status depends on what only the server counts: say what changed.
+  return { status: { ...status, objectedBy }, pending: true };
+}
+
+function badge({ status, pending }: ShownStatus, own: OwnStances | null): HTMLElement {
   const element = document.createElement("span");
   element.className = "status-badge";
   element.contentEditable = "false";
   element.dataset["status"] = status.changedSinceAgreed && status.status === ConsensusStatus.open ? "changed" : status.status;
-  element.textContent = statusWords(status);
+  const withdrawn = pending && !(status.objectedBy ?? []).includes(own?.state ?? "");
+  element.textContent = withdrawn ? `Objection withdrawn${NOT_YET_COUNTED}` : `${statusWords(status)}${pending ? NOT_YET_COUNTED : ""}`;
+  if (pending) element.dataset["pending"] = "true";
   return element;
 }
 
-function build(doc: PMNode, statuses: Y.Map<ParagraphStatus>, filter: string | null): DecorationSet {
+function build(doc: PMNode, statuses: Y.Map<ParagraphStatus>, filter: string | null, own: OwnStances | null): DecorationSet {
   const decorations: Decoration[] = [];
   doc.forEach((node, offset) => {
     const pid = node.attrs.pid;
-    const status = typeof pid === "string" ? statuses.get(pid) : undefined;
-    if (!status) return;
+    const published = typeof pid === "string" ? statuses.get(pid) : undefined;
+    if (!published) return;
+    const shown = shownStatus(pid as string, published, own);
+    const status = shown.status;
     const attrs: Record<string, string> = { "data-status": status.status };
     if (filter !== null && !(status.objectedBy ?? []).includes(filter)) attrs.class = "filtered-out";
     decorations.push(Decoration.node(offset, offset + node.nodeSize, attrs));
-    decorations.push(Decoration.widget(offset + 1, () => badge(status), { side: -1, key: `badge:${pid}:${JSON.stringify(status)}`, ignoreSelection: true }));
+    decorations.push(Decoration.widget(offset + 1, () => badge(shown, own), { side: -1, key: `badge:${pid}:${shown.pending}:${JSON.stringify(status)}`, ignoreSelection: true }));
   });
   return DecorationSet.create(doc, decorations);
 }
@@ -54,17 +87,18 @@ export function objectionFilter(state: EditorState): string | null {
   return statusBadgesKey.getState(state)?.filter ?? null;
 }
 
-/** The badges plugin, reading `status` of the `text` room `ydoc`. */
-export function statusBadgesPlugin(ydoc: Y.Doc): Plugin<BadgeState> {
+/** The badges plugin, reading `status` of the `text` room `ydoc`, and a delegation's own stances. */
+export function statusBadgesPlugin(ydoc: Y.Doc, own: OwnStances | null = null): Plugin<BadgeState> {
   const statuses = ydoc.getMap<ParagraphStatus>(TextRoot.status);
+  const ownStances = own?.floorDoc.getMap<Stance>(FloorRoot.stances) ?? null;
   return new Plugin<BadgeState>({
     key: statusBadgesKey,
     state: {
-      init: (_config, state) => ({ decorations: build(state.doc, statuses, null), filter: null }),
+      init: (_config, state) => ({ decorations: build(state.doc, statuses, null, own), filter: null }),
       apply: (tr, previous, _old, state) => {
         const meta = tr.getMeta(statusBadgesKey) as { filter: string | null } | true | undefined;
         const filter = meta && meta !== true ? meta.filter : previous.filter;
-        if (meta !== undefined || tr.getMeta(ySyncPluginKey)) return { decorations: build(state.doc, statuses, filter), filter };
+        if (meta !== undefined || tr.getMeta(ySyncPluginKey)) return { decorations: build(state.doc, statuses, filter, own), filter };
         return tr.docChanged ? { decorations: previous.decorations.map(tr.mapping, tr.doc), filter } : previous;
       },
     },
@@ -82,6 +116,7 @@ export function statusBadgesPlugin(ydoc: Y.Doc): Plugin<BadgeState> {
         });
       };
       statuses.observe(onStatus);
+      ownStances?.observe(onStatus);
       // A badge opens its paragraph in the panel: the caret goes there and the panel takes the focus.
       const onClick = (event: MouseEvent) => {
         const target = (event.target as HTMLElement).closest?.(".status-badge");
@@ -95,6 +130,7 @@ export function statusBadgesPlugin(ydoc: Y.Doc): Plugin<BadgeState> {
       return {
         destroy: () => {
           statuses.unobserve(onStatus);
+          ownStances?.unobserve(onStatus);
           view.dom.removeEventListener("mousedown", onClick);
         },
       };
