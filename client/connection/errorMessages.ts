@@ -66,6 +66,9 @@ export const NO_LOCAL_COPY_MESSAGE =
 /** The message an observer gets when the chair closes stances and comments to observers. */
 export const FLOOR_CLOSED_MESSAGE = "The chair closed stances and comments to observers; the draft's text stays open to you.";
 
+/** The start of the message when signing out failed: the session is still alive on this device. */
+export const STILL_SIGNED_IN_MESSAGE = "You are still signed in on this device.";
+
 /** The message when the server cannot be reached at all. */
 export const UNREACHABLE_MESSAGE = "The server cannot be reached: you may be offline. Your work on this device is kept.";
 

@@ -5,6 +5,7 @@
  * in every chair's or delegation's editor open in this browser, so that no draft's text, socket or
  * editor outlives it; the drafts page then says the person signed out.
  */
+import { errorMessageOf, STILL_SIGNED_IN_MESSAGE, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import { NoticeKind, showNotice } from "../connection/notice";
 import { forgetSavedCopies } from "../offline/forgetDevice";
 
@@ -129,12 +130,12 @@ async function signOut(button: HTMLButtonElement): Promise<void> {
   }
   // Until the server has answered, the session cookie is still set: say so rather than pretend.
   const failure = await fetch("/api/signout", { method: "POST" }).then(
-    (response) => (response.ok ? null : "the server could not do it; try again in a moment"),
-    () => "the server cannot be reached",
+    async (response) => (response.ok ? null : errorMessageOf(response)),
+    () => UNREACHABLE_MESSAGE,
   );
   if (failure) {
     button.disabled = false;
-    showNotice(`You are still signed in on this device: ${failure}.`, NoticeKind.untilDismissed);
+    showNotice(`${STILL_SIGNED_IN_MESSAGE} ${failure}`, NoticeKind.untilDismissed);
     return;
   }
   tellOtherTabs();
