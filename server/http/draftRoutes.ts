@@ -1,4 +1,4 @@
-/** The drafts a user is a member of, and one draft with the user's part in it. */
+/** The drafts a user is a member of, one draft with the user's part in it, and the chair's settings of a draft. */
 import express from "express";
 import { CloseCode } from "../../shared/closeCodes";
 import { Room } from "../../shared/documentLayout";
@@ -11,7 +11,7 @@ import { httpErrors } from "./HttpError";
 import { requireChair, requireMember, requireUser, route } from "./requestContext";
 
 /**
- * `GET /api/drafts` and `GET /api/drafts/:id`. The list gives each draft the user is a member of
+ * `GET /api/drafts`, `GET /api/drafts/:id` and the chair's `PATCH /api/drafts/:id`. The list gives each draft the user is a member of
  * with the user's role (and state) in it, and the summary the status publisher saved with the draft
  * (title, symbol, progress: agreed of total paragraphs, open proposals, objected paragraphs), so it
  * loads no room; `progress` is null only for a draft not yet summarized (see `StatusPublisher`).
