@@ -10,3 +10,17 @@ export const SNAPSHOT_ROUTE = "/api/drafts/:id/rooms/:room/snapshot";
 export function snapshotPath(draftId: string, room: string): string {
   return SNAPSHOT_ROUTE.replace(":id", encodeURIComponent(draftId)).replace(":room", encodeURIComponent(room));
 }
+
+/** The drafts the signed-in person is a member of. */
+export const DRAFTS_ROUTE = "/api/drafts";
+
+/** One draft with the person's part in it (GET), and the chair's settings of it (PATCH), in Express syntax. */
+export const DRAFT_ROUTE = `${DRAFTS_ROUTE}/:id`;
+
+/** The URL of draft `draftId` in the API. */
+export function draftPath(draftId: string): string {
+  return DRAFT_ROUTE.replace(":id", encodeURIComponent(draftId));
+}
+
+/** Ends the session (POST). */
+export const SIGN_OUT_ROUTE = "/api/signout";

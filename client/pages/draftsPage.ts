@@ -4,6 +4,7 @@
  * brackets and objected paragraphs. Signed out, it says how to sign in, and shows no draft.
  */
 import type { Progress } from "../../schemas/records";
+import { DRAFTS_ROUTE } from "../../shared/appPaths";
 import { assertNever } from "../../shared/assertNever";
 import type { ListedDraft } from "../../shared/draftListing";
 import { Role } from "../../shared/roles";
@@ -106,7 +107,7 @@ export async function openDraftsPage(main: HTMLElement): Promise<void> {
   main.replaceChildren(el("h1", "", "Drafts"), el("p", "drafts-message", "Loading your drafts…"));
   let response: Response;
   try {
-    response = await fetch("/api/drafts");
+    response = await fetch(DRAFTS_ROUTE);
   } catch {
     message(main, "Drafts", UNREACHABLE_MESSAGE);
     main.append(...draftsOnThisDevice());

@@ -6,6 +6,7 @@
  * a file first, never dropped silently.
  */
 import type * as Y from "yjs";
+import { draftPath } from "../../shared/appPaths";
 import { CloseCode, RESET_LOCAL_COPY_CODES } from "../../shared/closeCodes";
 import { Room, TextRoot } from "../../shared/documentLayout";
 import { Role, type Author } from "../../shared/roles";
@@ -219,7 +220,7 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
 async function loadDraftAnswer(draftId: string): Promise<DraftAnswer | string> {
   let response: Response;
   try {
-    response = await fetch(`/api/drafts/${encodeURIComponent(draftId)}`);
+    response = await fetch(draftPath(draftId));
   } catch {
     return recallDraftInfo<DraftAnswer>(draftId) ?? UNREACHABLE_MESSAGE;
   }

@@ -2,6 +2,7 @@
  * The chair's switch, on the drafts page, for whether observers read a draft's stances and
  * comments (its `floor` room). Turning it off closes the observers' view of them at once.
  */
+import { draftPath } from "../../shared/appPaths";
 import type { ListedDraft } from "../../shared/draftListing";
 import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import { NoticeKind, showNotice } from "../connection/notice";
@@ -9,7 +10,7 @@ import { NoticeKind, showNotice } from "../connection/notice";
 /** Asks the server to set the policy; resolves with whether it did. */
 async function setObserversReadFloor(draftId: string, allowed: boolean): Promise<boolean> {
   try {
-    const response = await fetch(`/api/drafts/${encodeURIComponent(draftId)}`, {
+    const response = await fetch(draftPath(draftId), {
       method: "PATCH",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ observersReadFloor: allowed }),

@@ -5,6 +5,7 @@
  * in every chair's or delegation's editor open in this browser, so that no draft's text, socket or
  * editor outlives it; the drafts page then says the person signed out.
  */
+import { SIGN_OUT_ROUTE } from "../../shared/appPaths";
 import { errorMessageOf, STILL_SIGNED_IN_MESSAGE, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import { NoticeKind, showNotice } from "../connection/notice";
 import { forgetSavedCopies } from "../offline/forgetDevice";
@@ -129,7 +130,7 @@ async function signOut(button: HTMLButtonElement): Promise<void> {
     // Storage disabled: the drafts page cannot say how many copies were kept.
   }
   // Until the server has answered, the session cookie is still set: say so rather than pretend.
-  const failure = await fetch("/api/signout", { method: "POST" }).then(
+  const failure = await fetch(SIGN_OUT_ROUTE, { method: "POST" }).then(
     async (response) => (response.ok ? null : errorMessageOf(response)),
     () => UNREACHABLE_MESSAGE,
   );

@@ -1,5 +1,6 @@
 /** Sign-in by invitation link, sign-out, and who am I. */
 import express from "express";
+import { SIGN_OUT_ROUTE } from "../../shared/appPaths";
 import { SESSION_COOKIE, SESSION_TTL_MS, sessionSecret } from "../identity/authenticate";
 import type { IdentityStore } from "../identity/IdentityStore";
 import { redeemInvitation, SIGN_IN_PATH } from "../identity/invitations";
@@ -42,7 +43,7 @@ export function authRoutes(identity: IdentityStore): express.Router {
 
   // Signing out ends the session on the server too: a copied cookie is worth nothing afterwards.
   router.post(
-    "/api/signout",
+    SIGN_OUT_ROUTE,
     route(async (request, response) => {
       const secret = sessionSecret(request);
       if (secret) await identity.endSession(hashSecret(secret));

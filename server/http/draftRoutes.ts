@@ -1,5 +1,6 @@
 /** The drafts a user is a member of, one draft with the user's part in it, and the chair's settings of a draft. */
 import express from "express";
+import { DRAFT_ROUTE, DRAFTS_ROUTE } from "../../shared/appPaths";
 import { CloseCode } from "../../shared/closeCodes";
 import { Room } from "../../shared/documentLayout";
 import type { ListedDraft } from "../../shared/draftListing";
@@ -20,7 +21,7 @@ export function draftRoutes(identity: IdentityStore, drafts: Drafts, rooms: Room
   const router = express.Router();
 
   router.get(
-    "/api/drafts",
+    DRAFTS_ROUTE,
     route(async (request, response) => {
       const user = await requireUser(identity, request);
       const memberships = await identity.membershipsOfUser(user.id);
@@ -36,7 +37,7 @@ export function draftRoutes(identity: IdentityStore, drafts: Drafts, rooms: Room
   );
 
   router.get(
-    "/api/drafts/:id",
+    DRAFT_ROUTE,
     route(async (request, response) => {
       const draftId = String(request.params.id);
       const draft = await drafts.get(draftId);
@@ -49,7 +50,7 @@ export function draftRoutes(identity: IdentityStore, drafts: Drafts, rooms: Room
   // The chair's settings of a draft: whether observers read its stances and comments. Closing the
   // floor to observers closes their floor sockets at once; opening it applies from their next load.
   router.patch(
-    "/api/drafts/:id",
+    DRAFT_ROUTE,
     route(async (request, response) => {
       const draftId = String(request.params.id);
       if (!(await drafts.get(draftId))) throw httpErrors.notFound("That draft");

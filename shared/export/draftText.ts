@@ -14,7 +14,7 @@ import { MetaKey, TextRoot } from "../documentLayout";
 import { labelSequence } from "../numbering";
 import { readProposals, type ProposalView } from "../proposals/readProposals";
 import { BlockType } from "../schema";
-import { endOfParagraph, FOOTNOTE_CHAR, footnoteTexts, markedSpans, type TextBlock } from "../text/blockText";
+import { endOfParagraph, FOOTNOTE_CHAR, footnoteTexts, markedSpans, type MarkedSpan, type TextBlock } from "../text/blockText";
 
 /** The formats a draft text is written in. */
 export const TextFormat = { markdown: "md", plain: "txt" } as const;
@@ -58,6 +58,13 @@ const MARKDOWN_INLINE = /[\\`*_~[\]<]/g;
 
 function writerFor(format: TextFormat): Writer {
   const literal = (words: string) => (format === TextFormat.markdown ? words.replace(MARKDOWN_INLINE, "\\$&") : words);
+  // A block's formatting is read once, however many brackets cut its words.
+  const spans = new WeakMap<Y.XmlElement, MarkedSpan[]>();
+  const spansOf = (element: Y.XmlElement) => {
+    let found = spans.get(element);
+    if (!found) spans.set(element, (found = markedSpans(element)));
+    return found;
+  };
   return {
     format,
     struck: (words) => (format === TextFormat.markdown ? `~~${words}~~` : `delete: ${words}`),
@@ -65,7 +72,7 @@ function writerFor(format: TextFormat): Writer {
     chairWords: (block, from, to) => {
       if (format !== TextFormat.markdown) return block.text.slice(from, to);
       let out = "";
-      for (const span of markedSpans(block.element)) {
+      for (const span of spansOf(block.element)) {
         const start = Math.max(from, span.from);
         const end = Math.min(to, span.to);
         if (start < end) out += marked(literal(block.text.slice(start, end)), span.marks);
