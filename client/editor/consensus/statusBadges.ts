@@ -55,8 +55,11 @@ function badge({ status, pending }: ShownStatus, own: OwnStances | null): HTMLEl
   element.className = "status-badge";
   element.contentEditable = "false";
   element.dataset["status"] = status.changedSinceAgreed && status.status === ConsensusStatus.open ? "changed" : status.status;
-  const withdrawn = pending && !(status.objectedBy ?? []).includes(own?.state ?? "");
-  element.textContent = withdrawn ? `Objection withdrawn${NOT_YET_COUNTED}` : `${statusWords(status)}${pending ? NOT_YET_COUNTED : ""}`;
+  const objectedBy = status.objectedBy ?? [];
+  const withdrawn = pending && !objectedBy.includes(own?.state ?? "");
+  // A withdrawal the server has not counted: the others' objections stand; without them, say what changed.
+  if (withdrawn) element.textContent = objectedBy.length > 0 ? `${statusWords(status)} (withdrawal not yet counted)` : `Objection withdrawn${NOT_YET_COUNTED}`;
+  else element.textContent = `${statusWords(status)}${pending ? NOT_YET_COUNTED : ""}`;
   if (pending) element.dataset["pending"] = "true";
   return element;
 }
