@@ -2,10 +2,10 @@
  * The one check every JSON record write goes through: which schema a `root[key]` is held to, the
  * structural check, then the compiled JSON Schema, with one short stable reason when it fails.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import Ajv, { type ValidateFunction } from "ajv";
 import { DecisionPrefix, FloorRoot, PROGRESS_KEY, TextRoot } from "../shared/documentLayout";
 import { PID_PATTERN } from "../shared/pid";
-import { checkPlainJson, formatPath, truncateForReason } from "./checkPlainJson";
+import { checkPlainJson, truncateForReason } from "./checkPlainJson";
 import comment from "./records/comment.schema.json";
 import decision from "./records/decision.schema.json";
 import defs from "./records/defs.schema.json";
@@ -14,6 +14,7 @@ import proposal from "./records/proposal.schema.json";
 import stance from "./records/stance.schema.json";
 import status from "./records/status.schema.json";
 import support from "./records/support.schema.json";
+import { reasonFor } from "./schemaReason";
 
 export { MAX_RECORD_BYTES, MAX_RECORD_DEPTH } from "./checkPlainJson";
 
@@ -112,79 +113,6 @@ function targetFor(kind: RecordKind, key: string): Target | string {
     default:
       return TARGETS[kind];
   }
-}
-
-/** JSON Pointer (`/anchor/pid`) to path segments; ajv does not say which segments index arrays. */
-function pointerSegments(pointer: string): Array<string | number> {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
-function describe(schema: unknown): string | null {
-  if (typeof schema !== "object" || schema === null) return null;
-  const description = (schema as { description?: unknown }).description;
-  return typeof description === "string" ? description : null;
-}
-
-/** "kind is insert or replace" from an `if` of `properties` with `const`/`enum`: why a `then` applied. */
-function condition(root: unknown, schemaPath: string): string | null {
-  const at = schemaPath.lastIndexOf("/then/");
-  if (!schemaPath.startsWith("#/") || at < 0) return null;
-  let node: unknown = root;
-  for (const part of schemaPath.slice(2, at).split("/").filter(Boolean)) {
-    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  }
-  const properties = (node as { if?: { properties?: Record<string, { const?: unknown; enum?: unknown[] }> } } | undefined)?.if
-    ?.properties;
-  if (!properties) return null;
-  const clauses = Object.entries(properties).map(([name, rule]) => {
-    const values = rule.enum ?? [rule.const];
-    return `${name} is ${values.map(String).join(" or ")}`;
-  });
-  return clauses.length > 0 ? clauses.join(" and ") : null;
-}
-
-/** One stable sentence for ajv's errors: `proposal.text: must NOT have more than 5000 characters`. */
-function reasonFor(label: string, errors: ErrorObject[], root: unknown): string {
-  const last = errors[errors.length - 1]!;
-  // anyOf lists every branch's failure first; the alternatives' description says more than any one.
-  const error = last.keyword === "anyOf" || last.keyword === "oneOf" ? last : errors[0]!;
-  const path = pointerSegments(error.instancePath);
-  let problem: string;
-  switch (error.keyword) {
-    case "required":
-      path.push((error.params as { missingProperty: string }).missingProperty);
-      problem = "required";
-      break;
-    case "additionalProperties":
-      path.push((error.params as { additionalProperty: string }).additionalProperty);
-      problem = "unknown field";
-      break;
-    case "false schema":
-      problem = "not allowed";
-      break;
-    case "enum":
-      problem = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(", ")}`;
-      break;
-    case "const":
-      problem = `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
-      break;
-    case "pattern":
-    case "anyOf":
-    case "oneOf": {
-      const description = describe(error.parentSchema);
-      problem = description ? `must be ${description}` : truncateForReason(error.message ?? "is invalid");
-      break;
-    }
-    default:
-      problem = error.message ?? "is invalid";
-  }
-  const when = condition(root, error.schemaPath);
-  return `${label}${formatPath(path)}: ${problem}${when ? ` when ${when}` : ""}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Drafts } from "../drafts/Drafts";
 import type { IdentityStore } from "../identity/IdentityStore";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 import { httpErrors } from "./HttpError";
+import { readBody } from "./readBody";
 import { requireChair, requireMember, requireUser, route } from "./requestContext";
 
 /**
@@ -55,10 +56,7 @@ export function draftRoutes(identity: IdentityStore, drafts: Drafts, rooms: Room
       const draftId = String(request.params.id);
       if (!(await drafts.get(draftId))) throw httpErrors.notFound("That draft");
       await requireChair(identity, request, draftId);
-      const { observersReadFloor } = (request.body ?? {}) as { observersReadFloor?: unknown };
-      if (typeof observersReadFloor !== "boolean" || Object.keys(request.body as object).length !== 1) {
-        throw httpErrors.badRequest("The body must be {\"observersReadFloor\": true or false}");
-      }
+      const { observersReadFloor } = readBody(request, "draftSettings");
       await drafts.setObserversReadFloor(draftId, observersReadFloor);
       if (!observersReadFloor) {
         const floor = await rooms.loaded(draftId, Room.floor);

@@ -1,0 +1,11 @@
+/** The one way a route reads its JSON body: checked against its contract in `schemas/rest/`, or a 400 naming the problem. */
+import type express from "express";
+import { checkRestBody, type RestBodies, type RestBody } from "../../schemas/restBodies";
+import { httpErrors } from "./HttpError";
+
+/** The request's body as contract `name` describes it; throws a 400 `HttpError` when it is not. */
+export function readBody<Name extends RestBody>(request: express.Request, name: Name): RestBodies[Name] {
+  const checked = checkRestBody(name, request.body ?? {});
+  if (!checked.ok) throw httpErrors.badRequest(checked.reason);
+  return checked.body;
+}
