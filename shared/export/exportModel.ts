@@ -110,6 +110,14 @@ export interface SubitemBlock extends BlockBase {
   label: string;
 }
 
+/**
+ * Unnumbered text: a letter's front matter, its signature, an "[Original: …]" line — read and
+ * negotiated like the rest, but neither numbered nor counted for consensus.
+ */
+export interface PreambleBlock extends BlockBase {
+  type: "preamble";
+}
+
 /** A paragraph a state proposes to add ("12 bis"): the bracketed view only. */
 export interface AddedParagraphBlock {
   type: "added";
@@ -119,7 +127,7 @@ export interface AddedParagraphBlock {
 }
 
 /** One block of the exported draft. */
-export type ExportBlock = HeadingBlock | ParagraphBlock | SubitemBlock | AddedParagraphBlock;
+export type ExportBlock = HeadingBlock | PreambleBlock | ParagraphBlock | SubitemBlock | AddedParagraphBlock;
 
 /** The draft's front matter, from `meta`. */
 export interface ExportMeta {
