@@ -51,11 +51,6 @@ export function importDraftText(source: string, format: ImportFormat): ImportedD
   return assembleDraft(drafts, (draft) => draft.inline ?? parseInline(draft.text, inline(draft.at)));
 }
 
-/** Picks the format from a file name: .md/.markdown → markdown, anything else → text. */
-export function formatFromFileName(name: string): ImportFormat {
-  return /\.(md|markdown)$/i.test(name.trim()) ? ImportFormat.markdown : ImportFormat.text;
-}
-
 function checkSource(source: string, format: ImportFormat): void {
   if (typeof source !== "string") throw new RangeError(`Import source is not text: ${typeof source}`);
   if (!Object.values<string>(ImportFormat).includes(format)) {

@@ -1,6 +1,5 @@
 import type { Node as PMNode } from "prosemirror-model";
 import {
-  formatFromFileName,
   ImportFormat,
   importDraftText,
   MAX_IMPORT_BYTES,
@@ -450,15 +449,5 @@ describe("importDraftText", () => {
     draft.doc.forEach((block) => pids.push(block.attrs.pid));
     expect(pids.every((pid) => typeof pid === "string")).toBe(true);
     expect(new Set(pids).size).toBe(pids.length);
-  });
-});
-
-describe("formatFromFileName", () => {
-  it("reads .md and .markdown as Markdown, in any case", () => {
-    expect(["draft.md", "Draft.MD", "a.b.markdown"].map(formatFromFileName)).toEqual(["markdown", "markdown", "markdown"]);
-  });
-
-  it("reads anything else as plain text", () => {
-    expect(["draft.txt", "draft", "md", "draft.md.txt"].map(formatFromFileName)).toEqual(["text", "text", "text", "text"]);
   });
 });
