@@ -132,6 +132,33 @@ describe("importDocument", () => {
   });
 });
 
+describe("importing documents made of the pieces real ones have, in any order", () => {
+  const pieces = fc.constantFrom(
+    "1. The Group met.", "12) Decides", "(a) one;", "- b. two", "  - ii. three", "- bullet", "## 2. Scope", "# Title", "**Courtesy translation**",
+    "A/77/37", "2/5", "20-17890 (E)", "- 3 -", "MISIÓN PERMANENTE", "Letter dated 1 May 2020 from the Chair", "Carta de fecha 22 de diciembre",
+    "(Firmado) Bakhtiyor Ibragimov", "[Original: ruso]", "Annex", "Juan Fernández González", "La Habana, 12 December 2016",
+    "Text<sup>3</sup> more", "<sup>3</sup> A note.", "[^1]: Note.", "ref[^1]", "¹ Note", "word¹", "---", "**bold** and *em* _x_", "\\*", "",
+    "lower-case continuation", "ENDS IN CAPITALS", "Submitted by", "\f", "\u0007", "   indented line",
+  );
+  const documents = fc.array(fc.tuple(pieces, fc.constantFrom("\n", "\n\n", "\n\n\n", " ")), { maxLength: 40 })
+    .map((parts) => parts.map(([piece, gap]) => piece + gap).join(""));
+
+  it("throws nothing but an ImportRefusal, and every block it makes has a pid", async () => {
+    await fc.assert(
+      fc.asyncProperty(documents, fc.constantFrom("a.txt", "a.md", "a"), async (source, name) => {
+        try {
+          const imported = await importDocument(text(source), name);
+          imported.doc.forEach((block) => expect(typeof block.attrs.pid).toBe("string"));
+          imported.doc.check();
+        } catch (error) {
+          expect(error).toBeInstanceOf(ImportRefusal);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe("formatOf", () => {
   it("reads .md and .markdown as Markdown, in any case", () => {
     expect(["draft.md", "Draft.MD", "a.b.markdown"].map((name) => formatOf(name, "Text."))).toEqual(["markdown", "markdown", "markdown"]);
