@@ -5,6 +5,11 @@ import { importDocument } from "../../../server/import/importDocument";
 import { MAX_IMPORT_BYTES } from "../../../server/import/importDraftText";
 import { ImportRefusal, ImportRefusalId } from "../../../server/import/ImportRefusal";
 import { formatOf } from "../../../server/import/readSourceFile";
+import { MetaKey, TextRoot } from "../../../shared/documentLayout";
+import { draftText, TextFormat, TextView } from "../../../shared/export/draftText";
+import { doc, item, p, pre } from "../../support/dsl";
+import { yDraft } from "../../support/yDraft";
+import { printedOutline } from "./printedOutline";
 
 /** The refusal `bytes` named `fileName` meets, or a failure when it is imported. */
 async function refusalOf(bytes: Buffer, fileName: string): Promise<ImportRefusal> {
@@ -171,5 +176,16 @@ describe("formatOf", () => {
   it("reads a file named otherwise by its content", () => {
     expect(formatOf("md", "[^1]: A note.")).toBe("markdown");
     expect(formatOf("draft", "A. SCOPE\n\nText.")).toBe("text");
+  });
+});
+
+describe("reading Concord's own Markdown export back", () => {
+  it("keeps an [Original] line as preamble and the paragraphs numbered from 1", async () => {
+    const ydoc = yDraft(doc(pre("[Original: Russian]"), p("The Heads of State met:"), item(1, "in Minsk;"), p("They agreed.")));
+    ydoc.getMap(TextRoot.meta).set(MetaKey.title, "Letter dated 22 December 2020");
+    const exported = draftText(ydoc, TextView.clean, TextFormat.markdown);
+    const imported = await importDocument(text(exported), "export.md");
+    expect(imported.title).toBe("Letter dated 22 December 2020");
+    expect(printedOutline(imported.doc)).toEqual(["pre [Original: Russian]", "1 The Heads of State met:", "(a) in Minsk;", "2 They agreed."]);
   });
 });
