@@ -2,6 +2,7 @@
  * Who is behind a connection, as the server knows it from the membership: the role and state that
  * decide what may be written, and the principal that owns Yjs client ids and signs the audit log.
  */
+import { statePrincipal } from "../../shared/audit/auditEntry";
 import { Role, type Author } from "../../shared/roles";
 import type { Membership, User } from "./IdentityStore";
 
@@ -26,7 +27,7 @@ export function writerOf(user: User, membership: Membership): Writer {
       return { ...base, author: { role: Role.chair }, principal: Role.chair };
     case Role.delegation:
       if (!membership.state) throw new RangeError(`Delegation membership ${membership.id} has no state`);
-      return { ...base, author: { role: Role.delegation, state: membership.state }, principal: `state:${membership.state}` };
+      return { ...base, author: { role: Role.delegation, state: membership.state }, principal: statePrincipal(membership.state) };
     case Role.observer:
       return { ...base, author: { role: Role.observer }, principal: `observer:${membership.id}` };
     default:

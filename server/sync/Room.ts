@@ -9,7 +9,9 @@ import { uint32 } from "lib0/random";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../shared/closeCodes";
-import type { Room as RoomName } from "../../shared/documentLayout";
+import { Room as RoomNames, type Room as RoomName } from "../../shared/documentLayout";
+import { describeWrite } from "../audit/describeWrite";
+import { ParagraphTexts } from "../audit/ParagraphTexts";
 import { SYSTEM_CLOCK, type Clock } from "../clock";
 import { checkWrite } from "../guard/checkWrite";
 import { Role } from "../../shared/roles";
@@ -96,6 +98,8 @@ export class Room {
   /** Awareness client ids each peer has announced, removed when the peer leaves. */
   private readonly peerClients = new Map<RoomPeer, Set<number>>();
   private doc!: Y.Doc;
+  /** The words of the text room's blocks, so the audit can say what each change did to them. */
+  private paragraphs: ParagraphTexts | null = null;
   /** Principal owning each Yjs client id seen in this room (invariant 3). */
   private clientOwners = new Map<number, string>();
   /** Presence lives beside the document, not in it, so a rebuild leaves it alone. */
@@ -237,6 +241,7 @@ export class Room {
       : checkWrite(this.doc, this.name, peer.writer, update, this.clientOwners, (this.options.clock ?? SYSTEM_CLOCK).now());
     if (permitted.footprint.empty) return NOTHING_TO_COMMIT;
     this.captured = [];
+    this.paragraphs?.take();
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (error) {
@@ -255,12 +260,15 @@ export class Room {
     this.captured = [];
     if (changes.length === 0) return NOTHING_TO_COMMIT;
     for (const clientId of permitted.newClientIds) this.clientOwners.set(clientId, peer.writer.principal);
+    const { words, pids } = describeWrite(this.doc, permitted.footprint, this.paragraphs?.take() ?? []);
     const write: WriteRecord = {
       principal: peer.writer.principal,
       userId: peer.writer.userId,
       at: new Date().toISOString(),
       touched: permitted.footprint.touched,
       newClientIds: permitted.newClientIds,
+      words,
+      pids,
     };
     const commits = changes.map((change, index) => this.commitAndRelay(change, peer, index === 0 ? write : undefined, arrivedAt));
     return { committed: Promise.all(commits).then(() => undefined) };
@@ -308,11 +316,15 @@ export class Room {
     for (const peer of Array.from(this.peers)) peer.close(cause);
     this.peers.clear();
     if (this.compactionTimer) clearTimeout(this.compactionTimer);
+    this.paragraphs?.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }
 
   private attach({ doc, rows, clientOwners }: LoadedState): void {
+    this.paragraphs?.destroy();
+    // Only the text room holds the chair's text.
+    this.paragraphs = this.name === RoomNames.text ? new ParagraphTexts(doc) : null;
     this.doc = doc;
     this.storedRows = rows;
     this.clientOwners = clientOwners;
