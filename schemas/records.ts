@@ -142,6 +142,20 @@ export interface Comment {
   resolved?: boolean;
 }
 
+/** One point of contact of a delegation. */
+export interface Contact {
+  name: string;
+  function?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** A delegation's points of contact, at `contacts["STATE:contacts"]`; the chair and the other members read them. */
+export interface Contacts {
+  people: Contact[];
+  at: string;
+}
+
 /** Values of the `meta` map, by `MetaKey` (shared/documentLayout.ts). */
 export interface Meta {
   title?: string;
