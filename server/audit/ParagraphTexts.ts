@@ -6,7 +6,7 @@
 import * as Y from "yjs";
 import { paragraphWords, type ParagraphWords } from "../../shared/audit/auditWords";
 import { TextRoot } from "../../shared/documentLayout";
-import { blockText } from "../../shared/text/blockText";
+import { blockText, FOOTNOTE_CHAR, footnoteTexts } from "../../shared/text/blockText";
 
 interface Known {
   pid: string;
@@ -16,6 +16,15 @@ interface Known {
 function pidOf(element: Y.XmlElement): string | null {
   const pid = element.getAttribute("pid");
   return typeof pid === "string" && pid !== "" ? pid : null;
+}
+
+/** A block's words as the audit shows them: each footnote's words at its marker, "[Footnote: …]". */
+function auditText(element: Y.XmlElement): string {
+  const text = blockText(element);
+  if (!text.includes(FOOTNOTE_CHAR)) return text;
+  const notes = footnoteTexts(element);
+  let next = 0;
+  return text.replace(new RegExp(FOOTNOTE_CHAR, "g"), () => `[Footnote: ${notes[next++] ?? ""}]`);
 }
 
 /** The top-level block a type belongs to, or null when `type` is the fragment itself. */
@@ -52,7 +61,7 @@ export class ParagraphTexts {
   private remember(element: Y.XmlElement): Known | null {
     const pid = pidOf(element);
     if (pid === null) return null;
-    const known = { pid, text: blockText(element) };
+    const known = { pid, text: auditText(element) };
     this.known.set(element, known);
     return known;
   }

@@ -5,6 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { Role } from "../../shared/roles";
+import { seriousViolations } from "../support/axe";
 import { BLOCK_SELECTOR, objectTo, readBlocks, saveScreenshot, selectWords } from "../support/browser";
 import { openDemo } from "../support/demo";
 import { waitFor } from "../support/waitFor";
@@ -62,6 +63,7 @@ describe("the audit view", () => {
     await view.getByLabel("Paragraph").selectOption({ label: "Paragraph 3" });
     await waitFor(() => view.locator(".audit-who").allTextContents(), (who) => who.some((name) => name.startsWith("CUB")) && who.some((name) => name.startsWith("Chair")), { what: "paragraph 3's history" });
     await saveScreenshot(chair, "audit-view");
+    expect(await seriousViolations(chair)).toEqual([]);
 
     for (const page of [cuba, observer]) {
       expect(await page.locator(".audit-link").count()).toBe(0);
@@ -97,5 +99,6 @@ describe("the audit view", () => {
     expect(await cubaAtChair.locator("a").first().getAttribute("href")).toBe("mailto:ana.perez@cuba-mission.example");
     // The chair has no form of its own: it is not a delegation.
     expect(await chair.locator(".contacts-form").count()).toBe(0);
+    expect(await seriousViolations(cuba)).toEqual([]);
   });
 });
