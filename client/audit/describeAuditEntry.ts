@@ -3,13 +3,15 @@
  * paragraph's number today with its words before and after (a word-level redline), a record as what
  * it says (a proposal's words, a stance and its reason, a decision, a comment's body).
  */
-import type { Comment, Contacts, Proposal, ProposalDecision, SilenceProcedure, Stance } from "../../schemas/records";
+import type { Comment, Contacts, ParagraphStatus, Progress, Proposal, ProposalDecision, SilenceProcedure, Stance } from "../../schemas/records";
 import { ProposalKind, StanceKind } from "../../schemas/records";
-import { principalState, type GroupedEntry } from "../../shared/audit/auditEntry";
+import { principalState, SERVER_PRINCIPAL, type GroupedEntry } from "../../shared/audit/auditEntry";
+import { Role } from "../../shared/roles";
 import type { ParagraphWords, RecordWords } from "../../shared/audit/auditWords";
-import { DecisionPrefix, FloorRoot, TextRoot } from "../../shared/documentLayout";
+import { DecisionPrefix, FloorRoot, PROGRESS_KEY, TextRoot } from "../../shared/documentLayout";
 import { parseRecordKey } from "../../shared/recordKeys";
 import { DiffKind, wordDiff } from "../../shared/text/wordDiff";
+import { statusWords } from "../editor/consensus/statusWords";
 import type { ParagraphPlace } from "../editor/paragraphPlaces";
 import { formatTime } from "../editor/proposals/describeProposal";
 
@@ -25,8 +27,8 @@ export function placeName(places: Places, pid: string): string {
 export function principalName(principal: string): string {
   const state = principalState(principal);
   if (state) return state;
-  if (principal === "chair") return "Chair";
-  if (principal === "server") return "Concord (server)";
+  if (principal === Role.chair) return "Chair";
+  if (principal === SERVER_PRINCIPAL) return "Concord (server)";
   return "Observer";
 }
 
@@ -115,8 +117,11 @@ function recordWords({ root, key, value }: RecordWords, places: Places): string 
       return decisionWords(key, value, places);
     case TextRoot.meta:
       return `Set the ${key} to ${quoted(String(value))}`;
-    case TextRoot.status:
-      return `Published the status of ${key}`;
+    case TextRoot.status: {
+      if (key !== PROGRESS_KEY) return `Status of ${placeName(places, key)}: ${statusWords(value as ParagraphStatus)}`;
+      const progress = value as Progress;
+      return `Progress: ${progress.agreed}/${progress.total} paragraphs agreed, ${progress.openProposals} open proposals, ${progress.objected} objected`;
+    }
     case FloorRoot.stances: {
       const stance = value as Stance;
       return `${STANCE_WORDS[stance.stance]} ${placeName(places, parseRecordKey(key)?.id ?? "")}${stance.reason ? ` — reason: ${stance.reason}` : ""}`;

@@ -4,13 +4,14 @@
  * (so the chair can ask for one paragraph's history). Read from the write's footprint and the
  * room's document just after the write was applied.
  */
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Proposal } from "../../schemas/records";
 import { MAX_WORDS_PER_ENTRY, type AuditWords, type ParagraphWords, type RecordWords } from "../../shared/audit/auditWords";
-import { DecisionPrefix, FloorRoot, TextRoot } from "../../shared/documentLayout";
+import { DecisionPrefix, FloorRoot, PROGRESS_KEY, TextRoot } from "../../shared/documentLayout";
 import { PID_PATTERN } from "../../shared/pid";
 import { parseRecordKey } from "../../shared/recordKeys";
 import type { UpdateFootprint } from "../guard/updateFootprint";
+import type { Touched } from "../storage/Storage";
 
 /** The most bytes (as JSON) the words of one entry take; records past it are left out. */
 export const MAX_WORDS_BYTES = 128 * 1024;
@@ -60,6 +61,8 @@ function recordPids(doc: Y.Doc, { root, key, value }: RecordWords): string[] {
       const owned = parseRecordKey(key);
       return [(owned && proposalPid(doc, owned.id)) ?? ""];
     }
+    case TextRoot.status:
+      return key === PROGRESS_KEY ? [] : [key];
     case TextRoot.decisions:
       if (key.startsWith(DecisionPrefix.agreed)) return [key.slice(DecisionPrefix.agreed.length)];
       if (key.startsWith(DecisionPrefix.proposal)) return [proposalPid(doc, key.slice(DecisionPrefix.proposal.length)) ?? ""];
@@ -84,9 +87,26 @@ function recordWrites(footprint: UpdateFootprint): RecordWords[] {
 
 /** What the audit keeps of a write: `paragraphs` as the text tracker saw them, records from the footprint. */
 export function describeWrite(doc: Y.Doc, footprint: UpdateFootprint, paragraphs: readonly ParagraphWords[]): WriteDescription {
+  return describe(doc, recordWrites(footprint), paragraphs);
+}
+
+/**
+ * What the audit keeps of a change the server made itself (status, a settled silence procedure),
+ * read from its transaction's changed keys: the keys it touched, and each record's value now.
+ */
+export function describeServerWrite(doc: Y.Doc, transaction: Y.Transaction): WriteDescription & { touched: Touched[] } {
+  const records: RecordWords[] = [];
+  for (const [type, keys] of transaction.changed) {
+    if (type._item !== null || !(type instanceof Y.Map)) continue;
+    const root = Y.findRootTypeKey(type);
+    for (const key of keys) if (key !== null) records.push({ root, key, value: recordGist(type.get(key) ?? null) });
+  }
+  return { ...describe(doc, records, []), touched: records.map(({ root, key }) => ({ root, key })) };
+}
+
+function describe(doc: Y.Doc, allRecords: readonly RecordWords[], paragraphs: readonly ParagraphWords[]): WriteDescription {
   let omitted = Math.max(0, paragraphs.length - MAX_WORDS_PER_ENTRY);
   const keptParagraphs = paragraphs.slice(0, MAX_WORDS_PER_ENTRY);
-  const allRecords = recordWrites(footprint);
   omitted += Math.max(0, allRecords.length - MAX_WORDS_PER_ENTRY);
   const records = allRecords.slice(0, MAX_WORDS_PER_ENTRY);
   let bytes = JSON.stringify(keptParagraphs).length;

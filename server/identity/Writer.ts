@@ -6,8 +6,7 @@ import { statePrincipal } from "../../shared/audit/auditEntry";
 import { Role, type Author } from "../../shared/roles";
 import type { Membership, User } from "./IdentityStore";
 
-/** Principal of writes the server makes itself (status, settled silence procedures). */
-export const SERVER_PRINCIPAL = "server";
+export { SERVER_PRINCIPAL } from "../../shared/audit/auditEntry";
 
 /** A connected member. */
 export interface Writer {

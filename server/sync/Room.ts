@@ -10,13 +10,13 @@ import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../shared/closeCodes";
 import { Room as RoomNames, type Room as RoomName } from "../../shared/documentLayout";
-import { describeWrite } from "../audit/describeWrite";
+import { describeServerWrite, describeWrite } from "../audit/describeWrite";
 import { ParagraphTexts } from "../audit/ParagraphTexts";
 import { SYSTEM_CLOCK, type Clock } from "../clock";
 import { checkWrite } from "../guard/checkWrite";
 import { Role } from "../../shared/roles";
 import { SERVER_PRINCIPAL, type Writer } from "../identity/Writer";
-import type { Storage, Touched, WriteRecord } from "../storage/Storage";
+import type { Storage, WriteRecord } from "../storage/Storage";
 import { stampAwareness } from "./stampAwareness";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
 
@@ -154,19 +154,27 @@ export class Room {
    * A change the server makes itself (status, settled silence procedures): applied in one
    * transaction, stored with the server as its principal, and relayed to every client once committed.
    */
-  async applyServerChange(change: (doc: Y.Doc) => void, touched: Touched[] = []): Promise<void> {
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
     await this.ready();
     // The server's Yjs client id must be its own (invariant 3), never one a client has used.
     const owner = this.clientOwners.get(this.doc.clientID);
     if (owner !== undefined && owner !== SERVER_PRINCIPAL) this.doc.clientID = freshClientId(this.clientOwners);
     const newClientIds = this.clientOwners.has(this.doc.clientID) ? [] : [this.doc.clientID];
     this.captured = [];
-    Y.transact(this.doc, () => change(this.doc), SERVER_ORIGIN);
+    const transaction = Y.transact(
+      this.doc,
+      (current) => {
+        change(this.doc);
+        return current;
+      },
+      SERVER_ORIGIN,
+    );
     const changes = this.captured;
     this.captured = [];
     if (changes.length === 0) return;
     for (const clientId of newClientIds) this.clientOwners.set(clientId, SERVER_PRINCIPAL);
-    const write: WriteRecord = { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched, newClientIds };
+    const { touched, words, pids } = describeServerWrite(this.doc, transaction);
+    const write: WriteRecord = { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched, newClientIds, words, pids };
     const commits = changes.map((captured, index) => this.commitAndRelay(captured, SERVER_ORIGIN, index === 0 ? write : undefined, performance.now()));
     // A failed commit has already closed every client and rebuilt the room.
     await Promise.all(commits).catch(() => undefined);

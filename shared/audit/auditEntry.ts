@@ -4,6 +4,9 @@
  */
 import { mergeParagraphWords, type AuditWords } from "./auditWords";
 
+/** Principal of writes the server makes itself (status, settled silence procedures). */
+export const SERVER_PRINCIPAL = "server";
+
 /** How a delegation's principal begins: users acting for one state share `state:CUB`. */
 export const STATE_PRINCIPAL_PREFIX = "state:";
 

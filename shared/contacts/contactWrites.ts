@@ -4,9 +4,13 @@
  */
 import type * as Y from "yjs";
 import type { Contact, Contacts } from "../../schemas/records";
+import contactsSchema from "../../schemas/records/contacts.schema.json";
 import { validateRecord } from "../../schemas/validateRecord";
 import { FloorRoot } from "../documentLayout";
 import { CONTACTS_ID, parseRecordKey, recordKey } from "../recordKeys";
+
+/** People one delegation lists: the record schema's limit, written there once. */
+export const MAX_CONTACTS: number = contactsSchema.properties.people.maxItems;
 
 /** The key of state `state`'s points of contact. */
 export function contactsKey(state: string): string {

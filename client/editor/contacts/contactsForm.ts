@@ -5,11 +5,8 @@
  */
 import type * as Y from "yjs";
 import type { Contact } from "../../../schemas/records";
-import { contactsKey, contactsOf, setContacts } from "../../../shared/contacts/contactWrites";
+import { contactsKey, contactsOf, MAX_CONTACTS, setContacts } from "../../../shared/contacts/contactWrites";
 import { FloorRoot } from "../../../shared/documentLayout";
-
-/** People one delegation lists (the record schema's `maxItems`). */
-export const MAX_CONTACTS = 8;
 
 const FIELDS: ReadonlyArray<{ field: keyof Contact; label: string; type: string; autocomplete: string }> = [
   { field: "name", label: "Name", type: "text", autocomplete: "name" },
