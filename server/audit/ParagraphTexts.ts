@@ -67,6 +67,18 @@ export class ParagraphTexts {
   }
 
   private readonly onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
+    // This runs inside the transaction applying a client's update: a throw here would fail a write
+    // the guard accepted, so a failure costs only the words, and the tracker starts afresh.
+    try {
+      this.follow(events);
+    } catch (error) {
+      console.error("The audit could not read a change to the text:", error);
+      this.known.clear();
+      for (const child of this.fragment.toArray()) if (child instanceof Y.XmlElement) this.remember(child);
+    }
+  };
+
+  private follow(events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void {
     const touched = new Set<Y.XmlElement>();
     for (const event of events) {
       if (event.target === this.fragment) {
@@ -94,5 +106,5 @@ export class ParagraphTexts {
         this.changes.push(paragraphWords(now.pid, old.text, now.text));
       }
     }
-  };
+  }
 }
