@@ -54,15 +54,21 @@ function base(content: RunInput[], extras: BlockExtras = {}) {
 export const words = (text: string, ...marks: WordsRun["marks"]): WordsRun => ({ type: "words", text, marks });
 /** A footnote of the chair's text. */
 export const note = (number: number, text: string): FootnoteRun => ({ type: "footnote", number, text });
-/** A bracket over the chair's `quote` ("" for an insertion point). */
-export const bracket = (quote: string, ...proposals: ExportProposal[]): BracketRun => ({ type: "bracket", words: quote ? [words(quote)] : [], proposals });
+/** A bracket over the chair's `quote` ("" for an insertion point); its proposals are on those words. */
+export const bracket = (quote: string, ...proposals: ExportProposal[]): BracketRun => ({
+  type: "bracket",
+  words: quote ? [words(quote)] : [],
+  proposals: proposals.map((made) => ({ ...made, quote })),
+});
+/** A bracket whose words overlap an earlier bracket's: it follows the block's words. */
+export const detachedBracket = (quote: string, ...proposals: ExportProposal[]): BracketRun => ({ ...bracket(quote, ...proposals), detached: true });
 
 /** A proposal by `sponsors` (the proposing state first, or one code). */
 export function proposal(
   kind: ProposalKind,
   sponsors: string | string[],
   text: string | null = null,
-  extra: { altLabel?: string; decision?: ProposalDecisionKind; createdAt?: string; key?: string } = {},
+  extra: { altLabel?: string; decision?: ProposalDecisionKind; createdAt?: string; key?: string; quote?: string; withdrawn?: boolean; addedLabel?: string } = {},
 ): ExportProposal {
   const list = typeof sponsors === "string" ? [sponsors] : sponsors;
   return {
@@ -73,6 +79,13 @@ export function proposal(
     altLabel: extra.altLabel ?? null,
     createdAt: extra.createdAt ?? "2025-01-01T10:00:00.000Z",
     decision: extra.decision ?? null,
+    decisionRecord: extra.decision ? { decision: extra.decision, at: "2025-01-02T10:00:00.000Z" } : null,
+    withdrawn: extra.withdrawn ?? false,
+    updatedAt: null,
+    addedLabel: extra.addedLabel ?? null,
+    quote: extra.quote ?? "",
+    place: null,
+    anchor: { pid: "", quote: extra.quote ?? "", prefix: "", suffix: "" },
   };
 }
 
@@ -101,13 +114,21 @@ export const preamble = (...content: RunInput[]): PreambleBlock => ({ type: "pre
 export const added = (number: string, by: ExportProposal): AddedParagraphBlock => ({ type: "added", number, proposal: by });
 
 /** A draft of `blocks` in `view`. */
-export function exportDraft(view: ExportView, blocks: ExportDraft["blocks"], meta: Partial<ExportMeta> = {}, orphans: ExportDraft["orphans"] = []): ExportDraft {
+export function exportDraft(
+  view: ExportView,
+  blocks: ExportDraft["blocks"],
+  meta: Partial<ExportMeta> = {},
+  orphans: ExportDraft["orphans"] = [],
+  unplaced: ExportProposal[] = [],
+): ExportDraft {
   return {
     draftId: "draft-1",
     view,
     meta: { title: "Pre-draft report of the Open-ended Working Group", symbol: "A/AC.292/2025/CRP.1", revision: "Zero draft", language: "en", ...meta },
     blocks,
     orphans,
+    unplaced,
+    agreements: [],
     exportedAt: "2025-02-01T09:00:00.000Z",
   };
 }

@@ -2,7 +2,8 @@
  * The contents of one block's Word paragraph. In the bracketed view each open proposal is a tracked
  * change by its state (deleted words as `w:del`, proposed words as `w:ins`, a replacement as both,
  * alternatives as one insertion each), a bracket with alternatives or co-sponsors carries a comment
- * naming them, and comment threads sit on their words. In the clean view only the chair's words and
+ * naming them, and comment threads sit on their words. A bracket whose words overlap another's cannot
+ * be a second change of the same words, so it is a comment by its state on them. In the clean view only the chair's words and
  * footnotes are written. Reservations are footnotes in both.
  */
 import { DeletedTextRun, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
@@ -73,26 +74,49 @@ function isDeletion(proposal: ExportProposal): boolean {
   return proposal.kind === ProposalKind.delete || proposal.kind === ProposalKind.replace;
 }
 
-/** The chair's words of a block, as comments' quotes are found in them. */
+/** The chair's words of a block as they stand in its text, where comments' quotes are found. */
 function chairText(runs: readonly ExportRun[]): string {
   let text = "";
   for (const run of runs) {
     if (run.type === "words") text += run.text;
-    else if (run.type === "bracket") for (const words of run.words) text += words.text;
+    else if (run.type === "bracket" && !run.detached) for (const words of run.words) text += words.text;
   }
   return text;
 }
 
-/** Each thread becomes a Word comment (its replies threaded under it) on its quoted words, or on the whole block. */
-function threadMarkers(comments: readonly ExportComment[], text: string, parts: DocxParts): Marker[] {
+/** Markers for comments `ids` on `quote` in `text` (its first occurrence), or on the whole block when it is not there. */
+function rangeMarkers(ids: number[], quote: string | null, text: string): Marker[] {
+  const found = quote ? text.indexOf(quote) : -1;
+  const [from, to] = found >= 0 ? [found, found + quote!.length] : [0, text.length];
+  return [
+    { at: from, end: false, children: ids.map(commentStart) },
+    { at: to, end: true, children: ids.flatMap(commentEnd) },
+  ];
+}
+
+/**
+ * Comments on the block's words: each thread (its replies threaded under it) on its quoted words,
+ * and each detached bracket — one whose words overlap another's, so it cannot be a tracked change
+ * there — as a comment on its words by its state, naming what it proposes.
+ */
+function commentMarkers(block: BlockContent, text: string, writer: BlockWriter): Marker[] {
+  const { parts } = writer;
   const markers: Marker[] = [];
-  for (const thread of comments) {
+  for (const thread of block.comments) {
     const ids = [parts.comment({ author: thread.author, paragraphs: [thread.body], at: thread.at })];
     for (const reply of thread.replies) ids.push(parts.comment({ author: reply.author, paragraphs: [reply.body], at: reply.at, parentId: ids[0] }));
-    const found = thread.quote ? text.indexOf(thread.quote) : -1;
-    const [from, to] = found >= 0 ? [found, found + thread.quote!.length] : [0, text.length];
-    markers.push({ at: from, end: false, children: ids.map(commentStart) });
-    markers.push({ at: to, end: true, children: ids.flatMap(commentEnd) });
+    markers.push(...rangeMarkers(ids, thread.quote, text));
+  }
+  for (const run of block.runs) {
+    if (run.type !== "bracket" || !run.detached) continue;
+    const quote = run.words.map((words) => words.text).join("");
+    const [only] = run.proposals;
+    const paragraphs = run.proposals.map((proposal) => proposalLine(proposal, quote || null));
+    const id =
+      run.proposals.length === 1 && only
+        ? parts.comment({ author: only.sponsors[0]!, paragraphs, at: only.createdAt })
+        : parts.comment({ author: EXPORT_NOTE_AUTHOR, authorIsName: true, paragraphs, at: writer.exportedAt });
+    markers.push(...rangeMarkers([id], quote, text));
   }
   return markers.sort((a, b) => a.at - b.at || Number(b.end) - Number(a.end));
 }
@@ -158,7 +182,7 @@ export function blockChildren(block: BlockContent, prefix: string | null, writer
   const { parts, layout } = writer;
   const paragraphDeletion = writer.bracketed ? (block.deletions[0] ?? null) : null;
   const text = chairText(block.runs);
-  const markers = writer.bracketed ? threadMarkers(block.comments, text, parts) : [];
+  const markers = writer.bracketed ? commentMarkers(block, text, writer) : [];
   const cursor = new Cursor(markers, []);
   const deletionNote = paragraphDeletion ? sponsorsNote(block.deletions, null, writer) : null;
   if (deletionNote !== null) cursor.out.push(commentStart(deletionNote));
@@ -176,7 +200,8 @@ export function blockChildren(block: BlockContent, prefix: string | null, writer
         cursor.out.push(new FootnoteReferenceRun(parts.footnote(run.text, layout.rtl)));
         break;
       case "bracket":
-        writeBracket(run, cursor, paragraphDeletion, writer);
+        // A detached bracket repeats words written elsewhere in the block: it is a comment (commentMarkers).
+        if (!run.detached) writeBracket(run, cursor, paragraphDeletion, writer);
         break;
       default:
         assertNever(run);

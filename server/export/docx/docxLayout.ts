@@ -19,7 +19,7 @@ import { assertNever } from "../../../shared/assertNever";
 import type { ExportDraft, ExportMark, ExportProposal } from "../../../shared/export/exportModel";
 import { directionOf, TextDirection } from "../../../shared/textDirection";
 import type { DocxParts } from "./DocxParts";
-import { decisionPhrase, proposalAction, proposalWho } from "./docxWords";
+import { decisionPhrase, proposalAction, proposalWho, WITHDRAWN } from "./docxWords";
 
 /** Twips per step of indentation (1 cm): where a paragraph's text starts after its number. */
 const INDENT_STEP = 567;
@@ -55,8 +55,8 @@ export function numberText(label: string, numbered: boolean): string {
 /** A proposal listed in words (the compilation, orphaned proposals): who in bold, then what, then any decision in italics. */
 export function proposalChildren(proposal: ExportProposal, quote: string | null, layout: DocxText): TextRun[] {
   const children = [wordsRun(proposalWho(proposal), layout, ["strong"]), wordsRun(`: ${proposalAction(proposal, quote)}`, layout)];
-  const decision = decisionPhrase(proposal.decision);
-  if (decision) children.push(wordsRun(` (${decision})`, layout, ["em"]));
+  const status = proposal.withdrawn ? WITHDRAWN : decisionPhrase(proposal.decision);
+  if (status) children.push(wordsRun(` (${status})`, layout, ["em"]));
   return children;
 }
 

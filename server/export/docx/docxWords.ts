@@ -53,7 +53,7 @@ export function proposalAction(proposal: ExportProposal, quote: string | null): 
     case ProposalKind.replace:
       return quote ? `replace${on} with ${words}` : `replace with ${words}`;
     case ProposalKind.newParagraph:
-      return `add a paragraph: ${words}`;
+      return proposal.addedLabel ? `add paragraph ${proposal.addedLabel}: ${words}` : `add a paragraph: ${words}`;
     case ProposalKind.deleteParagraph:
       return "delete the paragraph";
     default:
@@ -88,6 +88,12 @@ export function decisionPhrase(decision: ExportProposal["decision"]): string | n
       return assertNever(decision);
   }
 }
+
+/** How the compilation marks a proposal its state withdrew. */
+export const WITHDRAWN = "Withdrawn";
+
+/** The heading over proposals whose paragraph is no longer in the text. */
+export const UNPLACED_HEADING = "Proposals on paragraphs no longer in the text";
 
 /** The heading over open proposals whose words are no longer in the text. */
 export const ORPHANS_HEADING = "Proposals whose words are no longer in the text";

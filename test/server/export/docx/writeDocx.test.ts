@@ -4,6 +4,7 @@ import { writeDocx } from "../../../../server/export/docx/writeDocx";
 import {
   added,
   bracket,
+  detachedBracket,
   exportDraft,
   heading,
   note,
@@ -151,6 +152,18 @@ describe("writeDocx, bracketed", () => {
     expect(paragraphs(document)).toEqual(expect.arrayContaining(["Proposals whose words are no longer in the text", "Cuba (CUB): delete “lost words”"]));
   });
 
+  it("writes a bracket overlapping another as a comment by its state on its words, not a second change of them", async () => {
+    const draft = exportDraft("bracketed", [
+      para("1", "States ", bracket("should promote", proposal(replace, "CUB", "must advance")), " norms.", detachedBracket("promote norms", proposal(remove, "UZB"))),
+    ]);
+    const { document, comments } = await parts(writeDocx(draft));
+    expect(changes(document, "del", "Uzbekistan (UZB)")).toEqual([]);
+    expect(comments).toMatch(/w:author="Uzbekistan \(UZB\)"[^>]*>[\s\S]*Uzbekistan \(UZB\): delete “promote norms”/);
+    expect(paragraphs(document)).toContain("1.\tStates should promotemust advance norms.");
+    const range = /<w:commentRangeStart w:id="0"\/>([\s\S]*?)<w:commentRangeEnd w:id="0"\/>/.exec(document)![1]!;
+    expect(paragraphs(`<w:p>${range}</w:p>`)[0]).toBe("promotemust advance norms");
+  });
+
   it("refuses a paragraph-level proposal inside a bracket of words, naming it", async () => {
     const bad = exportDraft("bracketed", [para("1", bracket("x", proposal(newParagraph, "CUB", "y", { key: "CUB:bad" })))]);
     await expect(writeDocx(bad)).rejects.toThrow("CUB:bad");
@@ -210,7 +223,8 @@ describe("writeCompilationDocx", () => {
       paraWith("1", { proposals: [accepted] }, "The Group firmly agreed."),
       para("2", "States should ", bracket("promote", proposal(replace, ["CUB", "SLV"], "advance", { altLabel: "Alt 1" }), proposal(replace, "UZB", "uphold", { altLabel: "Alt 2" })), " norms."),
       para("3", "Nothing proposed here."),
-    ]);
+      paraWith("4", { proposals: [proposal(newParagraph, "UZB", "New words.", { addedLabel: "4 bis", withdrawn: true })] }, "Last."),
+    ], {}, [], [proposal(remove, "CUB", null, { quote: "gone words", decision: ProposalDecisionKind.rejected })]);
     const { document } = await parts(writeCompilationDocx(draft));
     expect(document).not.toMatch(/<w:(ins|del)\b/);
     expect(paragraphs(document)).toEqual([
@@ -222,6 +236,10 @@ describe("writeCompilationDocx", () => {
       "Alt 1 — Cuba (CUB), co-sponsored by El Salvador (SLV): replace “promote” with “advance”",
       "Alt 2 — Uzbekistan (UZB): replace “promote” with “uphold”",
       "3.\tNothing proposed here.",
+      "4.\tLast.",
+      "Uzbekistan (UZB): add paragraph 4 bis: “New words.” (Withdrawn)",
+      "Proposals on paragraphs no longer in the text",
+      "Cuba (CUB): delete “gone words” (Rejected)",
     ]);
   });
 
