@@ -1,7 +1,6 @@
 /**
  * What a Word document gathers outside its body while the body is written: footnotes, comments and
- * the ids of tracked changes. Word wants each id unique within its kind, so one collector hands
- * them out in the order the body meets them.
+ * the ids of tracked changes, handed out in the order the body meets them.
  */
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from "docx";
 import { authorInitials, authorName } from "./docxWords";
@@ -28,12 +27,24 @@ export class DocxParts {
   readonly footnotes: Record<number, { children: Paragraph[] }> = {};
   readonly comments: ICommentOptions[] = [];
   private nextFootnote = 1;
+  private nextComment: number;
   private nextRevision = 1;
+
+  /**
+   * `footnoteCount` is how many footnotes the body will have. Footnotes take ids 1…n and comments
+   * the ids after them: Word keeps the two apart, but LibreOffice 7.4 reads a footnote by its place
+   * among 1…n, and a comment whose id is a footnote's (or 0, the separator's) as that footnote,
+   * printing the wrong words in every footnote after it.
+   */
+  constructor(private readonly footnoteCount: number) {
+    this.nextComment = footnoteCount + 1;
+  }
 
   /** Adds a footnote of plain text and returns its id for a `FootnoteReferenceRun`. */
   footnote(text: string, rtl: boolean): number {
     const id = this.nextFootnote++;
-    this.footnotes[id] = { children: [new Paragraph({ bidirectional: rtl, children: [new TextRun({ text, rightToLeft: rtl })] })] };
+    if (id > this.footnoteCount) throw new RangeError(`Footnote ${id} of a document counted to have ${this.footnoteCount}`);
+    this.footnotes[id] = { children: [new Paragraph({ bidirectional: rtl || undefined, children: [new TextRun({ text, rightToLeft: rtl || undefined })] })] };
     return id;
   }
 
@@ -44,7 +55,7 @@ export class DocxParts {
 
   /** Adds a comment and returns its id. */
   comment(input: CommentInput): number {
-    const id = this.comments.length;
+    const id = this.nextComment++;
     this.comments.push({
       id,
       author: input.authorIsName ? input.author : authorName(input.author),

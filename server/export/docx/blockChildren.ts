@@ -9,7 +9,7 @@
 import { DeletedTextRun, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 import { ProposalKind } from "../../../schemas/records";
 import { assertNever } from "../../../shared/assertNever";
-import type { BracketRun, ExportComment, ExportProposal, ExportReservation, ExportRun, WordsRun } from "../../../shared/export/exportModel";
+import type { BracketRun, ExportBlock, ExportComment, ExportProposal, ExportReservation, ExportRun, WordsRun } from "../../../shared/export/exportModel";
 import { commentEnd, commentStart, type DocxParts } from "./DocxParts";
 import { runOptions, type DocxText } from "./docxLayout";
 import { EXPORT_NOTE_AUTHOR, proposalLine, reservationNote } from "./docxWords";
@@ -172,6 +172,17 @@ function writeBracket(bracket: BracketRun, cursor: Cursor, paragraphDeletion: Ex
     }
   }
   if (note !== null) cursor.out.push(...commentEnd(note));
+}
+
+/** How many footnotes `blockChildren` writes for `blocks`: the chair's, and one per reservation. */
+export function footnoteCount(blocks: readonly ExportBlock[]): number {
+  let count = 0;
+  for (const block of blocks) {
+    if (block.type === "added") continue;
+    for (const run of block.runs) if (run.type === "footnote") count++;
+    count += block.reservations.length;
+  }
+  return count;
 }
 
 /**

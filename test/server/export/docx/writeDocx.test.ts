@@ -138,6 +138,17 @@ describe("writeDocx, bracketed", () => {
     expect(document).toMatch(new RegExp(`<w:r>(?:<w:rPr>[\\s\\S]*?</w:rPr>)?<w:commentReference w:id="${threadId}"/></w:r>`));
   });
 
+  it("numbers footnotes 1…n and comments after them, as LibreOffice needs to read each footnote's own words", async () => {
+    const { document } = await parts(writeDocx(walkthroughLike("bracketed")));
+    const ids = (tag: string) => [...document.matchAll(new RegExp(`<w:${tag} w:id="(-?\\d+)"`, "g"))].map((match) => Number(match[1]));
+    const footnotes = ids("footnoteReference");
+    const comments = ids("commentReference");
+    expect(footnotes.length).toBeGreaterThan(1);
+    expect(comments.length).toBeGreaterThan(1);
+    expect(footnotes).toEqual(footnotes.map((_id, index) => index + 1));
+    for (const id of comments) expect(id).toBeGreaterThan(footnotes.length);
+  });
+
   it("keeps the chair's emphasis and numbers paragraphs and sub-items as text on a hanging indent", async () => {
     const { document } = await parts(writeDocx(walkthroughLike("bracketed")));
     expect(document).toMatch(/<w:i\/>[\s\S]*?<w:t[^>]*>New York</);
@@ -160,7 +171,7 @@ describe("writeDocx, bracketed", () => {
     expect(changes(document, "del", "Uzbekistan (UZB)")).toEqual([]);
     expect(comments).toMatch(/w:author="Uzbekistan \(UZB\)"[^>]*>[\s\S]*Uzbekistan \(UZB\): delete “promote norms”/);
     expect(paragraphs(document)).toContain("1.\tStates should promotemust advance norms.");
-    const range = /<w:commentRangeStart w:id="0"\/>([\s\S]*?)<w:commentRangeEnd w:id="0"\/>/.exec(document)![1]!;
+    const range = /<w:commentRangeStart w:id="(\d+)"\/>([\s\S]*?)<w:commentRangeEnd w:id="\1"\/>/.exec(document)![2]!;
     expect(paragraphs(`<w:p>${range}</w:p>`)[0]).toBe("promotemust advance norms");
   });
 
