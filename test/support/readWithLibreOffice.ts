@@ -18,26 +18,40 @@ const CONVERSION_TIMEOUT_MS = 180_000;
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Converts `bytes` (a file named `name`, whose extension tells LibreOffice what it is) to `format` ("fodt", "pdf", "txt"…) and returns the result. */
-export function convertWithLibreOffice(bytes: Buffer, name: string, format: string): Promise<Buffer> {
-  const run = queue.then(() => convertNow(bytes, name, format));
+/** A file to convert: its bytes, and its name, whose extension tells LibreOffice what it is. */
+export interface InputFile {
+  bytes: Buffer;
+  name: string;
+}
+
+/**
+ * Converts `files` to `format` ("fodt", "pdf", "txt"…) with one start of LibreOffice (a start costs
+ * seconds; a conversion, little) and returns the results in the same order. Names must differ.
+ */
+export function convertWithLibreOffice(files: readonly InputFile[], format: string): Promise<Buffer[]> {
+  const run = queue.then(() => convertNow(files, format));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function convertNow(bytes: Buffer, name: string, format: string): Promise<Buffer> {
+async function convertNow(files: readonly InputFile[], format: string): Promise<Buffer[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-soffice-"));
   try {
-    const input = path.join(dir, name);
     const out = path.join(dir, "out");
-    fs.writeFileSync(input, bytes);
-    const args = ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--convert-to", format, "--outdir", out, input];
-    await new Promise<void>((resolve, reject) => {
-      execFile(SOFFICE, args, { timeout: CONVERSION_TIMEOUT_MS }, (error, _stdout, stderr) => (error ? reject(new Error(`soffice failed on ${name}: ${error.message} ${stderr}`)) : resolve()));
+    const inputs = files.map(({ bytes, name }) => {
+      const input = path.join(dir, name);
+      fs.writeFileSync(input, bytes);
+      return input;
     });
-    const written = path.join(out, `${path.parse(name).name}.${format}`);
-    if (!fs.existsSync(written)) throw new Error(`soffice wrote no ${format} for ${name}`);
-    return fs.readFileSync(written);
+    const args = ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--convert-to", format, "--outdir", out, ...inputs];
+    await new Promise<void>((resolve, reject) => {
+      execFile(SOFFICE, args, { timeout: CONVERSION_TIMEOUT_MS }, (error, _stdout, stderr) => (error ? reject(new Error(`soffice failed: ${error.message} ${stderr}`)) : resolve()));
+    });
+    return files.map(({ name }) => {
+      const written = path.join(out, `${path.parse(name).name}.${format}`);
+      if (!fs.existsSync(written)) throw new Error(`soffice wrote no ${format} for ${name}`);
+      return fs.readFileSync(written);
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -115,8 +129,11 @@ export function readFlatOdt(fodt: string): OdfReading {
   return { changes, annotations, notes, paragraphs };
 }
 
-/** Converts a .docx with LibreOffice to flat ODF and reads it back. */
-export async function readDocxWithLibreOffice(docx: Buffer): Promise<OdfReading & { fodt: string }> {
-  const fodt = (await convertWithLibreOffice(docx, "export.docx", "fodt")).toString("utf8");
-  return { ...readFlatOdt(fodt), fodt };
+/** Converts .docx files with LibreOffice to flat ODF (in one start) and reads each back. */
+export async function readDocxWithLibreOffice(docxes: readonly Buffer[]): Promise<Array<OdfReading & { fodt: string }>> {
+  const converted = await convertWithLibreOffice(docxes.map((bytes, index) => ({ bytes, name: `export-${index + 1}.docx` })), "fodt");
+  return converted.map((file) => {
+    const fodt = file.toString("utf8");
+    return { ...readFlatOdt(fodt), fodt };
+  });
 }

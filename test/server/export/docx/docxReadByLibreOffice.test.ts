@@ -19,6 +19,7 @@ import { ExportView } from "../../../../shared/export/exportModel";
 import { readExportDraft } from "../../../../shared/export/readExportDraft";
 import { rejectProposal } from "../../../../shared/proposals/clearProposal";
 import { propose, supportProposal } from "../../../../shared/proposals/proposeChange";
+import { doc, p } from "../../../support/dsl";
 import { readDocxWithLibreOffice, type OdfReading } from "../../../support/readWithLibreOffice";
 import { pidAt, secondsApart, texts, wordSpan, yDraft } from "../../../support/yDraft";
 
@@ -64,6 +65,16 @@ function walkthroughDraft() {
   return { textDoc, floorDoc };
 }
 
+/** A draft in Arabic with Egypt's insertion. */
+function arabicDraft() {
+  const textDoc = yDraft(doc(p("يرحب الفريق بالتقدم المحرز في تنفيذ القواعد.")));
+  textDoc.getMap(TextRoot.meta).set(MetaKey.title, "مشروع التقرير");
+  textDoc.getMap(TextRoot.meta).set(MetaKey.language, "ar");
+  const text = texts(textDoc)[0]!;
+  propose(textDoc, "EGY", { kind: ProposalKind.insert, pid: pidAt(textDoc, 0), at: wordSpan(text, "المحرز").to, text: " الكبير" });
+  return textDoc;
+}
+
 const options = (view: ExportView) => ({ draftId: "demo", view, exportedAt: "2025-02-01T09:00:00.000Z" });
 
 /** The changes LibreOffice found, as [kind, author, words]. */
@@ -72,9 +83,17 @@ const changesOf = (reading: OdfReading) => reading.changes.map((change) => [chan
 describe("the Word export read back by LibreOffice", () => {
   const { textDoc, floorDoc } = walkthroughDraft();
   let bracketed: OdfReading;
+  let clean: OdfReading & { fodt: string };
+  let compilation: OdfReading;
+  let arabic: OdfReading & { fodt: string };
 
   beforeAll(async () => {
-    bracketed = await readDocxWithLibreOffice(await writeDocx(readExportDraft(textDoc, floorDoc, options(ExportView.bracketed))));
+    [bracketed, clean, compilation, arabic] = (await readDocxWithLibreOffice([
+      await writeDocx(readExportDraft(textDoc, floorDoc, options(ExportView.bracketed))),
+      await writeDocx(readExportDraft(textDoc, floorDoc, options(ExportView.clean))),
+      await writeCompilationDocx(readExportDraft(textDoc, floorDoc, options(ExportView.compilation))),
+      await writeDocx(readExportDraft(arabicDraft(), null, options(ExportView.bracketed))),
+    ])) as [OdfReading, OdfReading & { fodt: string }, OdfReading, OdfReading & { fodt: string }];
   }, 200_000);
 
   it("finds each proposal as an insertion or deletion authored by its state", () => {
@@ -125,17 +144,15 @@ describe("the Word export read back by LibreOffice", () => {
     expect(bracketed.notes).toEqual(expected);
   });
 
-  it("finds no tracked change at all in the clean export, and the same footnotes", async () => {
-    const clean = await readDocxWithLibreOffice(await writeDocx(readExportDraft(textDoc, floorDoc, options(ExportView.clean))));
+  it("finds no tracked change at all in the clean export, and the same footnotes", () => {
     expect(clean.changes).toEqual([]);
     expect(clean.fodt).not.toMatch(/<text:changed-region|<text:change-start/);
     expect(clean.annotations).toEqual([]);
     expect(clean.paragraphs).toContain(`4.\t${texts(textDoc)[P4]}`);
     expect(clean.notes).toEqual(bracketed.notes);
-  }, 200_000);
+  });
 
-  it("lists each proposal under its paragraph with its sponsors in the compilation", async () => {
-    const compilation = await readDocxWithLibreOffice(await writeCompilationDocx(readExportDraft(textDoc, floorDoc, options(ExportView.compilation))));
+  it("lists each proposal under its paragraph with its sponsors in the compilation", () => {
     expect(compilation.changes).toEqual([]);
     /** The proposal lines right after the paragraph that starts with `start`. */
     const after = (start: string) => {
@@ -158,5 +175,14 @@ describe("the Word export read back by LibreOffice", () => {
     expect(after("7.\t")).toEqual(["Cuba (CUB): add paragraph 7 bis: “The Group recognized the needs of small island developing States.”"]);
     expect(after("8.\t")).toEqual(["Uzbekistan (UZB): delete the paragraph"]);
     expect(after("9.\t")).toEqual(["Uzbekistan (UZB): insert “Moreover, ” (Rejected)"]);
-  }, 200_000);
+  });
+
+  it("reads an Arabic draft right to left, in Arabic, with the state's insertion", () => {
+    expect(changesOf(arabic)).toEqual([["insertion", "Egypt (EGY)", " الكبير"]]);
+    expect(arabic.paragraphs).toContain("1.\tيرحب الفريق بالتقدم المحرز الكبير في تنفيذ القواعد.");
+    const bodyStyles = [...arabic.fodt.matchAll(/<style:style style:name="P\d+"[\s\S]*?<\/style:style>/g)].map((style) => style[0]);
+    expect(bodyStyles.length).toBeGreaterThan(0);
+    for (const style of bodyStyles) expect(style).toContain('style:writing-mode="rl-tb"');
+    expect(arabic.fodt).toMatch(/style:language-complex="ar"/);
+  });
 });
