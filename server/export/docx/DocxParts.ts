@@ -3,6 +3,7 @@
  * the ids of tracked changes, handed out in the order the body meets them.
  */
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from "docx";
+import { documentText } from "./docxLayout";
 import { authorInitials, authorName } from "./docxWords";
 
 /** Who made a tracked change and when, as Word's `w:ins` and `w:del` carry it. */
@@ -44,7 +45,7 @@ export class DocxParts {
   footnote(text: string, rtl: boolean): number {
     const id = this.nextFootnote++;
     if (id > this.footnoteCount) throw new RangeError(`Footnote ${id} of a document counted to have ${this.footnoteCount}`);
-    this.footnotes[id] = { children: [new Paragraph({ bidirectional: rtl || undefined, children: [new TextRun({ text, rightToLeft: rtl || undefined })] })] };
+    this.footnotes[id] = { children: [new Paragraph({ bidirectional: rtl || undefined, children: [new TextRun({ text: documentText(text), rightToLeft: rtl || undefined })] })] };
     return id;
   }
 
@@ -61,7 +62,7 @@ export class DocxParts {
       author: input.authorIsName ? input.author : authorName(input.author),
       initials: input.authorIsName ? input.author.slice(0, 2).toUpperCase() : authorInitials(input.author),
       date: new Date(input.at),
-      children: input.paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })),
+      children: input.paragraphs.map((text) => new Paragraph({ children: [new TextRun(documentText(text))] })),
       ...(input.parentId === undefined ? {} : { parentId: input.parentId }),
     });
     return id;

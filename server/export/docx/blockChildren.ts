@@ -84,6 +84,11 @@ function chairText(runs: readonly ExportRun[]): string {
   return text;
 }
 
+/** A comment's body as Word paragraphs: a line break people typed starts a new one. */
+function lines(body: string): string[] {
+  return body.split(/\r\n?|\n/);
+}
+
 /** Markers for comments `ids` on `quote` in `text` (its first occurrence), or on the whole block when it is not there. */
 function rangeMarkers(ids: number[], quote: string | null, text: string): Marker[] {
   const found = quote ? text.indexOf(quote) : -1;
@@ -103,8 +108,8 @@ function commentMarkers(block: BlockContent, text: string, writer: BlockWriter):
   const { parts } = writer;
   const markers: Marker[] = [];
   for (const thread of block.comments) {
-    const ids = [parts.comment({ author: thread.author, paragraphs: [thread.body], at: thread.at })];
-    for (const reply of thread.replies) ids.push(parts.comment({ author: reply.author, paragraphs: [reply.body], at: reply.at, parentId: ids[0] }));
+    const ids = [parts.comment({ author: thread.author, paragraphs: lines(thread.body), at: thread.at })];
+    for (const reply of thread.replies) ids.push(parts.comment({ author: reply.author, paragraphs: lines(reply.body), at: reply.at, parentId: ids[0] }));
     markers.push(...rangeMarkers(ids, thread.quote, text));
   }
   for (const run of block.runs) {

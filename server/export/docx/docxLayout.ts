@@ -37,9 +37,20 @@ export function docxTextOf(draft: ExportDraft): DocxText {
   return { rtl: directionOf(draft.meta.language) === TextDirection.rtl };
 }
 
+/** Characters XML 1.0 forbids: the C0 controls but tab, line feed and return, and U+FFFE/U+FFFF. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * People's words as a document may hold them. docx drops most control characters itself but writes
+ * U+FFFE and U+FFFF, and one such character typed into a proposal would make the file unreadable to Word.
+ */
+export function documentText(text: string): string {
+  return text.replace(NOT_XML, "");
+}
+
 /** Run options for words with the chair's emphasis. */
 export function runOptions(text: string, marks: readonly ExportMark[], layout: DocxText): IRunOptions {
-  return { text, italics: marks.includes("em") || undefined, bold: marks.includes("strong") || undefined, rightToLeft: layout.rtl || undefined };
+  return { text: documentText(text), italics: marks.includes("em") || undefined, bold: marks.includes("strong") || undefined, rightToLeft: layout.rtl || undefined };
 }
 
 /** A run of plain words. */

@@ -149,6 +149,11 @@ describe("writeDocx, bracketed", () => {
     for (const id of comments) expect(id).toBeGreaterThan(footnotes.length);
   });
 
+  it("starts a new paragraph of a comment at each line break its author typed", async () => {
+    const draft = exportDraft("bracketed", [paraWith("1", { comments: [thread("SLV", "First line.\nSecond line.")] }, "Text.")]);
+    expect(paragraphs((await parts(writeDocx(draft))).comments)).toEqual(["First line.", "Second line."]);
+  });
+
   it("keeps the chair's emphasis and numbers paragraphs and sub-items as text on a hanging indent", async () => {
     const { document } = await parts(writeDocx(walkthroughLike("bracketed")));
     expect(document).toMatch(/<w:i\/>[\s\S]*?<w:t[^>]*>New York</);
@@ -173,6 +178,18 @@ describe("writeDocx, bracketed", () => {
     expect(paragraphs(document)).toContain("1.\tStates should promotemust advance norms.");
     const range = /<w:commentRangeStart w:id="(\d+)"\/>([\s\S]*?)<w:commentRangeEnd w:id="\1"\/>/.exec(document)![2]!;
     expect(paragraphs(`<w:p>${range}</w:p>`)[0]).toBe("promotemust advance norms");
+  });
+
+  it("leaves out characters XML forbids, wherever people typed them, so Word can open the file", async () => {
+    const hostile = "bad\uFFFF\u0001\uFFFEwords";
+    const draft = exportDraft("bracketed", [
+      paraWith("1", { comments: [thread("SLV", hostile)], reservations: [reservation("CUB", hostile)] }, hostile, bracket("", proposal(insert, "CUB", hostile)), note(1, hostile)),
+    ]);
+    const xml = await parts(writeDocx(draft));
+    for (const part of [xml.document, xml.comments, xml.footnotes]) {
+      expect(part).toContain("badwords");
+      expect(part).not.toMatch(/[\uFFFE\uFFFF\u0001]/);
+    }
   });
 
   it("refuses a paragraph-level proposal inside a bracket of words, naming it", async () => {
