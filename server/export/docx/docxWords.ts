@@ -3,7 +3,7 @@
  * footnotes, the notes naming alternatives and co-sponsors, decisions), in one place so that a
  * translation replaces this file and touches no layout.
  */
-import { ProposalDecisionKind, ProposalKind } from "../../../schemas/records";
+import { ProposalKind } from "../../../schemas/records";
 import { assertNever } from "../../../shared/assertNever";
 import type { ExportProposal, ExportReservation } from "../../../shared/export/exportModel";
 import { stateByCode } from "../../../shared/states";
@@ -71,26 +71,6 @@ export function proposalWho(proposal: ExportProposal): string {
 export function proposalLine(proposal: ExportProposal, quote: string | null): string {
   return `${proposalWho(proposal)}: ${proposalAction(proposal, quote)}`;
 }
-
-/** A decision as the compilation prints it, or null for an open proposal. */
-export function decisionPhrase(decision: ExportProposal["decision"]): string | null {
-  switch (decision) {
-    case null:
-    case ProposalDecisionKind.reopened:
-      return null;
-    case ProposalDecisionKind.accepted:
-      return "Accepted";
-    case ProposalDecisionKind.rejected:
-      return "Rejected";
-    case ProposalDecisionKind.setAside:
-      return "Set aside to the Chair's summary";
-    default:
-      return assertNever(decision);
-  }
-}
-
-/** How the compilation marks a proposal its state withdrew. */
-export const WITHDRAWN = "Withdrawn";
 
 /** The heading over proposals whose paragraph is no longer in the text. */
 export const UNPLACED_HEADING = "Proposals on paragraphs no longer in the text";

@@ -125,7 +125,7 @@ describe("the Word export read back by LibreOffice", () => {
       }
       return lines;
     };
-    expect(after("2.\t")).toEqual(["Cuba (CUB): insert “Recalling its mandate, ” (Withdrawn)", "Uzbekistan (UZB): replace “New York” with “New York and Geneva” (Rejected)"]);
+    expect(after("2.\t")).toEqual(["Cuba (CUB): insert “Recalling its mandate, ” (withdrawn)", "Uzbekistan (UZB): replace “New York” with “New York and Geneva” (rejected)"]);
     expect(after("4.\t")).toEqual([
       "Alt 1 — Cuba (CUB), co-sponsored by El Salvador (SLV): replace “open, secure, stable” with “open, secure, stable and resilient”",
       "Alt 2 — Uzbekistan (UZB): replace “open, secure, stable” with “open, secure and stable”",

@@ -259,15 +259,15 @@ describe("writeCompilationDocx", () => {
       "Pre-draft report of the Open-ended Working Group",
       "Compilation of proposals",
       "1.\tThe Group firmly agreed.",
-      "El Salvador (SLV): insert “ firmly” (Accepted)",
+      "El Salvador (SLV): insert “ firmly” (accepted)",
       "2.\tStates should promote norms.",
       "Alt 1 — Cuba (CUB), co-sponsored by El Salvador (SLV): replace “promote” with “advance”",
       "Alt 2 — Uzbekistan (UZB): replace “promote” with “uphold”",
       "3.\tNothing proposed here.",
       "4.\tLast.",
-      "Uzbekistan (UZB): add paragraph 4 bis: “New words.” (Withdrawn)",
+      "Uzbekistan (UZB): add paragraph 4 bis: “New words.” (withdrawn)",
       "Proposals on paragraphs no longer in the text",
-      "Cuba (CUB): delete “gone words” (Rejected)",
+      "Cuba (CUB): delete “gone words” (rejected)",
     ]);
   });
 
