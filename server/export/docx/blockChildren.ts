@@ -93,6 +93,8 @@ function lines(body: string): string[] {
 function rangeMarkers(ids: number[], quote: string | null, text: string): Marker[] {
   const found = quote ? text.indexOf(quote) : -1;
   const [from, to] = found >= 0 ? [found, found + quote!.length] : [0, text.length];
+  // On an empty block the range is empty: one marker, so its end cannot be sorted before its start.
+  if (from === to) return [{ at: from, end: false, children: [...ids.map(commentStart), ...ids.flatMap(commentEnd)] }];
   return [
     { at: from, end: false, children: ids.map(commentStart) },
     { at: to, end: true, children: ids.flatMap(commentEnd) },

@@ -154,6 +154,12 @@ describe("writeDocx, bracketed", () => {
     expect(paragraphs((await parts(writeDocx(draft))).comments)).toEqual(["First line.", "Second line."]);
   });
 
+  it("opens a comment on an empty paragraph before it closes it", async () => {
+    const draft = exportDraft("bracketed", [paraWith("1", { comments: [thread("SLV", "Why is this empty?")] })]);
+    const { document } = await parts(writeDocx(draft));
+    expect(document).toMatch(/<w:commentRangeStart w:id="(\d+)"\/><w:commentRangeEnd w:id="\1"\/>/);
+  });
+
   it("keeps the chair's emphasis and numbers paragraphs and sub-items as text on a hanging indent", async () => {
     const { document } = await parts(writeDocx(walkthroughLike("bracketed")));
     expect(document).toMatch(/<w:i\/>[\s\S]*?<w:t[^>]*>New York</);
