@@ -52,7 +52,7 @@ function blockNode(block: DraftJsonBlock): PMNode {
     if (piece.text.includes(FOOTNOTE_CHAR)) refuse(`draft.blocks[${block.pid}].content[${index}].text holds U+FFFC, which stands for a footnote`);
     return schema.text(piece.text, (piece.marks ?? []).map((mark) => schema.marks[mark]!.create()));
   });
-  const attrs = block.type === "paragraph" ? { pid: block.pid } : { pid: block.pid, level: block.level ?? 1 };
+  const attrs = block.type === "heading" || block.type === "subitem" ? { pid: block.pid, level: block.level ?? 1 } : { pid: block.pid };
   return schema.nodes[block.type].create(attrs, content);
 }
 

@@ -19,7 +19,7 @@ import { writeJson } from "../../../shared/export/writeJson";
 import { acceptProposal, rejectProposal, setAsideProposal } from "../../../shared/proposals/clearProposal";
 import { propose, supportProposal, withdrawProposal, type ProposalInput } from "../../../shared/proposals/proposeChange";
 import { textBlocks } from "../../../shared/text/blockText";
-import { doc, em, fn, h, item, p, strong } from "../../support/dsl";
+import { doc, em, fn, h, item, p, pre, strong } from "../../support/dsl";
 import { walkthroughDraft } from "../../support/walkthroughDraft";
 import { secondsApart, yDraft } from "../../support/yDraft";
 
@@ -42,7 +42,7 @@ const piece = fc.oneof(
   fc.record({ kind: fc.constant("words" as const), text: fc.constantFrom(...WORDS), mark: fc.constantFrom("none", "em", "strong") }),
   fc.record({ kind: fc.constant("footnote" as const), text: fc.constantFrom("", "A/RES/73/27.", "See annex <b>&</b>.") }),
 );
-const block = fc.record({ type: fc.constantFrom("heading", "paragraph", "paragraph", "subitem"), level: fc.constantFrom(1, 2), pieces: fc.array(piece, { maxLength: 5 }) });
+const block = fc.record({ type: fc.constantFrom("heading", "paragraph", "paragraph", "subitem", "preamble"), level: fc.constantFrom(1, 2), pieces: fc.array(piece, { maxLength: 5 }) });
 const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 const proposal = fc.record({
   state: fc.nat(STATES.length - 1),
@@ -66,7 +66,7 @@ type DraftShape = typeof draftShape extends fc.Arbitrary<infer Shape> ? Shape : 
 function buildDraft(shape: DraftShape): Y.Doc {
   const blocks: PMNode[] = shape.blocks.map(({ type, level, pieces }) => {
     const content = pieces.map((one) => (one.kind === "footnote" ? fn(one.text) : one.mark === "em" ? em(one.text) : one.mark === "strong" ? strong(one.text) : one.text));
-    return type === "heading" ? h(level, ...content) : type === "subitem" ? item(level as 1 | 2, ...content) : p(...content);
+    return type === "heading" ? h(level, ...content) : type === "subitem" ? item(level as 1 | 2, ...content) : type === "preamble" ? pre(...content) : p(...content);
   });
   const textDoc = yDraft(doc(...blocks));
   const meta = textDoc.getMap(TextRoot.meta);
