@@ -2,7 +2,7 @@
  * The JSON interchange: the export validates against `schemas/draft.schema.json`, import reads it
  * back (acceptance 4: export → import → export is identical for random drafts with proposals, so
  * pids, text, marks, footnotes, proposals, supports and decisions survive), and a broken or hostile
- * file is refused with one reason before anything is written.
+ * file is refused (an `ImportRefusal` naming the field) before anything is written.
  */
 import fc from "fast-check";
 import type { Node as PMNode } from "prosemirror-model";
@@ -11,7 +11,9 @@ import * as Y from "yjs";
 import { checkDraftJson } from "../../../schemas/draftJson";
 import { ProposalKind } from "../../../schemas/records";
 import { initialTextUpdate } from "../../../server/drafts/Drafts";
-import { DraftJsonRefused, importDraftJson } from "../../../server/import/importDraftJson";
+import { importDraftJson } from "../../../server/import/importDraftJson";
+import { ImportRefusal, ImportRefusalId } from "../../../server/import/ImportRefusal";
+import { MAX_IMPORT_BYTES } from "../../../server/import/importDraftText";
 import { DecisionPrefix, MetaKey, TextRoot } from "../../../shared/documentLayout";
 import { ExportView } from "../../../shared/export/exportModel";
 import { readExportDraft } from "../../../shared/export/readExportDraft";
@@ -166,11 +168,22 @@ describe("the JSON interchange", () => {
       try {
         importDraftJson(typeof value === "string" ? value : JSON.stringify(value));
       } catch (error) {
-        expect(error).toBeInstanceOf(DraftJsonRefused);
-        return (error as DraftJsonRefused).reason;
+        expect(error).toBeInstanceOf(ImportRefusal);
+        expect(error).toMatchObject({ id: ImportRefusalId.invalidDraftJson, httpStatus: 400 });
+        return (error as ImportRefusal).message.replace(/^This is not a Concord draft file: (.*)\.$/s, "$1");
       }
       throw new Error("not refused");
     };
+
+    it("a file over the size limit, before reading it", () => {
+      let caught: unknown;
+      try {
+        importDraftJson(" ".repeat(MAX_IMPORT_BYTES + 1));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ id: ImportRefusalId.tooLarge, httpStatus: 413 });
+    });
 
     it("a file that is not JSON, or not a draft", () => {
       expect(refusal("{not json")).toBe("draft: the file is not JSON");
