@@ -6,7 +6,7 @@
  * be a second change of the same words, so it is a comment by its state on them. In the clean view only the chair's words and
  * footnotes are written. Reservations are footnotes in both.
  */
-import { DeletedTextRun, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
+import { DeletedTextRun, FootnoteReference, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 import { ProposalKind } from "../../../schemas/records";
 import { assertNever } from "../../../shared/assertNever";
 import type { BracketRun, ExportBlock, ExportComment, ExportProposal, ExportReservation, ExportRun, WordsRun } from "../../../shared/export/exportModel";
@@ -144,6 +144,16 @@ function deletedBy(proposal: ExportProposal, words: WordsRun, writer: BlockWrite
   return (piece) => new DeletedTextRun({ ...runOptions(piece, words.marks, writer.layout), ...writer.parts.revision(proposal.sponsors[0]!, proposal.createdAt) });
 }
 
+/** The reference to footnote `id`; in a block proposed for deletion, deleted with it, so accepting the deletion takes the footnote too. */
+function footnoteReference(id: number, deletion: ExportProposal | null, writer: BlockWriter): ParagraphChild {
+  if (!deletion) return new FootnoteReferenceRun(id);
+  return new DeletedTextRun({
+    style: "FootnoteReference",
+    children: [new FootnoteReference(id)],
+    ...writer.parts.revision(deletion.sponsors[0]!, deletion.createdAt),
+  });
+}
+
 /** A run of words `proposal`'s state proposes to insert. */
 export function insertedBy(proposal: ExportProposal, text: string, writer: BlockWriter): InsertedTextRun {
   return new InsertedTextRun({ ...runOptions(text, [], writer.layout), ...writer.parts.revision(proposal.sponsors[0]!, proposal.createdAt) });
@@ -215,7 +225,7 @@ export function blockChildren(block: BlockContent, prefix: string | null, writer
         break;
       case "footnote":
         cursor.flush();
-        cursor.out.push(new FootnoteReferenceRun(parts.footnote(run.text, layout.rtl)));
+        cursor.out.push(footnoteReference(parts.footnote(run.text, layout.rtl), paragraphDeletion, writer));
         break;
       case "bracket":
         // A detached bracket repeats words written elsewhere in the block: it is a comment (commentMarkers).

@@ -75,7 +75,7 @@ const walkthroughLike = (view: "clean" | "bracketed") =>
       "stop.",
     ),
     added("3 bis", proposal(newParagraph, ["UZB", "CUB"], "A new paragraph on capacity-building.")),
-    paraWith("4", { deletions: [proposal(deleteParagraph, "SLV")] }, "The Group singles out military capabilities."),
+    paraWith("4", { deletions: [proposal(deleteParagraph, "SLV")] }, "The Group singles out military capabilities.", note(2, "A note on 4.")),
     subitem(1, "(a)", "first item;"),
   ]);
 
@@ -117,9 +117,11 @@ describe("writeDocx, bracketed", () => {
 
   it("writes a paragraph proposed for deletion as deleted runs, its number and mark included", async () => {
     const { document } = await parts(writeDocx(walkthroughLike("bracketed")));
-    expect(changes(document, "del", "El Salvador (SLV)")).toEqual(["4.\t", "The Group singles out military capabilities."]);
+    expect(changes(document, "del", "El Salvador (SLV)")).toEqual(["4.\t", "The Group singles out military capabilities.", ""]);
     expect(document).toMatch(/<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:rPr><w:del [^>]*w:author="El Salvador \(SLV\)"[^>]*\/>(?:(?!<w:p>)[\s\S])*4\.\t/);
     expect(paragraphs(document)).toContain("4.\tThe Group singles out military capabilities.");
+    // Its footnote goes with it.
+    expect(document).toMatch(/<w:del [^>]*w:author="El Salvador \(SLV\)"[^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/><\/w:r><\/w:del>/);
   });
 
   it("writes reservations as footnotes beside the chair's own", async () => {
