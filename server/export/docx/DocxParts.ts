@@ -23,6 +23,12 @@ export interface CommentInput {
   parentId?: number;
 }
 
+/** An ISO time as Word writes one, to the second ("2025-03-01T09:30:00Z"); null when `value` is no time at all. */
+function wordDate(value: string): string | null {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString().replace(/\.\d+Z$/, "Z");
+}
+
 /** The footnotes, comments and revision ids of one document. */
 export class DocxParts {
   readonly footnotes: Record<number, { children: Paragraph[] }> = {};
@@ -51,7 +57,7 @@ export class DocxParts {
 
   /** A new tracked change by `author` (a state code or `chair`) at `date`. */
   revision(author: string, date: string): Revision {
-    return { id: this.nextRevision++, author: authorName(author), date };
+    return { id: this.nextRevision++, author: authorName(author), date: wordDate(date) ?? date };
   }
 
   /** Adds a comment and returns its id. */
@@ -61,7 +67,7 @@ export class DocxParts {
       id,
       author: input.authorIsName ? input.author : authorName(input.author),
       initials: input.authorIsName ? input.author.slice(0, 2).toUpperCase() : authorInitials(input.author),
-      date: new Date(input.at),
+      ...(wordDate(input.at) === null ? {} : { date: new Date(input.at) }),
       children: input.paragraphs.map((text) => new Paragraph({ children: [new TextRun(documentText(text))] })),
       ...(input.parentId === undefined ? {} : { parentId: input.parentId }),
     });

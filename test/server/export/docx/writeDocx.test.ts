@@ -200,6 +200,14 @@ describe("writeDocx, bracketed", () => {
     }
   });
 
+  it("dates changes to the second, as Word writes them, and still writes a comment with no time at all", async () => {
+    const undated = { ...thread("SLV", "Undated."), at: "not a time" };
+    const draft = exportDraft("bracketed", [paraWith("1", { comments: [undated] }, bracket("", proposal(insert, "CUB", "x", { createdAt: "2025-01-01T10:00:00.123Z" })))]);
+    const { document, comments } = await parts(writeDocx(draft));
+    expect(document).toMatch(/<w:ins [^>]*w:date="2025-01-01T10:00:00Z"/);
+    expect(paragraphs(comments)).toEqual(["Undated."]);
+  });
+
   it("refuses a paragraph-level proposal inside a bracket of words, naming it", async () => {
     const bad = exportDraft("bracketed", [para("1", bracket("x", proposal(newParagraph, "CUB", "y", { key: "CUB:bad" })))]);
     await expect(writeDocx(bad)).rejects.toThrow("CUB:bad");
