@@ -21,7 +21,7 @@ import type { ExportDraft, ExportMark, ExportProposal } from "../../../shared/ex
 import { proposalStanding } from "../../../shared/export/proposalWords";
 import { textDirection } from "../../../shared/export/escapeMarkup";
 import type { DocxParts } from "./DocxParts";
-import { proposalAction, proposalWho } from "./docxWords";
+import { proposalWho, whatItProposes } from "./docxWords";
 
 /** Twips per step of indentation (1 cm): where a paragraph's text starts after its number. */
 const INDENT_STEP = 567;
@@ -67,7 +67,7 @@ export function numberText(label: string, numbered: boolean): string {
 
 /** A proposal listed in words (the compilation, orphaned proposals): who in bold, then what, then where it stands in italics (rejected, withdrawn…). */
 export function proposalChildren(proposal: ExportProposal, quote: string | null, layout: DocxText): TextRun[] {
-  const children = [wordsRun(proposalWho(proposal), layout, ["strong"]), wordsRun(`: ${proposalAction(proposal, quote)}`, layout)];
+  const children = [wordsRun(proposalWho(proposal), layout, ["strong"]), wordsRun(`: ${whatItProposes(proposal, quote)}`, layout)];
   const open = !proposal.withdrawn && (proposal.decision === null || proposal.decision === ProposalDecisionKind.reopened);
   if (!open) children.push(wordsRun(` (${proposalStanding(proposal)})`, layout, ["em"]));
   return children;

@@ -42,7 +42,7 @@ export function sponsorsPhrase(sponsors: readonly string[]): string {
 }
 
 /** What a proposal does, in words: `replace “open” with “free”`; `quote` is the chair's words it touches, when known. */
-export function proposalAction(proposal: ExportProposal, quote: string | null): string {
+export function whatItProposes(proposal: ExportProposal, quote: string | null): string {
   const on = quote ? ` “${quote}”` : "";
   const words = `“${proposal.text ?? ""}”`;
   switch (proposal.kind) {
@@ -69,7 +69,7 @@ export function proposalWho(proposal: ExportProposal): string {
 
 /** One line of a note: `Alt 1 — Cuba (CUB), co-sponsored by El Salvador (SLV): replace “open” with “free”`. */
 export function proposalLine(proposal: ExportProposal, quote: string | null): string {
-  return `${proposalWho(proposal)}: ${proposalAction(proposal, quote)}`;
+  return `${proposalWho(proposal)}: ${whatItProposes(proposal, quote)}`;
 }
 
 /** The heading over proposals whose paragraph is no longer in the text. */
