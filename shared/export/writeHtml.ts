@@ -19,7 +19,8 @@ import {
   type WordsRun,
 } from "./exportModel";
 import { nextChar, ORPHANS_TITLE, standAlone } from "./textLines";
-import { cosponsorsOf, NoteSeries, proposalAction, proposalStanding, reservationNote } from "./proposalWords";
+import { NoteSeries, reservationNote } from "./NoteSeries";
+import { cosponsorsOf, proposalAction, proposalStanding } from "./proposalWords";
 import { HTML_STYLE } from "./htmlStyle";
 
 /** How each view is named on the document. */
