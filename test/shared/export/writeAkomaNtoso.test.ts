@@ -19,7 +19,7 @@ import { writeAkomaNtoso } from "../../../shared/export/writeAkomaNtoso";
 import { propose, supportProposal } from "../../../shared/proposals/proposeChange";
 import { BlockType } from "../../../shared/schema";
 import { textBlocks } from "../../../shared/text/blockText";
-import { doc, fn, item, p, pre } from "../../support/dsl";
+import { doc, fn, h, item, p, pre } from "../../support/dsl";
 import { walkthroughDraft } from "../../support/walkthroughDraft";
 import { pidAt, secondsApart, yDraft } from "../../support/yDraft";
 
@@ -125,6 +125,19 @@ describe("the Akoma Ntoso export", () => {
     const xml = akn(text, null, ExportView.bracketed);
     expect(xml).not.toContain("<!--");
     expect(validate({ hostile: xml }).valid).toEqual({ hostile: true });
+  });
+
+  it("validates odd shapes a draft being edited can take", () => {
+    const shapes = {
+      empty: new Y.Doc(),
+      headingAlone: yDraft(doc(h(1, "A. Introduction"))),
+      itemsFirst: yDraft(doc(item(2, "a roman item first"), item(1, "then a letter"), p("Then a paragraph."))),
+      deepHeadings: yDraft(doc(h(3, "Deep"), p("One."), h(1, "Top"), h(2, "Middle"), item(1, "orphan item"), h(2, "Again"), p(""))),
+    };
+    const documents = Object.fromEntries(Object.entries(shapes).map(([name, text]) => [name, akn(text, null, ExportView.bracketed)]));
+    const { valid, errors } = validate(documents);
+    expect(errors).toBe("");
+    expect(valid).toEqual({ empty: true, headingAlone: true, itemsFirst: true, deepHeadings: true });
   });
 
   it("puts leading unnumbered blocks in the preamble and later ones in unnumbered containers", () => {
