@@ -78,14 +78,24 @@ function contextScore(text: string, from: number, to: number, anchor: Anchor): n
   return score + after;
 }
 
-/** The occurrence of the quote with the most context around it; the first on a tie. */
+/**
+ * Whether a find with `score` in `block` beats the best so far: more context wins; on a tie the
+ * anchor's own block wins, then the first. Without the own-block rule, an anchor re-made where it
+ * was found (an export read back) could move to a neighbour whose context matches as well.
+ */
+function beats(score: number, block: TextBlock, bestScore: number, best: ResolvedAnchor, anchor: Anchor): boolean {
+  if (score !== bestScore) return score > bestScore;
+  return block.pid === anchor.pid && !best.orphaned && best.block.pid !== anchor.pid;
+}
+
+/** The occurrence of the quote with the most context around it; on a tie, in the anchor's own block, then the first. */
 function findQuote(candidates: readonly TextBlock[], anchor: Anchor): ResolvedAnchor {
   let best: ResolvedAnchor = ORPHANED;
   let bestScore = -1;
   for (const block of candidates) {
     for (let at = block.text.indexOf(anchor.quote); at >= 0; at = block.text.indexOf(anchor.quote, at + 1)) {
       const score = contextScore(block.text, at, at + anchor.quote.length, anchor);
-      if (score > bestScore) {
+      if (beats(score, block, bestScore, best, anchor)) {
         bestScore = score;
         best = { orphaned: false, block, from: at, to: at + anchor.quote.length, by: FoundBy.quote };
       }
@@ -94,7 +104,7 @@ function findQuote(candidates: readonly TextBlock[], anchor: Anchor): ResolvedAn
   return best;
 }
 
-/** The point with the most of its context around it, if enough of it is there. */
+/** The point with the most of its context around it, if enough of it is there; ties as for quotes. */
 function findPoint(candidates: readonly TextBlock[], anchor: Anchor): ResolvedAnchor {
   const needed = Math.min(MIN_POINT_CONTEXT, anchor.prefix.length + anchor.suffix.length);
   let best: ResolvedAnchor = ORPHANED;
@@ -102,7 +112,7 @@ function findPoint(candidates: readonly TextBlock[], anchor: Anchor): ResolvedAn
   for (const block of candidates) {
     for (let at = 0; at <= block.text.length; at++) {
       const score = contextScore(block.text, at, at, anchor);
-      if (score > bestScore) {
+      if (beats(score, block, bestScore, best, anchor)) {
         bestScore = score;
         best = { orphaned: false, block, from: at, to: at, by: FoundBy.quote };
       }

@@ -206,8 +206,15 @@ function chairRuns(block: TextBlock, from: number, to: number, notes: BlockNotes
     const end = Math.min(to, span.to);
     if (start >= end) continue;
     const note = block.text[start] === FOOTNOTE_CHAR ? notes.at(start) : undefined;
-    if (note) runs.push(note);
-    else runs.push({ type: "words", text: block.text.slice(start, end), marks: span.marks.filter((mark): mark is ExportMark => MARKS.has(mark)) });
+    if (note) {
+      runs.push(note);
+      continue;
+    }
+    const marks = span.marks.filter((mark): mark is ExportMark => MARKS.has(mark));
+    const last = runs.at(-1);
+    // Two text runs side by side (what a deleted footnote leaves) read as one stretch of words.
+    if (last?.type === "words" && last.marks.join() === marks.join()) last.text += block.text.slice(start, end);
+    else runs.push({ type: "words", text: block.text.slice(start, end), marks });
   }
   return runs;
 }

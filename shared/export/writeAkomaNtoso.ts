@@ -13,7 +13,7 @@ import { escapeMarkup as e } from "./escapeMarkup";
 import { ExportView, type BracketRun, type ExportBlock, type ExportDraft, type ExportProposal, type ExportRun, type WordsRun } from "./exportModel";
 import { NoteSeries, reservationNote } from "./NoteSeries";
 import { bracketAuthor } from "./proposalWords";
-import { ORPHANS_TITLE } from "./textLines";
+import { nextChar, ORPHANS_TITLE, standAlone } from "./textLines";
 
 /** The Akoma Ntoso 3.0 namespace. */
 export const AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -115,23 +115,29 @@ class AknWriter {
 
   private runs(runs: readonly ExportRun[]): string {
     let out = "";
+    // Whether the text so far ends in a space (or is empty), for brackets at an insertion point.
+    let spaced = true;
     const detached: string[] = [];
-    for (const run of runs) {
+    runs.forEach((run, index) => {
       switch (run.type) {
         case "words":
           out += wordsXml(run);
+          if (run.text !== "") spaced = /\s$/.test(run.text);
           break;
         case "footnote":
           out += this.note(run.text);
+          spaced = false;
           break;
         case "bracket":
           if (run.detached) detached.push(`${this.brackets(run)} (on “${run.words.map(wordsXml).join("")}”)`);
-          else out += run.words.length === 0 && out !== "" && !/\s$/.test(out) ? ` ${this.brackets(run)}` : this.brackets(run);
+          else if (run.words.length > 0) out += this.brackets(run);
+          else out += standAlone(this.brackets(run), spaced, nextChar(runs, index + 1));
+          spaced = false;
           break;
         default:
           assertNever(run);
       }
-    }
+    });
     return [out, ...detached].join(" ");
   }
 

@@ -90,6 +90,14 @@ describe("resolveAnchor", () => {
     expect(found.orphaned || [found.from, found.by]).toEqual([29, FoundBy.quote]);
   });
 
+  it("keeps, on a tie of context, the anchor in its own block rather than a neighbour", () => {
+    const ydoc = yDraft(doc(p(), p(), p()));
+    // An empty block has no text run to hold a position: only the quote's context can place it.
+    const anchor = createAnchor(ydoc.getXmlFragment(TextRoot.content), pidAt(ydoc, 1), 0, 0);
+    const found = resolve(ydoc, anchor);
+    expect(found.orphaned === false && found.block.pid).toBe(pidAt(ydoc, 1));
+  });
+
   it("counts a footnote as one character and anchors across it", () => {
     const ydoc = yDraft(doc(p("Recalls resolution 73/27", fn("A/RES/73/27."), " of the General Assembly")));
     expect(texts(ydoc)[0]).toBe(`Recalls resolution 73/27${FOOTNOTE_CHAR} of the General Assembly`);
