@@ -1,17 +1,20 @@
 /**
- * The one entry point for an uploaded or named file: Word (.docx), Markdown or plain text, told
- * apart by its bytes. A file that is none of these, too large or empty is refused with an
- * `ImportRefusal`; anything else becomes a draft document and the figures a preview shows.
+ * The one entry point for an uploaded or named file: Word (.docx), Concord's own JSON interchange
+ * file, Markdown or plain text, told apart by its bytes. A file that is none of these, too large or
+ * empty is refused with an `ImportRefusal`; anything else becomes a draft document and the figures a
+ * preview shows.
  */
 import type { Node as PMNode } from "prosemirror-model";
+import type * as Y from "yjs";
 import { BlockType } from "../../shared/schema";
 import { assembleDraft } from "./assembleDraft";
+import { importDraftJson } from "./importDraftJson";
 import { importDraftText } from "./importDraftText";
 import { readWordParagraphs, wordBlocks } from "./readDocx";
 import { readSourceFile } from "./readSourceFile";
 
 /** The formats a file can be read as. */
-export const DocumentFormat = { docx: "docx", markdown: "markdown", text: "text" } as const;
+export const DocumentFormat = { docx: "docx", json: "json", markdown: "markdown", text: "text" } as const;
 export type DocumentFormat = (typeof DocumentFormat)[keyof typeof DocumentFormat];
 
 /** What the import made, counted for a preview: "12 numbered paragraphs, 4 sub-items…". */
@@ -31,7 +34,14 @@ export interface ImportedDocument {
   format: DocumentFormat;
   doc: PMNode;
   counts: ImportCounts;
+  /** The draft's language, where the file says it (the interchange file does). */
+  language?: string;
+  /** Writes the file's records (meta, proposals, supports, decisions) into the new draft's `text` room, whose content holds `doc`. */
+  writeRecords?: (textDoc: Y.Doc) => void;
 }
+
+/** The first characters of an interchange file, whatever its name: `{"format": "concord-draft"`. */
+const INTERCHANGE_START = /^\uFEFF?\s*\{\s*"format"\s*:\s*"concord-draft"/;
 
 /** Reads a file into a draft document, or throws an `ImportRefusal` saying why it will not. */
 export async function importDocument(bytes: Buffer, fileName: string): Promise<ImportedDocument> {
@@ -39,6 +49,10 @@ export async function importDocument(bytes: Buffer, fileName: string): Promise<I
   if (source.kind === "docx") {
     const draft = assembleDraft(wordBlocks(await readWordParagraphs(source.bytes)), (block) => block.inline ?? []);
     return { ...draft, format: DocumentFormat.docx, counts: countBlocks(draft.doc) };
+  }
+  if (/\.json$/i.test(fileName.trim()) || INTERCHANGE_START.test(source.text)) {
+    const { title, language, doc, writeRecords } = importDraftJson(source.text);
+    return { title, format: DocumentFormat.json, doc, counts: countBlocks(doc), language, writeRecords };
   }
   const draft = importDraftText(source.text, source.format);
   return { ...draft, format: source.format, counts: countBlocks(draft.doc) };
