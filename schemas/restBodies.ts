@@ -5,6 +5,8 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import draftSettings from "./rest/draftSettings.schema.json";
 import invite from "./rest/invite.schema.json";
+import newDraft from "./rest/newDraft.schema.json";
+import meta from "./records/meta.schema.json";
 import roleChange from "./rest/roleChange.schema.json";
 import { reasonFor } from "./schemaReason";
 
@@ -13,18 +15,21 @@ export interface RestBodies {
   invite: { role: string; state?: string | null; name?: string };
   roleChange: { role: string; state?: string | null };
   draftSettings: { observersReadFloor: boolean };
+  newDraft: { title: string; symbol?: string; revision?: string; language: string; silenceNoticeHours?: number; chairName?: string };
 }
 
 /** The name of one REST body contract. */
 export type RestBody = keyof RestBodies;
 
-const ajv = new Ajv({ allErrors: false, strict: true, verbose: true });
+// The meta record's schema is known here so that a body naming meta fields takes their bounds from it.
+const ajv = new Ajv({ allErrors: false, strict: true, verbose: true }).addSchema(meta);
 
 // Compiled at load, so a schema strict mode refuses stops the process at start.
 const VALIDATORS: { [Name in RestBody]: ValidateFunction } = {
   invite: ajv.compile(invite),
   roleChange: ajv.compile(roleChange),
   draftSettings: ajv.compile(draftSettings),
+  newDraft: ajv.compile(newDraft),
 };
 
 /** The outcome of {@link checkRestBody}: the typed body, or one short reason naming field and problem. */

@@ -12,8 +12,11 @@ import { auditRoutes } from "./auditRoutes";
 import { authRoutes } from "./authRoutes";
 import { draftRoutes } from "./draftRoutes";
 import { exportRoutes } from "./exportRoutes";
+import { formatMegabytes, ImportRefusal } from "../import/ImportRefusal";
+import { MAX_UPLOAD_BYTES } from "../../shared/importPreview";
 import { HttpError } from "./HttpError";
 import { memberRoutes } from "./memberRoutes";
+import { newDraftRoutes } from "./newDraftRoutes";
 import { snapshotRoutes } from "./snapshotRoutes";
 
 /** Where the built app's files are served from. */
@@ -40,8 +43,9 @@ export function createApp({ storage, drafts, live, rooms }: AppContext, clientDi
     res.json({ ok: true });
   });
   app.use(authRoutes(storage.identity));
+  app.use(newDraftRoutes(storage.identity, drafts));
   app.use(draftRoutes(storage.identity, drafts, rooms));
-  app.use(memberRoutes(storage.identity, live));
+  app.use(memberRoutes(storage.identity, drafts, live));
   app.use(auditRoutes(storage));
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
   app.use(exportRoutes(storage.identity, drafts, rooms));
@@ -75,13 +79,21 @@ export function createApp({ storage, drafts, live, rooms }: AppContext, clientDi
       res.status(error.status).json({ error: error.id, message: error.message });
       return;
     }
+    if (error instanceof ImportRefusal) {
+      res.status(error.httpStatus).json({ error: error.id, message: error.message });
+      return;
+    }
     if (error instanceof RangeError) {
       res.status(400).json({ error: "bad-request", message: error.message });
       return;
     }
     const status = (error as { status?: number }).status;
-    if (status === 400 || status === 413) {
-      res.status(status).json({ error: status === 413 ? "too-large" : "bad-request", message: "The request body could not be read." });
+    if (status === 413) {
+      res.status(413).json({ error: "too-large", message: `The request is larger than the ${MAX_JSON_BODY} a form may send, or the ${formatMegabytes(MAX_UPLOAD_BYTES)} a file may have.` });
+      return;
+    }
+    if (status === 400) {
+      res.status(400).json({ error: "bad-request", message: "The request body could not be read." });
       return;
     }
     if (status === 404) {

@@ -35,15 +35,26 @@ export interface Invitation {
   token: string;
 }
 
+/** Why `role` and `state` do not make a membership, or null when they do: a delegation needs a state, the others none. */
+export function roleAndStateRefusal(role: unknown, state: unknown): string | null {
+  if (!isRole(role)) return `Unknown role: ${String(role).slice(0, 40)}`;
+  if (role === Role.delegation) {
+    return typeof state === "string" && isStateCode(state) ? null : `A delegation needs a state code, not ${String(state).slice(0, 40)}`;
+  }
+  return state === undefined || state === null || state === "" ? null : `Only delegations have a state; a ${role} does not`;
+}
+
+/** Why `name` cannot be a member's name, or null when it can. */
+export function memberNameRefusal(name: string): string | null {
+  const length = name.trim().length;
+  return length === 0 || length > MAX_MEMBER_NAME_LENGTH ? `A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters, not ${length}` : null;
+}
+
 /** Checks role and state together; throws a RangeError naming the bad value. */
 export function checkRoleAndState(role: unknown, state: unknown): { role: Role; state: string | null } {
-  if (!isRole(role)) throw new RangeError(`Unknown role: ${String(role).slice(0, 40)}`);
-  if (role === Role.delegation) {
-    if (typeof state !== "string" || !isStateCode(state)) throw new RangeError(`A delegation needs a state code, not ${String(state).slice(0, 40)}`);
-    return { role, state };
-  }
-  if (state !== undefined && state !== null && state !== "") throw new RangeError(`Only delegations have a state; a ${role} does not`);
-  return { role, state: null };
+  const refusal = roleAndStateRefusal(role, state);
+  if (refusal) throw new RangeError(refusal);
+  return { role: role as Role, state: role === Role.delegation ? (state as string) : null };
 }
 
 async function issue(identity: IdentityStore, kind: CredentialKind, user: User, ttlMs: number | null, membershipId: string | null) {
@@ -64,14 +75,30 @@ async function issue(identity: IdentityStore, kind: CredentialKind, user: User, 
 export async function inviteMember(identity: IdentityStore, request: InvitationRequest): Promise<Invitation> {
   const { role, state } = checkRoleAndState(request.role, request.state);
   const name = (request.name ?? (state ?? role)).trim();
-  if (name.length === 0 || name.length > MAX_MEMBER_NAME_LENGTH) {
-    throw new RangeError(`A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters`);
-  }
+  const refusal = memberNameRefusal(name);
+  if (refusal) throw new RangeError(refusal);
   const user = await identity.createUser(name);
   const membership = await identity.addMembership({ draftId: request.draftId, userId: user.id, role, state });
   const link = await issue(identity, CredentialKind.invitation, user, INVITATION_TTL_MS, membership.id);
   const token = await issue(identity, CredentialKind.token, user, null, null);
   return { user, membership, signInPath: `${SIGN_IN_PATH}/${link}`, token };
+}
+
+/** What making an organizer hands out: a sign-in link to the drafts page and a token for scripts, shown once. */
+export interface OrganizerInvitation {
+  user: User;
+  signInPath: string;
+  token: string;
+}
+
+/** Creates an organizer account (the secretariat), which may create drafts and administer every draft's members. */
+export async function inviteOrganizer(identity: IdentityStore, name: string): Promise<OrganizerInvitation> {
+  const refusal = memberNameRefusal(name);
+  if (refusal) throw new RangeError(refusal);
+  const user = await identity.createUser(name.trim(), { organizer: true });
+  const link = await issue(identity, CredentialKind.invitation, user, INVITATION_TTL_MS, null);
+  const token = await issue(identity, CredentialKind.token, user, null, null);
+  return { user, signInPath: `${SIGN_IN_PATH}/${link}`, token };
 }
 
 /** Redeems a sign-in link once: the session secret and the draft it leads to, or null when the link is spent or unknown. */

@@ -73,6 +73,10 @@ const MIGRATIONS: readonly string[] = [
   // drafts loads no room; null until the server first summarizes the draft.
   `ALTER TABLE drafts ADD COLUMN symbol TEXT;
    ALTER TABLE drafts ADD COLUMN progress TEXT;`,
+  // 5: organizers (the secretariat), who may create drafts and administer every draft's members;
+  // invitations found by membership, for the members list's sign-in times.
+  `ALTER TABLE users ADD COLUMN organizer INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX credentials_by_membership ON credentials (membership_id);`,
 ];
 
 /** Brings a database up to the newest schema, one transaction per migration. */
