@@ -60,7 +60,7 @@ export type AppliedChange =
   /** A paragraph was added with this pid. */
   | { kind: "addedBlock"; pid: string }
   /** A block was removed; it stood after block `after` (absent: it was first). */
-  | { kind: "removedBlock"; pid: string; type: "heading" | "paragraph" | "subitem"; level?: number; text: string; after?: string };
+  | { kind: "removedBlock"; pid: string; type: "heading" | "paragraph" | "subitem" | "preamble"; level?: number; text: string; after?: string };
 
 /** The chair's decision on one proposal, at `decisions["proposal:STATE:proposalId"]`. */
 export interface ProposalDecision {

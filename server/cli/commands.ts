@@ -83,6 +83,7 @@ function draftFields(values: Values, title: string, usage: string): RestBodies["
 const DRAFT_CREATE = `Usage: npm run concord -- draft create (--title T | --from FILE) [--symbol S] [--language en] [--revision R] [--notice HOURS]
   Creates a draft, blank or from a Word (.docx), Markdown or text file, and prints its id.
   --title T        the title (1–300 characters); from a file, the document's own title when omitted
+                   (a file without one needs --title: a draft is never named after its file)
   --from FILE      the file to import
   --symbol S       the document symbol, e.g. A/AC.292/2025/CRP.1
   --language L     the language of the text: ar, zh, en, fr, ru or es (default en)
@@ -123,7 +124,9 @@ const COMMANDS: Record<string, Command> = {
       const given = string(values, "title");
       if (given === undefined && file === undefined) throw new UsageError("draft create needs --title or --from", DRAFT_CREATE);
       const imported = file === undefined ? null : await importDocument(fs.readFileSync(file), path.basename(file));
-      const fields = draftFields(values, given ?? imported?.title ?? path.basename(file!), DRAFT_CREATE);
+      const title = given ?? imported?.title;
+      if (title === undefined || title === null) throw new UsageError(`${path.basename(file!)} has no title of its own: give one with --title.`, DRAFT_CREATE);
+      const fields = draftFields(values, title, DRAFT_CREATE);
       const draft = await withStorage(config, (storage) => new Drafts(storage).create({ ...fields, doc: imported?.doc }));
       console.log(draft.id);
     },

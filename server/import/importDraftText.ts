@@ -4,25 +4,20 @@
  * `sourceBlocks` groups lines into raw blocks, this module decides what each block is, and
  * `parseInline` reads footnotes and emphasis.
  */
-import type { Node as PMNode } from "prosemirror-model";
 import { assertNever } from "../../shared/assertNever";
-import { withUniquePids } from "../../shared/pid";
-import { BlockType, schema } from "../../shared/schema";
+import { BlockType } from "../../shared/schema";
+import { assembleDraft, type DraftBlock, type ImportedDraft } from "./assembleDraft";
 import { FootnoteIndex } from "./footnotes";
-import { SubitemLevels } from "./listMarkers";
+import { importRefusals } from "./ImportRefusal";
 import { isAllCaps } from "./paragraphBreaks";
 import { inlineText, parseInline, type InlineOptions } from "./parseInline";
 import { readSourceBlocks, type SourceBlock } from "./sourceBlocks";
 
+export type { ImportedDraft } from "./assembleDraft";
+
 /** Source formats the importer reads. */
 export const ImportFormat = { markdown: "markdown", text: "text" } as const;
 export type ImportFormat = (typeof ImportFormat)[keyof typeof ImportFormat];
-
-/** A draft read from a file: its title (the leading level-1 heading, if any) and its blocks. */
-export interface ImportedDraft {
-  title: string | null;
-  doc: PMNode;
-}
 
 /** Largest source the importer reads, in UTF-8 bytes: far above any negotiation text. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -35,16 +30,6 @@ const MAX_NUMBERED_TITLE_CHARS = 80;
 
 /** Times an identical short block must recur in plain text to be a page's running header. */
 const MIN_RUNNING_HEADER_REPEATS = 3;
-
-/** A block once its type is known, still holding its source text with inline markup. */
-interface DraftBlock {
-  type: BlockType;
-  level: number;
-  text: string;
-  /** Position of the source block, to find the footnote definitions nearest each reference. */
-  at: number;
-  source: SourceBlock;
-}
 
 const TITLE_LINE = /^\*\*(?!\*)([\s\S]+)\*\*$/;
 
@@ -65,26 +50,7 @@ export function importDraftText(source: string, format: ImportFormat): ImportedD
 
   let drafts = sourceBlocks.flatMap((block, at) => draftOf(block, at, plainText));
   if (plainText) drafts = markNumberedTitles(dropRunningHeaders(drafts));
-  resolveSubitemLevels(drafts);
-
-  let title: string | null = null;
-  const first = drafts[0];
-  if (first && first.type === BlockType.heading && first.level === 1) {
-    title = parseInline(first.text, inline(first.at))
-      .map((node) => (node.isText ? node.text : ""))
-      .join("")
-      .trim() || null;
-    drafts = drafts.slice(1);
-  }
-  if (drafts.length === 0 && title === null) throw new RangeError("Import source has no text, only markup or footnotes");
-
-  const blocks = drafts.map((draft) => {
-    const attrs = draft.type === BlockType.paragraph ? null : { level: draft.level };
-    return schema.nodes[draft.type].create(attrs, parseInline(draft.text, inline(draft.at)));
-  });
-  // A file holding only its title still needs a block for the cursor.
-  if (blocks.length === 0) blocks.push(schema.nodes.paragraph.create());
-  return { title, doc: withUniquePids(schema.node("doc", null, blocks)) };
+  return assembleDraft(drafts, (draft) => draft.inline ?? parseInline(draft.text, inline(draft.at)));
 }
 
 /** Picks the format from a file name: .md/.markdown → markdown, anything else → text. */
@@ -99,10 +65,8 @@ function checkSource(source: string, format: ImportFormat): void {
   }
   // UTF-8 takes at most three bytes per UTF-16 unit, so only long sources need counting.
   const bytes = source.length > MAX_IMPORT_BYTES / 3 ? Buffer.byteLength(source, "utf8") : 0;
-  if (bytes > MAX_IMPORT_BYTES) {
-    throw new RangeError(`Import source is ${bytes} bytes, over the limit of ${MAX_IMPORT_BYTES}`);
-  }
-  if (source.trim() === "") throw new RangeError("Import source is empty");
+  if (bytes > MAX_IMPORT_BYTES) throw importRefusals.tooLarge(bytes, MAX_IMPORT_BYTES);
+  if (source.trim() === "") throw importRefusals.empty();
 }
 
 function joinLines(lines: readonly string[]): string {
@@ -174,15 +138,4 @@ function markNumberedTitles(drafts: DraftBlock[]): DraftBlock[] {
     if (!short || !open || !followedByBody) return draft;
     return { ...draft, type: BlockType.heading, level: 2, text: `${draft.source.marker} ${draft.text}` };
   });
-}
-
-function resolveSubitemLevels(drafts: DraftBlock[]): void {
-  const levels = new SubitemLevels();
-  for (const draft of drafts) {
-    if (draft.source.kind === "item" && draft.type === BlockType.subitem) {
-      draft.level = levels.next(draft.source.label, draft.source.indent);
-    } else {
-      levels.reset();
-    }
-  }
 }

@@ -7,6 +7,7 @@ import {
   importDraftText,
   MAX_IMPORT_BYTES,
 } from "../../../server/import/importDraftText";
+import { ImportRefusal } from "../../../server/import/ImportRefusal";
 import { schema } from "../../../shared/schema";
 import { doc, em, fn, item, p } from "../../support/dsl";
 import { seedOutlines } from "./seedOutlines";
@@ -341,8 +342,8 @@ describe("importDraftText", () => {
 
   describe("checking its input", () => {
     it("refuses an empty or blank source", () => {
-      expect(() => importDraftText("", ImportFormat.text)).toThrow(RangeError);
-      expect(() => importDraftText(" \n\t\n", ImportFormat.markdown)).toThrow(/empty/);
+      expect(() => importDraftText("", ImportFormat.text)).toThrow(ImportRefusal);
+      expect(() => importDraftText(" \n\t\n", ImportFormat.markdown)).toThrow("The file is empty.");
     });
 
     it("refuses a source holding only rules and footnote definitions", () => {
@@ -351,12 +352,12 @@ describe("importDraftText", () => {
 
     it("refuses a source over the size limit, naming its size", () => {
       const source = "a".repeat(MAX_IMPORT_BYTES + 1);
-      expect(() => importDraftText(source, ImportFormat.text)).toThrow(new RegExp(String(MAX_IMPORT_BYTES + 1)));
+      expect(() => importDraftText(source, ImportFormat.text)).toThrow("The file is 5.1 MB; the largest accepted is 5 MB.");
     });
 
     it("counts the limit in UTF-8 bytes, not characters", () => {
       const source = "é".repeat(MAX_IMPORT_BYTES / 2 + 1);
-      expect(() => importDraftText(source, ImportFormat.text)).toThrow(RangeError);
+      expect(() => importDraftText(source, ImportFormat.text)).toThrow(ImportRefusal);
     });
 
     it("refuses an unknown format, naming it", () => {

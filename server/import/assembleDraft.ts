@@ -1,0 +1,66 @@
+/**
+ * The importer's last pass, shared by every source format: blocks whose kind is known become the
+ * draft's document. It takes the leading level-1 heading as the title, decides the level of each
+ * sub-item and gives every block a unique pid.
+ */
+import type { Node as PMNode } from "prosemirror-model";
+import { withUniquePids } from "../../shared/pid";
+import { BlockType, schema } from "../../shared/schema";
+import { importRefusals } from "./ImportRefusal";
+import { SubitemLevels } from "./listMarkers";
+import type { SourceBlock } from "./sourceBlocks";
+
+/** A block once its type is known, still holding its source text (and, from Word, its inline nodes). */
+export interface DraftBlock {
+  type: BlockType;
+  level: number;
+  /** The text with its inline markup, or the plain text when `inline` is given. */
+  text: string;
+  /** Position of the source block, to find the footnote definitions nearest each reference. */
+  at: number;
+  source: SourceBlock;
+  /** Inline content already built (from Word); otherwise `text` is parsed. */
+  inline?: PMNode[];
+}
+
+/** A draft read from a file: its title (from the document itself, if it has one) and its blocks. */
+export interface ImportedDraft {
+  title: string | null;
+  doc: PMNode;
+}
+
+/** Builds the draft from its blocks; `inlineOf` parses a block's text into inline nodes. */
+export function assembleDraft(blocks: DraftBlock[], inlineOf: (block: DraftBlock) => PMNode[]): ImportedDraft {
+  resolveSubitemLevels(blocks);
+  let drafts = blocks;
+  let title: string | null = null;
+  const first = drafts[0];
+  if (first && first.type === BlockType.heading && first.level === 1) {
+    title = plainText(inlineOf(first)) || null;
+    drafts = drafts.slice(1);
+  }
+  if (drafts.length === 0 && title === null) throw importRefusals.noText();
+
+  const nodes = drafts.map((draft) => {
+    const attrs = draft.type === BlockType.paragraph ? null : { level: draft.level };
+    return schema.nodes[draft.type].create(attrs, inlineOf(draft));
+  });
+  // A file holding only its title still needs a block for the cursor.
+  if (nodes.length === 0) nodes.push(schema.nodes.paragraph.create());
+  return { title, doc: withUniquePids(schema.node("doc", null, nodes)) };
+}
+
+function plainText(nodes: readonly PMNode[]): string {
+  return nodes.map((node) => (node.isText ? node.text : "")).join("").trim();
+}
+
+function resolveSubitemLevels(drafts: DraftBlock[]): void {
+  const levels = new SubitemLevels();
+  for (const draft of drafts) {
+    if (draft.source.kind === "item" && draft.type === BlockType.subitem) {
+      draft.level = levels.next(draft.source.label, draft.source.indent);
+    } else {
+      levels.reset();
+    }
+  }
+}
