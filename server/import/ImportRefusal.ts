@@ -69,6 +69,11 @@ export const importRefusals = {
       ImportRefusalId.tooLarge,
       `The file is ${formatMegabytes(bytes)}; the largest accepted is ${formatMegabytes(limit)}.`,
     ),
+  unpacksTooLarge: (bytes: number, limit: number) =>
+    new ImportRefusal(
+      ImportRefusalId.tooLarge,
+      `The Word file unpacks to ${formatMegabytes(bytes)}; the largest accepted is ${formatMegabytes(limit)}.`,
+    ),
   empty: () => new ImportRefusal(ImportRefusalId.empty, "The file is empty."),
   noText: () => new ImportRefusal(ImportRefusalId.empty, "The file has no text, only markup or footnotes."),
   unreadableWord: (reason: string) =>

@@ -6,6 +6,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { withUniquePids } from "../../shared/pid";
 import { BlockType, schema } from "../../shared/schema";
+import { markFrontMatter } from "./frontMatter";
 import { importRefusals } from "./ImportRefusal";
 import { SubitemLevels } from "./listMarkers";
 import type { SourceBlock } from "./sourceBlocks";
@@ -21,6 +22,8 @@ export interface DraftBlock {
   source: SourceBlock;
   /** Inline content already built (from Word); otherwise `text` is parsed. */
   inline?: PMNode[];
+  /** The document says this is its title (Word's Title style). */
+  isTitle?: boolean;
 }
 
 /** A draft read from a file: its title (from the document itself, if it has one) and its blocks. */
@@ -29,16 +32,16 @@ export interface ImportedDraft {
   doc: PMNode;
 }
 
-/** Builds the draft from its blocks; `inlineOf` parses a block's text into inline nodes. */
-export function assembleDraft(blocks: DraftBlock[], inlineOf: (block: DraftBlock) => PMNode[]): ImportedDraft {
-  resolveSubitemLevels(blocks);
-  let drafts = blocks;
-  let title: string | null = null;
-  const first = drafts[0];
-  if (first && first.type === BlockType.heading && first.level === 1) {
-    title = plainText(inlineOf(first)) || null;
-    drafts = drafts.slice(1);
-  }
+/**
+ * Builds the draft from its blocks; `inlineOf` parses a block's text into inline nodes. The title
+ * is the document's own: a letter's "Letter dated…", a paragraph in Word's Title style, or a
+ * level-1 heading before anything but front matter.
+ */
+export function assembleDraft(blocks: readonly DraftBlock[], inlineOf: (block: DraftBlock) => PMNode[]): ImportedDraft {
+  const drafts = [...blocks];
+  resolveSubitemLevels(drafts);
+  const titleBlock = markFrontMatter(drafts) ?? takeTitle(drafts);
+  const title = titleBlock ? plainText(inlineOf(titleBlock)) || null : null;
   if (drafts.length === 0 && title === null) throw importRefusals.noText();
 
   const nodes = drafts.map((draft) => {
@@ -48,6 +51,15 @@ export function assembleDraft(blocks: DraftBlock[], inlineOf: (block: DraftBlock
   // A file holding only its title still needs a block for the cursor.
   if (nodes.length === 0) nodes.push(schema.nodes.paragraph.create());
   return { title, doc: withUniquePids(schema.node("doc", null, nodes)) };
+}
+
+function takeTitle(drafts: DraftBlock[]): DraftBlock | null {
+  const styled = drafts.findIndex((draft) => draft.isTitle);
+  const at = styled >= 0 ? styled : drafts.findIndex((draft) => draft.type !== BlockType.preamble);
+  const candidate = drafts[at];
+  if (!candidate || !(candidate.isTitle || (candidate.type === BlockType.heading && candidate.level === 1))) return null;
+  drafts.splice(at, 1);
+  return candidate;
 }
 
 function plainText(nodes: readonly PMNode[]): string {

@@ -75,3 +75,8 @@ export class FootnoteIndex {
     return (list[low] ?? list[list.length - 1]!).text;
   }
 }
+
+/** `text` without its footnote references and `**`, for looking at how a block ends. */
+export function withoutReferences(text: string): string {
+  return text.replace(/<sup>[^<]*<\/sup>|\[\^[^\]]*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, "").replace(/\*\*/g, "").trim();
+}

@@ -9,6 +9,7 @@ import { BlockType } from "../../shared/schema";
 import { assembleDraft, type DraftBlock, type ImportedDraft } from "./assembleDraft";
 import { FootnoteIndex } from "./footnotes";
 import { importRefusals } from "./ImportRefusal";
+import { dropPageDebris } from "./pageDebris";
 import { isAllCaps } from "./paragraphBreaks";
 import { inlineText, parseInline, type InlineOptions } from "./parseInline";
 import { readSourceBlocks, type SourceBlock } from "./sourceBlocks";
@@ -28,9 +29,6 @@ export const MAX_TITLE_LINE_CHARS = 320;
 /** Longest "1. Introduction" line that plain text treats as a section title. */
 const MAX_NUMBERED_TITLE_CHARS = 80;
 
-/** Times an identical short block must recur in plain text to be a page's running header. */
-const MIN_RUNNING_HEADER_REPEATS = 3;
-
 const TITLE_LINE = /^\*\*(?!\*)([\s\S]+)\*\*$/;
 
 /** Reads Markdown or plain text into a draft document (every block with a unique pid via withUniquePids). */
@@ -49,13 +47,8 @@ export function importDraftText(source: string, format: ImportFormat): ImportedD
   });
 
   let drafts = sourceBlocks.flatMap((block, at) => draftOf(block, at, plainText));
-  if (plainText) drafts = markNumberedTitles(dropRunningHeaders(drafts));
+  if (plainText) drafts = markNumberedTitles(dropPageDebris(drafts));
   return assembleDraft(drafts, (draft) => draft.inline ?? parseInline(draft.text, inline(draft.at)));
-}
-
-/** Picks the format from a file name: .md/.markdown → markdown, anything else → text. */
-export function formatFromFileName(name: string): ImportFormat {
-  return /\.(md|markdown)$/i.test(name.trim()) ? ImportFormat.markdown : ImportFormat.text;
 }
 
 function checkSource(source: string, format: ImportFormat): void {
@@ -100,25 +93,6 @@ function draftOf(source: SourceBlock, at: number, plainText: boolean): DraftBloc
     default:
       return assertNever(source);
   }
-}
-
-/**
- * Drops the repeats of a short prose block that recurs verbatim three or more times: the letterhead
- * a PDF prints at the top of every page. The first copy stays, as it usually opens the document.
- */
-function dropRunningHeaders(drafts: DraftBlock[]): DraftBlock[] {
-  const counts = new Map<string, number>();
-  for (const draft of drafts) {
-    if (draft.source.kind === "prose") counts.set(draft.text, (counts.get(draft.text) ?? 0) + 1);
-  }
-  const seen = new Set<string>();
-  return drafts.filter((draft) => {
-    if (draft.source.kind !== "prose" || draft.text.length > MAX_TITLE_LINE_CHARS) return true;
-    if ((counts.get(draft.text) ?? 0) < MIN_RUNNING_HEADER_REPEATS) return true;
-    if (seen.has(draft.text)) return false;
-    seen.add(draft.text);
-    return true;
-  });
 }
 
 /**

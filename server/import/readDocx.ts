@@ -32,6 +32,8 @@ interface WordElement {
 export interface WordParagraph {
   /** Heading level from the paragraph style (Title and Heading 1 → 1), or null. */
   headingLevel: number | null;
+  /** In Word's Title style. */
+  isTitle: boolean;
   /** List level (0 is the outermost) and whether the list is numbered or lettered, or null. */
   list: { level: number; format: ListFormat } | null;
   inline: PMNode[];
@@ -71,7 +73,12 @@ export async function readWordParagraphs(bytes: Buffer): Promise<WordParagraph[]
       list = { level, format: formats?.[numbered] ?? (paragraph.numbering.isOrdered ? defaultFormat(level) : "bullet") };
       numbered++;
     }
-    return { headingLevel: headingLevel(paragraph), list, inline: inlineOf(paragraph.children ?? [], [], document) };
+    return {
+      headingLevel: headingLevel(paragraph),
+      isTitle: /^title$/i.test(paragraph.styleName ?? paragraph.styleId ?? ""),
+      list,
+      inline: inlineOf(paragraph.children ?? [], [], document),
+    };
   });
 }
 
@@ -101,7 +108,7 @@ export function wordBlocks(paragraphs: readonly WordParagraph[]): DraftBlock[] {
     const text = paragraph.inline.map((node) => (node.isText ? node.text : "")).join("");
     if (text.trim() === "" && !paragraph.inline.some((node) => node.type.name === "footnote")) return;
     const block = (type: BlockType, level: number, source: DraftBlock["source"], inline = paragraph.inline): void => {
-      blocks.push({ type, level, text: text.trim(), at, source, inline });
+      blocks.push({ type, level, text: text.trim(), at, source, inline, isTitle: paragraph.isTitle || undefined });
     };
     if (paragraph.headingLevel !== null) {
       block(BlockType.heading, Math.min(paragraph.headingLevel, MAX_HEADING_LEVEL), { kind: "heading", level: paragraph.headingLevel, lines: [text] });

@@ -15,6 +15,9 @@ export type SourceFile =
 /** The part every Word (.docx) package has. */
 export const WORD_MAIN_PART = "word/document.xml";
 
+/** Largest a Word package may unpack to, as its directory declares: ten times a large report. */
+export const MAX_WORD_UNPACKED_BYTES = 64 * 1024 * 1024;
+
 /** Signatures of common files that are not text, with what to call them in the refusal. */
 const MAGIC: ReadonlyArray<{ bytes: readonly number[]; looksLike: string }> = [
   { bytes: [0x7f, 0x45, 0x4c, 0x46], looksLike: "a program (ELF)" },
@@ -43,8 +46,14 @@ export function readSourceFile(bytes: Buffer, fileName: string): SourceFile {
   if (bytes.length > MAX_IMPORT_BYTES) throw importRefusals.tooLarge(bytes.length, MAX_IMPORT_BYTES);
   if (bytes.length === 0) throw importRefusals.empty();
   if (looksLikeZip(bytes)) {
-    const names = zipEntries(bytes).map((entry) => entry.name);
-    if (names.includes(WORD_MAIN_PART)) return { kind: "docx", bytes };
+    const entries = zipEntries(bytes);
+    const names = entries.map((entry) => entry.name);
+    if (names.includes(WORD_MAIN_PART)) {
+      // Mammoth unpacks the whole package: a few megabytes must not inflate into gigabytes.
+      const unpacked = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+      if (unpacked > MAX_WORD_UNPACKED_BYTES) throw importRefusals.unpacksTooLarge(unpacked, MAX_WORD_UNPACKED_BYTES);
+      return { kind: "docx", bytes };
+    }
     throw importRefusals.notText(names.includes("mimetype") ? "an OpenDocument file; save it as .docx" : "a zip archive");
   }
   const magic = MAGIC.find((known) => known.bytes.every((byte, i) => bytes[i] === byte));

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { importDocument } from "../../../server/import/importDocument";
 import { MAX_IMPORT_BYTES } from "../../../server/import/importDraftText";
 import { ImportRefusal, ImportRefusalId } from "../../../server/import/ImportRefusal";
+import { formatOf } from "../../../server/import/readSourceFile";
 
 /** The refusal `bytes` named `fileName` meets, or a failure when it is imported. */
 async function refusalOf(bytes: Buffer, fileName: string): Promise<ImportRefusal> {
@@ -72,6 +73,19 @@ describe("importDocument", () => {
       expect(refusal.message).toMatch(/^This is not a text, Markdown or Word file: it looks like a PDF/);
     });
 
+    it("refuses a Word file that would unpack past the limit, stating the size", async () => {
+      const bomb = fs.readFileSync(path.join(__dirname, "../../fixtures/import/seed-004.docx"));
+      // The directory's first entry claims 100 MB (offset 24 of a central directory entry).
+      const directory = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      const first = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      expect(directory).toBeGreaterThan(0);
+      const forged = Buffer.from(bomb);
+      forged.writeUInt32LE(100 * 1024 * 1024, first + 24);
+      const refusal = await refusalOf(forged, "bomb.docx");
+      expect(refusal.id).toBe(ImportRefusalId.tooLarge);
+      expect(refusal.message).toMatch(/^The Word file unpacks to 100\.\d MB; the largest accepted is 64 MB\.$/);
+    });
+
     it("refuses a zip archive that is not a Word file", async () => {
       const refusal = await refusalOf(fs.readFileSync(path.join(__dirname, "../../fixtures/import/not-word.zip")), "report.docx");
       expect(refusal.message).toBe("This is not a text, Markdown or Word file: it looks like a zip archive.");
@@ -115,5 +129,20 @@ describe("importDocument", () => {
         { numRuns: 400 },
       );
     });
+  });
+});
+
+describe("formatOf", () => {
+  it("reads .md and .markdown as Markdown, in any case", () => {
+    expect(["draft.md", "Draft.MD", "a.b.markdown"].map((name) => formatOf(name, "Text."))).toEqual(["markdown", "markdown", "markdown"]);
+  });
+
+  it("reads .txt as plain text even with Markdown headings, since PDF copies are sent as .txt", () => {
+    expect(["draft.txt", "draft.md.txt"].map((name) => formatOf(name, "## A. Scope"))).toEqual(["text", "text"]);
+  });
+
+  it("reads a file named otherwise by its content", () => {
+    expect(formatOf("md", "[^1]: A note.")).toBe("markdown");
+    expect(formatOf("draft", "A. SCOPE\n\nText.")).toBe("text");
   });
 });
