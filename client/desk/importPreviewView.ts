@@ -7,7 +7,7 @@ import type { ImportPreview, PreviewBlock } from "../../shared/importPreview";
 import { el } from "./dom";
 import type { Widget } from "./Widget";
 
-/** How the preview names each kind of block; a kind it does not know shows its type name. */
+/** How the preview names each kind of block, in the order the counts list them; a kind it does not know shows its type name. */
 const KIND_WORDS: Record<string, [one: string, many: string]> = {
   heading: ["heading", "headings"],
   paragraph: ["numbered paragraph", "numbered paragraphs"],
@@ -18,8 +18,11 @@ const KIND_WORDS: Record<string, [one: string, many: string]> = {
 
 /** "2 headings · 14 numbered paragraphs · 3 sub-items · 1 footnote". */
 export function countWords(counts: Record<string, number>): string {
+  const known = Object.keys(KIND_WORDS);
+  const order = (kind: string) => (known.includes(kind) ? known.indexOf(kind) : known.length);
   return Object.entries(counts)
     .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => order(a) - order(b))
     .map(([kind, n]) => {
       const [one, many] = KIND_WORDS[kind] ?? [kind, kind];
       return `${n} ${n === 1 ? one : many}`;
@@ -62,5 +65,7 @@ export function importPreviewView(preview: ImportPreview): Widget {
     );
   }
   element.setAttribute("aria-label", "Import preview");
+  // The preview scrolls within the form; it takes focus so the keyboard can scroll it too.
+  element.tabIndex = 0;
   return { element, unmount: () => element.remove() };
 }
