@@ -8,9 +8,10 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { seriousViolations } from "../support/axe";
-import { launchBrowser, openPage, saveScreenshot } from "../support/browser";
+import { launchBrowser, openPage, saveScreenshot, type PageOptions } from "../support/browser";
 import { startServerProcess } from "../support/serverProcess";
-import { tempDataDir } from "../support/testServer";
+import { organizer } from "../support/members";
+import { startTestServer, tempDataDir } from "../support/testServer";
 import { waitFor } from "../support/waitFor";
 
 const SEED_004_DOCX = path.resolve(__dirname, "..", "fixtures", "import", "seed-004.docx");
@@ -19,8 +20,8 @@ const SEED_004_DOCX = path.resolve(__dirname, "..", "fixtures", "import", "seed-
 const TITLE = "National Opinion of El Salvador";
 
 /** Signs in with `link` in a browser context of its own and returns the page where the link led. */
-async function signInWith(browser: Browser, link: string): Promise<Page> {
-  const { page } = await openPage(browser, link);
+async function signInWith(browser: Browser, link: string, options: PageOptions = {}): Promise<Page> {
+  const { page } = await openPage(browser, link, options);
   await page.locator("#sign-in").click();
   await page.waitForURL((url) => url.pathname !== new URL(link).pathname);
   return page;
@@ -142,4 +143,35 @@ describe("the secretariat's desk", () => {
     }
     expect(await panel.locator(".member-row", { hasText: "Delegation of Cuba" }).locator(".member-role").textContent()).toBe("Delegation of Cuba");
   }, 180_000);
+});
+
+describe("the New draft form's errors", () => {
+  it("shows each refusal beside its field, tied to it for screen readers, and a refused file's reason beside the file", async () => {
+    const server = await startTestServer();
+    const { signInPath } = await organizer(server);
+    const browser = await launchBrowser();
+    const refusedFile = /the server responded with a status of 415/;
+    const desk = await signInWith(browser, `${server.url}${signInPath}`, { expectedErrors: [refusedFile] });
+    const summary = desk.getByText("New draft", { exact: true });
+    await summary.focus();
+    await desk.keyboard.press("Enter");
+    const form = desk.getByRole("form", { name: "New draft" });
+    const title = form.getByLabel("Title");
+    await title.waitFor();
+
+    await form.getByLabel("Least silence notice, in hours").fill("1000");
+    await form.getByRole("button", { name: "Create draft" }).press("Enter");
+    await form.getByText("Give the draft a title.").waitFor();
+    expect(await title.getAttribute("aria-invalid")).toBe("true");
+    expect(await title.evaluate((input) => document.getElementById(input.getAttribute("aria-describedby")!.split(" ")[0]!)?.textContent)).toBe("Give the draft a title.");
+    expect(await title.evaluate((input) => input === document.activeElement)).toBe(true);
+    await form.getByText("A whole number of hours from 0 to 720.").waitFor();
+
+    await form.getByLabel("A file").check();
+    await form.getByLabel("File to import").setInputFiles({ name: "report.docx", mimeType: "application/octet-stream", buffer: Buffer.concat([Buffer.from("\x7fELF"), Buffer.alloc(300)]) });
+    const refusal = form.locator(".field", { has: desk.getByLabel("File to import") }).locator(".field-error");
+    await refusal.filter({ hasText: /not a text, Markdown or Word file/ }).waitFor({ timeout: 10_000 });
+    expect(await form.getByRole("region", { name: "Import preview" }).count()).toBe(0);
+    expect(await server.drafts.list()).toEqual([]);
+  }, 90_000);
 });
