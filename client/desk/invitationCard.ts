@@ -3,6 +3,7 @@
  * link and a ready-to-send invitation text, each in a read-only box with a button that copies it.
  * Where the browser will not copy, the box's words are selected so Ctrl+C copies them.
  */
+import { INVITATION_TTL_DAYS } from "../../shared/memberListing";
 import { el, button } from "./dom";
 import type { Widget } from "./Widget";
 
@@ -16,9 +17,6 @@ export interface InvitationDetails {
   link: string;
 }
 
-/** How many days a sign-in link works (server/identity/invitations.ts, INVITATION_TTL_MS). */
-const LINK_DAYS = 14;
-
 /** The invitation text the secretariat sends. */
 export function invitationText({ who, draftTitle, draftSymbol, link }: InvitationDetails): string {
   const draft = draftSymbol ? `“${draftTitle}” (${draftSymbol})` : `“${draftTitle}”`;
@@ -27,7 +25,7 @@ export function invitationText({ who, draftTitle, draftSymbol, link }: Invitatio
     "",
     `Open this link and press Sign in: ${link}`,
     "",
-    `The link works once, within ${LINK_DAYS} days, and signs in the browser where you open it; please do not forward it.`,
+    `The link works once, within ${INVITATION_TTL_DAYS} days, and signs in the browser where you open it; please do not forward it.`,
   ].join("\n");
 }
 

@@ -2,6 +2,7 @@
  * Inviting members and signing them in. An invitation makes a user with a membership in a draft,
  * a single-use sign-in link and a bearer token for scripts; redeeming the link gives a session.
  */
+import { INVITATION_TTL_DAYS } from "../../shared/memberListing";
 import { isStateCode } from "../../shared/states";
 import { Role, isRole } from "../../shared/roles";
 import { CredentialKind, type IdentityStore, type Membership, type User } from "./IdentityStore";
@@ -12,7 +13,7 @@ import { hashSecret, newSecret } from "./secrets";
 export const SIGN_IN_PATH = "/signin";
 
 /** How long a sign-in link stays valid. */
-export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+export const INVITATION_TTL_MS = INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000;
 
 /** Longest name of a member. */
 export const MAX_MEMBER_NAME_LENGTH = 120;
