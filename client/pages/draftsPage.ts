@@ -80,6 +80,7 @@ function draftsOnThisDevice(): HTMLElement[] {
 /** The drafts page, mounted in the app's `main`. */
 export class DraftsPage {
   private readonly list = el("ul", { className: "drafts" });
+  private readonly empty = el("p", { className: "drafts-message", textContent: "You are not a member of any draft yet." });
   private readonly widgets: Array<{ unmount(): void }> = [];
   private listWidgets: Array<{ unmount(): void }> = [];
 
@@ -98,7 +99,7 @@ export class DraftsPage {
       this.widgets.push(form);
       parts.push(form.element);
     }
-    parts.push(this.list);
+    parts.push(this.list, this.empty);
     this.main.replaceChildren(...parts);
     this.showList(listing);
   }
@@ -119,10 +120,8 @@ export class DraftsPage {
   private showList(listing: DraftsListing): void {
     for (const widget of this.listWidgets) widget.unmount();
     this.listWidgets = [];
-    const empty = this.list.nextElementSibling?.classList.contains("drafts-message") ? this.list.nextElementSibling : null;
-    empty?.remove();
     this.list.replaceChildren(...listing.drafts.map((draft) => this.entry(draft, listing.organizer)));
-    if (listing.drafts.length === 0) this.list.after(el("p", { className: "drafts-message", textContent: "You are not a member of any draft yet." }));
+    this.empty.hidden = listing.drafts.length > 0;
   }
 
   private entry(draft: ListedDraft, organizer: boolean): HTMLLIElement {
