@@ -81,12 +81,11 @@ export class MembersPanel implements Widget {
     );
     row.dataset["memberId"] = member.id;
     if (!member.revokedAt) {
-      actions.append(
-        button("Change role", () => this.editRole(member, actions), "member-change"),
-        " ",
-        button("Revoke", () => void this.revoke(member), "member-revoke"),
-      );
-      for (const action of Array.from(actions.querySelectorAll("button"))) action.setAttribute("aria-label", `${action.textContent} of ${member.name}`);
+      const change = button("Change role", () => this.editRole(member, actions), "member-change");
+      const revoke = button("Revoke", () => void this.revoke(member), "member-revoke");
+      change.setAttribute("aria-label", `Change the role of ${member.name}`);
+      revoke.setAttribute("aria-label", `Revoke ${member.name}`);
+      actions.append(change, " ", revoke);
     }
     return row;
   }

@@ -8,9 +8,10 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { seriousViolations } from "../support/axe";
-import { launchBrowser, openPage, saveScreenshot, type PageOptions } from "../support/browser";
+import { launchBrowser, openPage, openSignedIn, saveScreenshot, type PageOptions } from "../support/browser";
 import { startServerProcess } from "../support/serverProcess";
-import { organizer } from "../support/members";
+import { Role } from "../../shared/roles";
+import { invite, organizer } from "../support/members";
 import { startTestServer, tempDataDir } from "../support/testServer";
 import { waitFor } from "../support/waitFor";
 
@@ -173,5 +174,37 @@ describe("the New draft form's errors", () => {
     await refusal.filter({ hasText: /not a text, Markdown or Word file/ }).waitFor({ timeout: 10_000 });
     expect(await form.getByRole("region", { name: "Import preview" }).count()).toBe(0);
     expect(await server.drafts.list()).toEqual([]);
+  }, 90_000);
+});
+
+describe("the Members panel", () => {
+  it("lets a chair change a member's role and revoke it from the page, by keyboard", async () => {
+    const server = await startTestServer();
+    const draft = await server.drafts.create({ title: "Chaired draft" });
+    const cuba = await invite(server, draft.id, Role.delegation, "CUB");
+    const browser = await launchBrowser();
+    const { page: chair } = await openSignedIn(browser, server.url, await invite(server, draft.id, Role.chair));
+    await chair.goto(`${server.url}/`);
+    const entry = chair.locator(".draft-entry", { hasText: "Chaired draft" });
+    expect(await chair.getByText("New draft", { exact: true }).count()).toBe(0);
+    await entry.getByText("Members", { exact: true }).focus();
+    await chair.keyboard.press("Enter");
+    const row = entry.locator(".member-row", { hasText: "CUB" });
+    expect(await row.locator(".member-role").textContent()).toBe("Delegation of Cuba");
+    expect(await row.locator(".member-signed-in").textContent()).toBe("Not signed in yet");
+
+    await row.getByRole("button", { name: "Change the role of CUB" }).press("Enter");
+    const role = row.getByLabel("Role");
+    expect(await role.evaluate((select) => select === document.activeElement)).toBe(true);
+    await role.selectOption("observer");
+    expect(await row.getByLabel("State").isVisible()).toBe(false);
+    await row.getByRole("button", { name: "Save role" }).press("Enter");
+    await row.locator(".member-role", { hasText: "Observer" }).waitFor();
+    await waitFor(() => server.storage.identity.getMembership(cuba.membership.id), (membership) => membership?.role === Role.observer, { what: "the new role stored" });
+
+    await row.getByRole("button", { name: "Revoke CUB" }).press("Enter");
+    await row.locator(".member-signed-in", { hasText: /^Revoked / }).waitFor();
+    expect(await row.getByRole("button").count()).toBe(0);
+    expect((await server.storage.identity.getMembership(cuba.membership.id))?.revokedAt).not.toBeNull();
   }, 90_000);
 });
