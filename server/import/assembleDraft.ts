@@ -1,7 +1,7 @@
 /**
  * The importer's last pass, shared by every source format: blocks whose kind is known become the
- * draft's document. It takes the leading level-1 heading as the title, decides the level of each
- * sub-item and gives every block a unique pid.
+ * draft's document. It decides the level of each typed sub-item, marks the front matter
+ * (`frontMatter`), takes out the document's title and gives every block a unique pid.
  */
 import type { Node as PMNode } from "prosemirror-model";
 import { withUniquePids } from "../../shared/pid";

@@ -76,7 +76,14 @@ export class FootnoteIndex {
   }
 }
 
-/** `text` without its footnote references and `**`, for looking at how a block ends. */
+/**
+ * `text` without its footnote references, `**` and Markdown's backslash escapes (Concord's own
+ * export writes "\[Original: …\]"), for looking at how a block starts and ends.
+ */
 export function withoutReferences(text: string): string {
-  return text.replace(/<sup>[^<]*<\/sup>|\[\^[^\]]*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, "").replace(/\*\*/g, "").trim();
+  return text
+    .replace(/<sup>[^<]*<\/sup>|\[\^[^\]]*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, "")
+    .replace(/\*\*/g, "")
+    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+    .trim();
 }

@@ -1,8 +1,9 @@
 /**
  * Imports a negotiation text into a draft document: Markdown (Concord's own format, also used for
  * the demo draft) or plain text pasted or extracted from a PDF. Runs on the server, line by line:
- * `sourceBlocks` groups lines into raw blocks, this module decides what each block is, and
- * `parseInline` reads footnotes and emphasis.
+ * `sourceBlocks` groups lines into raw blocks, this module decides what each block is (with
+ * `pageDebris` for what PDF pages leave behind), `assembleDraft` finds the front matter and the
+ * title, and `parseInline` reads footnotes and emphasis.
  */
 import { assertNever } from "../../shared/assertNever";
 import { BlockType } from "../../shared/schema";

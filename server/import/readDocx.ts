@@ -120,6 +120,7 @@ export function wordBlocks(paragraphs: readonly WordParagraph[]): DraftBlock[] {
         block(BlockType.paragraph, 1, { kind: "numbered", marker: "", lines: [text] });
       } else {
         const itemLevel = format === "roman" ? 2 : Math.min(Math.max(level, 1), MAX_SUBITEM_LEVEL);
+        // Not an "item" source: Word says its level, so the guessing for typed labels stays out.
         block(BlockType.subitem, itemLevel, { kind: "prose", lines: [text] });
       }
       return;

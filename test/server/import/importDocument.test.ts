@@ -5,6 +5,11 @@ import { importDocument } from "../../../server/import/importDocument";
 import { MAX_IMPORT_BYTES } from "../../../server/import/importDraftText";
 import { ImportRefusal, ImportRefusalId } from "../../../server/import/ImportRefusal";
 import { formatOf } from "../../../server/import/readSourceFile";
+import { MetaKey, TextRoot } from "../../../shared/documentLayout";
+import { draftText, TextFormat, TextView } from "../../../shared/export/draftText";
+import { doc, item, p, pre } from "../../support/dsl";
+import { yDraft } from "../../support/yDraft";
+import { printedOutline } from "./printedOutline";
 
 /** The refusal `bytes` named `fileName` meets, or a failure when it is imported. */
 async function refusalOf(bytes: Buffer, fileName: string): Promise<ImportRefusal> {
@@ -132,6 +137,33 @@ describe("importDocument", () => {
   });
 });
 
+describe("importing documents made of the pieces real ones have, in any order", () => {
+  const pieces = fc.constantFrom(
+    "1. The Group met.", "12) Decides", "(a) one;", "- b. two", "  - ii. three", "- bullet", "## 2. Scope", "# Title", "**Courtesy translation**",
+    "A/77/37", "2/5", "20-17890 (E)", "- 3 -", "MISIÓN PERMANENTE", "Letter dated 1 May 2020 from the Chair", "Carta de fecha 22 de diciembre",
+    "(Firmado) Bakhtiyor Ibragimov", "[Original: ruso]", "Annex", "Juan Fernández González", "La Habana, 12 December 2016",
+    "Text<sup>3</sup> more", "<sup>3</sup> A note.", "[^1]: Note.", "ref[^1]", "¹ Note", "word¹", "---", "**bold** and *em* _x_", "\\*", "",
+    "lower-case continuation", "ENDS IN CAPITALS", "Submitted by", "\f", "\u0007", "   indented line",
+  );
+  const documents = fc.array(fc.tuple(pieces, fc.constantFrom("\n", "\n\n", "\n\n\n", " ")), { maxLength: 40 })
+    .map((parts) => parts.map(([piece, gap]) => piece + gap).join(""));
+
+  it("throws nothing but an ImportRefusal, and every block it makes has a pid", async () => {
+    await fc.assert(
+      fc.asyncProperty(documents, fc.constantFrom("a.txt", "a.md", "a"), async (source, name) => {
+        try {
+          const imported = await importDocument(text(source), name);
+          imported.doc.forEach((block) => expect(typeof block.attrs.pid).toBe("string"));
+          imported.doc.check();
+        } catch (error) {
+          expect(error).toBeInstanceOf(ImportRefusal);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe("formatOf", () => {
   it("reads .md and .markdown as Markdown, in any case", () => {
     expect(["draft.md", "Draft.MD", "a.b.markdown"].map((name) => formatOf(name, "Text."))).toEqual(["markdown", "markdown", "markdown"]);
@@ -144,5 +176,16 @@ describe("formatOf", () => {
   it("reads a file named otherwise by its content", () => {
     expect(formatOf("md", "[^1]: A note.")).toBe("markdown");
     expect(formatOf("draft", "A. SCOPE\n\nText.")).toBe("text");
+  });
+});
+
+describe("reading Concord's own Markdown export back", () => {
+  it("keeps an [Original] line as preamble and the paragraphs numbered from 1", async () => {
+    const ydoc = yDraft(doc(pre("[Original: Russian]"), p("The Heads of State met:"), item(1, "in Minsk;"), p("They agreed.")));
+    ydoc.getMap(TextRoot.meta).set(MetaKey.title, "Letter dated 22 December 2020");
+    const exported = draftText(ydoc, TextView.clean, TextFormat.markdown);
+    const imported = await importDocument(text(exported), "export.md");
+    expect(imported.title).toBe("Letter dated 22 December 2020");
+    expect(printedOutline(imported.doc)).toEqual(["pre [Original: Russian]", "1 The Heads of State met:", "(a) in Minsk;", "2 They agreed."]);
   });
 });

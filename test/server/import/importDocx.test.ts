@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import type { Node as PMNode } from "prosemirror-model";
 import { importDocument, type ImportedDocument } from "../../../server/import/importDocument";
 import { ImportRefusal, ImportRefusalId } from "../../../server/import/ImportRefusal";
@@ -72,6 +73,34 @@ describe("importing a Word file (seed 004 as .docx, made by test/fixtures/import
   it("is the file makeSeedDocx.ts makes", async () => {
     const fresh = await importDocument(await seedDocx(), "fresh.docx");
     expect(withoutPids(fresh.doc).toJSON()).toEqual(withoutPids(imported.doc).toJSON());
+  });
+
+  it("reads numbers and letters typed by hand, a Heading 1 title, and bold and italic runs", async () => {
+    const word = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("Zero draft")] }),
+            new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun("A. Introduction")] }),
+            new Paragraph({ children: [new TextRun("1. The Group "), new TextRun({ text: "met", bold: true }), new TextRun(" in New York:")] }),
+            new Paragraph({ children: [new TextRun({ text: "(a) in ", italics: true }), new TextRun("plenary;")] }),
+            new Paragraph({ children: [new TextRun("(b)\tin consultations.")] }),
+            new Paragraph({ children: [new TextRun("2. It adopted its report.")] }),
+          ],
+        },
+      ],
+    });
+    const typed = await importDocument(await Packer.toBuffer(word), "zero.docx");
+    expect(typed.title).toBe("Zero draft");
+    expect(withoutPids(typed.doc).toJSON()).toEqual(
+      doc(
+        h(2, "A. Introduction"),
+        p("The Group ", strong("met"), " in New York:"),
+        item(1, em("in "), "plenary;"),
+        item(1, "in consultations."),
+        p("It adopted its report."),
+      ).toJSON(),
+    );
   });
 
   it("refuses a Word file whose document part is not XML, saying it could not be read", async () => {
