@@ -83,7 +83,8 @@ export class MembersPanel implements Widget {
     if (!member.revokedAt) {
       const change = button("Change role", () => this.editRole(member, actions), "member-change");
       const revoke = button("Revoke", () => void this.revoke(member), "member-revoke");
-      change.setAttribute("aria-label", `Change the role of ${member.name}`);
+      // Each name holds the button's visible words (WCAG 2.5.3) and says whose row it acts on.
+      change.setAttribute("aria-label", `Change role of ${member.name}`);
       revoke.setAttribute("aria-label", `Revoke ${member.name}`);
       actions.append(change, " ", revoke);
     }

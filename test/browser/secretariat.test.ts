@@ -193,7 +193,7 @@ describe("the Members panel", () => {
     expect(await row.locator(".member-role").textContent()).toBe("Delegation of Cuba");
     expect(await row.locator(".member-signed-in").textContent()).toBe("Not signed in yet");
 
-    await row.getByRole("button", { name: "Change the role of CUB" }).press("Enter");
+    await row.getByRole("button", { name: "Change role of CUB" }).press("Enter");
     const role = row.getByLabel("Role");
     expect(await role.evaluate((select) => select === document.activeElement)).toBe(true);
     await role.selectOption("observer");
