@@ -18,7 +18,7 @@ import { readBody } from "./readBody";
 import { readFileBody, readMultipart, uploadBody, UploadType, type UploadedFile } from "./readUpload";
 import { requireOrganizer, route } from "./requestContext";
 
-/** Where the organizer checked before the upload is read is kept for the handler. */
+/** The key of `response.locals` that hands the organizer, checked before the upload is read, to the route. */
 const ORGANIZER_LOCAL = "organizer";
 
 /** The new draft's fields and file, from a JSON or a multipart body. */
