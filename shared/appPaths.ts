@@ -36,3 +36,14 @@ export function membersPath(draftId: string, memberId?: string): string {
   const members = MEMBERS_ROUTE.replace(":id", encodeURIComponent(draftId));
   return memberId === undefined ? members : `${members}/${encodeURIComponent(memberId)}`;
 }
+
+/** A draft's audit log, for the chair (Express syntax). */
+export const AUDIT_ROUTE = `${DRAFT_ROUTE}/audit`;
+
+/** The URL of draft `draftId`'s audit log, with the filters `query` gives. */
+export function auditPath(draftId: string, query: Record<string, string | number | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(name, String(value));
+  const search = params.toString();
+  return `${AUDIT_ROUTE.replace(":id", encodeURIComponent(draftId))}${search ? `?${search}` : ""}`;
+}

@@ -1,5 +1,5 @@
 /**
- * Who may open which room of a draft: everyone may read `text`; `floor` (stances and comments) is
+ * Who may open which room of a draft: everyone may read `text`; `floor` (stances, comments, points of contact) is
  * for the chair and the delegations, and for observers only where the draft's policy allows.
  */
 import { Room } from "./documentLayout";

@@ -12,9 +12,7 @@ import { auditRoutes } from "./auditRoutes";
 import { authRoutes } from "./authRoutes";
 import { draftRoutes } from "./draftRoutes";
 import { exportRoutes } from "./exportRoutes";
-import { formatMegabytes, ImportRefusal } from "../import/ImportRefusal";
-import { MAX_UPLOAD_BYTES } from "../../shared/importPreview";
-import { HttpError } from "./HttpError";
+import { answerError, MAX_JSON_BODY } from "./answerError";
 import { memberRoutes } from "./memberRoutes";
 import { newDraftRoutes } from "./newDraftRoutes";
 import { snapshotRoutes } from "./snapshotRoutes";
@@ -22,8 +20,7 @@ import { snapshotRoutes } from "./snapshotRoutes";
 /** Where the built app's files are served from. */
 export const ASSETS_PATH = "/assets";
 
-/** Largest JSON body the API reads. */
-export const MAX_JSON_BODY = "64kb";
+export { MAX_JSON_BODY } from "./answerError";
 
 /** What the routes need from the server. */
 export interface AppContext {
@@ -74,35 +71,6 @@ export function createApp({ storage, drafts, live, rooms }: AppContext, clientDi
   app.use((_req, res) => {
     res.status(404).json({ error: "not-found", message: "No such page." });
   });
-  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    if (error instanceof HttpError) {
-      res.status(error.status).json({ error: error.id, message: error.message });
-      return;
-    }
-    if (error instanceof ImportRefusal) {
-      res.status(error.httpStatus).json({ error: error.id, message: error.message });
-      return;
-    }
-    if (error instanceof RangeError) {
-      res.status(400).json({ error: "bad-request", message: error.message });
-      return;
-    }
-    const status = (error as { status?: number }).status;
-    if (status === 413) {
-      res.status(413).json({ error: "too-large", message: `The request is larger than the ${MAX_JSON_BODY} a form may send, or the ${formatMegabytes(MAX_UPLOAD_BYTES)} a file may have.` });
-      return;
-    }
-    if (status === 400) {
-      res.status(400).json({ error: "bad-request", message: "The request body could not be read." });
-      return;
-    }
-    if (status === 404) {
-      // A missing asset (the static middleware does not fall through).
-      res.status(404).json({ error: "not-found", message: "No such file." });
-      return;
-    }
-    console.error(error);
-    res.status(500).json({ error: "internal", message: "Something went wrong on the server." });
-  });
+  app.use(answerError);
   return app;
 }

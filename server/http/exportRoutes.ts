@@ -10,19 +10,13 @@ import type { Drafts } from "../drafts/Drafts";
 import type { IdentityStore } from "../identity/IdentityStore";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 import { httpErrors } from "./HttpError";
+import { readQuery } from "./readBody";
 import { requireMember, route } from "./requestContext";
 
 const CONTENT_TYPES: Record<TextFormat, string> = {
   [TextFormat.markdown]: "text/markdown; charset=utf-8",
   [TextFormat.plain]: "text/plain; charset=utf-8",
 };
-
-function oneOf<T extends string>(value: unknown, allowed: Record<string, T>, name: string, fallback: T): T {
-  if (value === undefined) return fallback;
-  const found = Object.values(allowed).find((candidate) => candidate === value);
-  if (!found) throw httpErrors.badRequest(`${name} must be one of ${Object.values(allowed).join(", ")}, not ${JSON.stringify(String(value).slice(0, 40))}.`);
-  return found;
-}
 
 /** `GET /api/drafts/:id/export?format=md|txt&view=bracketed|clean`. */
 export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: RoomRegistry): express.Router {
@@ -31,8 +25,7 @@ export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: Roo
     "/api/drafts/:id/export",
     route(async (request, response) => {
       const draftId = String(request.params.id);
-      const format = oneOf(request.query.format, TextFormat, "format", TextFormat.markdown);
-      const view = oneOf(request.query.view, TextView, "view", TextView.bracketed);
+      const { format = TextFormat.markdown, view = TextView.bracketed } = readQuery(request, "export");
       const draft = await drafts.get(draftId);
       if (!draft) throw httpErrors.notFound("That draft");
       await requireMember(identity, request, draftId);

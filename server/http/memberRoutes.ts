@@ -9,17 +9,11 @@ import { CloseCode } from "../../shared/closeCodes";
 import type { ListedMember } from "../../shared/memberListing";
 import type { Drafts } from "../drafts/Drafts";
 import type { IdentityStore, Membership } from "../identity/IdentityStore";
-import { checkRoleAndState, inviteMember, memberNameRefusal, roleAndStateRefusal } from "../identity/invitations";
+import { checkRoleAndState, inviteMember, MemberRefusal } from "../identity/invitations";
 import type { LiveConnections } from "../sync/LiveConnections";
-import { httpErrors } from "./HttpError";
+import { httpErrors, refusalsAreBadRequests } from "./HttpError";
 import { readBody } from "./readBody";
 import { requireMemberAdministrator, route } from "./requestContext";
-
-/** Throws a 400 naming the problem when role, state or name cannot make a membership. */
-function checkMemberFields(role: string, state: string | null | undefined, name?: string): void {
-  const refusal = roleAndStateRefusal(role, state) ?? (name === undefined ? null : memberNameRefusal(name));
-  if (refusal) throw httpErrors.badRequest(refusal);
-}
 
 /** The member administration routes. */
 export function memberRoutes(identity: IdentityStore, drafts: Drafts, live: LiveConnections): express.Router {
@@ -60,8 +54,7 @@ export function memberRoutes(identity: IdentityStore, drafts: Drafts, live: Live
     route(async (request, response) => {
       const draftId = await administered(request);
       const body = readBody(request, "invite");
-      checkMemberFields(body.role, body.state, body.name);
-      const invitation = await inviteMember(identity, { draftId, ...body });
+      const invitation = await refusalsAreBadRequests([MemberRefusal], () => inviteMember(identity, { draftId, ...body }));
       response.setHeader("Cache-Control", "no-store");
       response.status(201).json({ ...invitation, member: await listedMember(draftId, invitation.membership.id) });
     }),
@@ -72,10 +65,9 @@ export function memberRoutes(identity: IdentityStore, drafts: Drafts, live: Live
     route(async (request, response) => {
       const draftId = await administered(request);
       const body = readBody(request, "roleChange");
-      checkMemberFields(body.role, body.state);
+      const { role, state } = await refusalsAreBadRequests([MemberRefusal], () => checkRoleAndState(body.role, body.state));
       const existing = await existingMember(draftId, request);
       if (existing.revokedAt) throw httpErrors.badRequest("That member was revoked; invite them again instead.");
-      const { role, state } = checkRoleAndState(body.role, body.state);
       const changed = await identity.changeRole(existing.id, role, state);
       live.closeMembership(existing.id, CloseCode.accessRevoked);
       response.json({ member: changed, listed: await listedMember(draftId, existing.id) });

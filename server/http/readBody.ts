@@ -1,6 +1,9 @@
-/** The one way a route reads its JSON body: checked against its contract in `schemas/rest/`, or a 400 naming the problem. */
+/**
+ * The one way a route reads what a request sends: its JSON body or its query string, checked
+ * against the route's contract in `schemas/rest/`, or a 400 naming the problem.
+ */
 import type express from "express";
-import { checkRestBody, type RestBodies, type RestBody } from "../../schemas/restBodies";
+import { checkRestBody, checkRestQuery, type RestBodies, type RestBody, type RestQueries, type RestQuery } from "../../schemas/restBodies";
 import { httpErrors } from "./HttpError";
 
 /**
@@ -11,4 +14,11 @@ export function readBody<Name extends RestBody>(request: express.Request, name: 
   const checked = checkRestBody(name, value ?? {});
   if (!checked.ok) throw httpErrors.badRequest(checked.reason);
   return checked.body;
+}
+
+/** The request's query string as contract `name` describes it; throws a 400 `HttpError` when it is not. */
+export function readQuery<Name extends RestQuery>(request: express.Request, name: Name): RestQueries[Name] {
+  const checked = checkRestQuery(name, request.query as Record<string, unknown>);
+  if (!checked.ok) throw httpErrors.badRequest(checked.reason);
+  return checked.query;
 }

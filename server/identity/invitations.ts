@@ -2,6 +2,7 @@
  * Inviting members and signing them in. An invitation makes a user with a membership in a draft,
  * a single-use sign-in link and a bearer token for scripts; redeeming the link gives a session.
  */
+import { RestLimits } from "../../schemas/generated/rest";
 import { INVITATION_TTL_DAYS } from "../../shared/memberListing";
 import { isStateCode } from "../../shared/states";
 import { Role, isRole } from "../../shared/roles";
@@ -15,8 +16,13 @@ export const SIGN_IN_PATH = "/signin";
 /** How long a sign-in link stays valid. */
 export const INVITATION_TTL_MS = INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000;
 
-/** Longest name of a member. */
-export const MAX_MEMBER_NAME_LENGTH = 120;
+/** Longest name of a member (the invitation body's schema sets it). */
+export const MAX_MEMBER_NAME_LENGTH = RestLimits.invite.name.maxLength;
+
+/** A role, state or name the invitation rules refuse, with the reason: a route answers it with a 400, the command line prints it. */
+export class MemberRefusal extends Error {
+  override readonly name = "MemberRefusal";
+}
 
 /** Whom to invite. */
 export interface InvitationRequest {
@@ -36,26 +42,15 @@ export interface Invitation {
   token: string;
 }
 
-/** Why `role` and `state` do not make a membership, or null when they do: a delegation needs a state, the others none. */
-export function roleAndStateRefusal(role: unknown, state: unknown): string | null {
-  if (!isRole(role)) return `Unknown role: ${String(role).slice(0, 40)}`;
-  if (role === Role.delegation) {
-    return typeof state === "string" && isStateCode(state) ? null : `A delegation needs a state code, not ${String(state).slice(0, 40)}`;
-  }
-  return state === undefined || state === null || state === "" ? null : `Only delegations have a state; a ${role} does not`;
-}
-
-/** Why `name` cannot be a member's name, or null when it can. */
-export function memberNameRefusal(name: string): string | null {
-  const length = name.trim().length;
-  return length === 0 || length > MAX_MEMBER_NAME_LENGTH ? `A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters, not ${length}` : null;
-}
-
-/** Checks role and state together; throws a RangeError naming the bad value. */
+/** Checks role and state together; throws a `MemberRefusal` naming the bad value. */
 export function checkRoleAndState(role: unknown, state: unknown): { role: Role; state: string | null } {
-  const refusal = roleAndStateRefusal(role, state);
-  if (refusal) throw new RangeError(refusal);
-  return { role: role as Role, state: role === Role.delegation ? (state as string) : null };
+  if (!isRole(role)) throw new MemberRefusal(`Unknown role: ${String(role).slice(0, 40)}`);
+  if (role === Role.delegation) {
+    if (typeof state !== "string" || !isStateCode(state)) throw new MemberRefusal(`A delegation needs a state code, not ${String(state).slice(0, 40)}`);
+    return { role, state };
+  }
+  if (state !== undefined && state !== null && state !== "") throw new MemberRefusal(`Only delegations have a state; a ${role} does not`);
+  return { role, state: null };
 }
 
 async function issue(identity: IdentityStore, kind: CredentialKind, user: User, ttlMs: number | null, membershipId: string | null) {
@@ -76,8 +71,9 @@ async function issue(identity: IdentityStore, kind: CredentialKind, user: User, 
 export async function inviteMember(identity: IdentityStore, request: InvitationRequest): Promise<Invitation> {
   const { role, state } = checkRoleAndState(request.role, request.state);
   const name = (request.name ?? (state ?? role)).trim();
-  const refusal = memberNameRefusal(name);
-  if (refusal) throw new RangeError(refusal);
+  if (name.length === 0 || name.length > MAX_MEMBER_NAME_LENGTH) {
+    throw new MemberRefusal(`A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters`);
+  }
   const user = await identity.createUser(name);
   const membership = await identity.addMembership({ draftId: request.draftId, userId: user.id, role, state });
   const link = await issue(identity, CredentialKind.invitation, user, INVITATION_TTL_MS, membership.id);
@@ -94,9 +90,9 @@ export interface OrganizerInvitation {
 
 /** Creates an organizer account (the secretariat), which may create drafts and administer every draft's members. */
 export async function inviteOrganizer(identity: IdentityStore, name: string): Promise<OrganizerInvitation> {
-  const refusal = memberNameRefusal(name);
-  if (refusal) throw new RangeError(refusal);
-  const user = await identity.createUser(name.trim(), { organizer: true });
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_MEMBER_NAME_LENGTH) throw new MemberRefusal(`A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters`);
+  const user = await identity.createUser(trimmed, { organizer: true });
   const link = await issue(identity, CredentialKind.invitation, user, INVITATION_TTL_MS, null);
   const token = await issue(identity, CredentialKind.token, user, null, null);
   return { user, signInPath: `${SIGN_IN_PATH}/${link}`, token };

@@ -133,7 +133,7 @@ describe("proposals from stock Yjs clients", () => {
     const token = (await invite(server, draft.id, Role.observer)).token;
     const response = await fetch(`${server.url}/api/drafts/${draft.id}/export?format=pdf`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toMatch(/format must be one of md, txt, not "pdf"/);
+    expect((await response.json()).message).toMatch(/format: must be one of md, txt, not "pdf"/);
     expect((await fetch(`${server.url}/api/drafts/${draft.id}/export`)).status).toBe(401);
   });
 });
