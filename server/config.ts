@@ -32,3 +32,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     benchCommitLog: env.CONCORD_BENCH_COMMIT_LOG || null,
   };
 }
+
+/**
+ * The address sign-in links begin with: `CONCORD_PUBLIC_URL` when set, else where a running server
+ * listens (`listening`), else where the configured `HOST` and `PORT` put it. Null when no address
+ * can be known: `PORT=0` picks a free port only when the server starts.
+ */
+export function publicBaseUrl(config: ServerConfig, listening?: string): string | null {
+  if (config.publicUrl) return config.publicUrl;
+  if (listening) return listening;
+  if (config.port === 0) return null;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${config.port}`;
+}

@@ -1,9 +1,9 @@
 /** Entry point of `npm start` and `npm run concord -- <command>`: the command line's only edge. */
-import { runCommand, USAGE, UsageError } from "./cli/commands";
+import { runCommand, UsageError } from "./cli/commands";
 
 runCommand(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) {
-    console.error(`${error.message}\n${USAGE}`);
+    console.error(`${error.message}\n${error.usage}`);
     process.exit(2);
   }
   console.error(error instanceof Error ? error.message : error);

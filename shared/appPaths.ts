@@ -25,6 +25,18 @@ export function draftPath(draftId: string): string {
 /** Ends the session (POST). */
 export const SIGN_OUT_ROUTE = "/api/signout";
 
+/** A draft's members (GET lists, POST invites), in Express syntax. */
+export const MEMBERS_ROUTE = `${DRAFT_ROUTE}/members`;
+
+/** One member of a draft (PATCH changes the role, DELETE revokes), in Express syntax. */
+export const MEMBER_ROUTE = `${MEMBERS_ROUTE}/:memberId`;
+
+/** The URL of draft `draftId`'s members, or of one of them. */
+export function membersPath(draftId: string, memberId?: string): string {
+  const members = MEMBERS_ROUTE.replace(":id", encodeURIComponent(draftId));
+  return memberId === undefined ? members : `${members}/${encodeURIComponent(memberId)}`;
+}
+
 /** A draft's audit log, for the chair (Express syntax). */
 export const AUDIT_ROUTE = `${DRAFT_ROUTE}/audit`;
 

@@ -7,10 +7,18 @@ export interface ListedDraft {
   id: string;
   title: string;
   symbol: string | null;
-  role: Role;
+  /** The member's role; null for an organizer (the secretariat) who is no member of the draft. */
+  role: Role | null;
   state: string | null;
   /** Null until the server has first counted the draft. */
   progress: Progress | null;
   /** Whether observers read the draft's stances and comments (the chair sets it). */
   observersReadFloor: boolean;
+}
+
+/** The whole answer of `GET /api/drafts`. */
+export interface DraftsListing {
+  drafts: ListedDraft[];
+  /** Whether the signed-in user is an organizer (the secretariat), who may create drafts. */
+  organizer: boolean;
 }

@@ -51,11 +51,16 @@ const HTTP_MESSAGES: Record<number, string> = {
   409: "Someone changed this at the same time; reload and try again.",
   410: "This sign-in link was already used or has expired; ask the secretariat for a new one.",
   413: "That is too large to send.",
+  415: "The server does not read that kind of file.",
 };
+
+/** Statuses whose answer says in words what was wrong with what was sent (a file's real size, why it is refused). */
+const SELF_EXPLAINING = new Set([413, 415]);
 
 /** The message for an HTTP error answer. */
 export function httpErrorMessage(status: number, body: ErrorBody = {}): string {
   if (status === 400 && body.message) return `The server could not accept that: ${body.message.replace(/\.?$/, ".")}`;
+  if (SELF_EXPLAINING.has(status) && body.message) return body.message.replace(/\.?$/, ".");
   return HTTP_MESSAGES[status] ?? (status >= 500 ? "The server could not answer; try again in a moment." : `The request failed (HTTP ${status}).`);
 }
 

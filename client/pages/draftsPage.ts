@@ -1,32 +1,23 @@
 /**
  * The drafts page: every draft the signed-in person is a member of, with its symbol, their part in
  * it and its progress, in words and as a bar (paragraphs agreed of the total), with its open
- * brackets and objected paragraphs. Signed out, it says how to sign in, and shows no draft.
+ * brackets and objected paragraphs. The chair, and the secretariat (an organizer, who sees every
+ * draft), open each draft's members; the secretariat also gets the *New draft* form. Signed out,
+ * it says how to sign in, and shows no draft.
  */
 import type { Progress } from "../../schemas/records";
 import { DRAFTS_ROUTE } from "../../shared/appPaths";
-import { assertNever } from "../../shared/assertNever";
-import type { ListedDraft } from "../../shared/draftListing";
+import type { DraftsListing, ListedDraft } from "../../shared/draftListing";
 import { Role } from "../../shared/roles";
-import { isStateCode, stateByCode } from "../../shared/states";
 import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { el } from "../desk/dom";
+import { MembersPanel } from "../desk/MembersPanel";
+import { NewDraftForm } from "../desk/NewDraftForm";
+import { roleLabel } from "../desk/roleWords";
+import type { Widget } from "../desk/Widget";
 import { recallDraftInfo, rememberedDraftIds } from "../offline/draftInfoCache";
 import { observerPolicySwitch } from "./observerPolicy";
 import { copiesKeptAtSignOut, hasSignedOut, showSignedIn } from "./signOut";
-
-/** How the page says a person's part in a draft: "Chair", "Delegation of Cuba", "Observer". */
-export function roleLabel(role: Role, state: string | null): string {
-  switch (role) {
-    case Role.chair:
-      return "Chair";
-    case Role.delegation:
-      return `Delegation of ${state && isStateCode(state) ? stateByCode(state).name : (state ?? "a state")}`;
-    case Role.observer:
-      return "Observer";
-    default:
-      return assertNever(role);
-  }
-}
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -41,38 +32,38 @@ export function progressWords(progress: Progress): { agreed: string; brackets: s
   };
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  element.className = className;
-  element.append(...children);
-  return element;
-}
-
 function progressPart(progress: Progress | null): HTMLElement {
-  if (!progress) return el("p", "draft-progress", "Progress not counted yet.");
+  if (!progress) return el("p", { className: "draft-progress", textContent: "Progress not counted yet." });
   const words = progressWords(progress);
-  const bar = el("progress", "draft-progress-bar");
+  const bar = el("progress", { className: "draft-progress-bar" });
   // A bar needs a maximum above zero; a draft without paragraphs shows an empty one.
   bar.max = Math.max(progress.total, 1);
   bar.value = progress.agreed;
   bar.setAttribute("aria-label", words.agreed);
-  const figures = el("p", "draft-progress", bar, " ", el("span", "draft-agreed", words.agreed));
-  const open = el("p", "draft-open", el("span", "draft-brackets", words.brackets), " · ", el("span", "draft-objections", words.objections));
-  const part = el("div", "draft-figures", figures, open);
+  const figures = el("p", { className: "draft-progress" }, bar, " ", el("span", { className: "draft-agreed", textContent: words.agreed }));
+  const open = el("p", { className: "draft-open" }, el("span", { className: "draft-brackets", textContent: words.brackets }), " · ", el("span", { className: "draft-objections", textContent: words.objections }));
+  const part = el("div", { className: "draft-figures" }, figures, open);
   part.dataset["complete"] = String(progress.total > 0 && progress.agreed === progress.total);
   return part;
 }
 
-function draftEntry(draft: ListedDraft): HTMLLIElement {
-  const link = el("a", "", draft.title);
-  link.href = `/d/${encodeURIComponent(draft.id)}`;
-  const about = el("p", "draft-about");
-  if (draft.symbol) about.append(el("span", "draft-symbol", draft.symbol), " · ");
-  about.append(el("span", "draft-role", `Your role: ${roleLabel(draft.role, draft.state)}`));
-  const item = el("li", "draft-entry", el("h2", "draft-entry-title", link), about, progressPart(draft.progress));
-  if (draft.role === Role.chair) item.append(observerPolicySwitch(draft));
-  item.dataset["draftId"] = draft.id;
-  return item;
+/**
+ * A disclosure that mounts its widget when opened and unmounts it when closed, so a closed panel
+ * holds no request or listener.
+ */
+function disclosure(className: string, summary: string, make: () => Widget): { element: HTMLDetailsElement; unmount(): void } {
+  const details = el("details", { className }, el("summary", { textContent: summary }));
+  let widget: Widget | null = null;
+  details.addEventListener("toggle", () => {
+    if (details.open && !widget) {
+      widget = make();
+      details.append(widget.element);
+    } else if (!details.open && widget) {
+      widget.unmount();
+      widget = null;
+    }
+  });
+  return { element: details, unmount: () => widget?.unmount() };
 }
 
 /** Offline: the drafts this device keeps, each a link that opens it from the device. */
@@ -82,51 +73,108 @@ function draftsOnThisDevice(): HTMLElement[] {
     return typeof title === "string" ? [{ id, title }] : [];
   });
   if (kept.length === 0) return [];
-  const list = el(
-    "ul",
-    "drafts",
-    ...kept.map(({ id, title }) => {
-      const link = el("a", "", title);
-      link.href = `/d/${encodeURIComponent(id)}`;
-      return el("li", "draft-entry", link);
-    }),
-  );
-  return [el("h2", "", "On this device"), list];
+  const entries = kept.map(({ id, title }) => el("li", { className: "draft-entry" }, el("a", { href: `/d/${encodeURIComponent(id)}`, textContent: title })));
+  return [el("h2", { textContent: "On this device" }), el("ul", { className: "drafts" }, ...entries)];
 }
 
-/** What the page says instead of the list when it cannot show one. */
-function message(main: HTMLElement, heading: string, text: string): void {
-  const paragraph = el("p", "drafts-message", text);
-  paragraph.setAttribute("role", "status");
-  main.replaceChildren(el("h1", "", heading), paragraph);
+/** The drafts page, mounted in the app's `main`. */
+export class DraftsPage {
+  private readonly list = el("ul", { className: "drafts" });
+  private readonly empty = el("p", { className: "drafts-message", textContent: "You are not a member of any draft yet." });
+  private readonly widgets: Array<{ unmount(): void }> = [];
+  private listWidgets: Array<{ unmount(): void }> = [];
+
+  constructor(private readonly main: HTMLElement) {}
+
+  /** Fetches the drafts and shows them, with the desk the person may use. */
+  async mount(): Promise<void> {
+    document.getElementById("connection")!.textContent = "";
+    this.main.replaceChildren(el("h1", { textContent: "Drafts" }), el("p", { className: "drafts-message", textContent: "Loading your drafts…" }));
+    const listing = await this.fetchListing();
+    if (!listing) return;
+    showSignedIn(true);
+    const parts: HTMLElement[] = [el("h1", { textContent: "Drafts" })];
+    if (listing.organizer) {
+      const form = disclosure("new-draft", "New draft", () => new NewDraftForm(() => void this.refresh()));
+      this.widgets.push(form);
+      parts.push(form.element);
+    }
+    parts.push(this.list, this.empty);
+    this.main.replaceChildren(...parts);
+    this.showList(listing);
+  }
+
+  unmount(): void {
+    for (const widget of [...this.listWidgets, ...this.widgets]) widget.unmount();
+    this.listWidgets = [];
+    this.widgets.length = 0;
+    this.main.replaceChildren();
+  }
+
+  /** Lists the drafts again (after one was created), keeping the form as it is. */
+  async refresh(): Promise<void> {
+    const listing = await this.fetchListing();
+    if (listing) this.showList(listing);
+  }
+
+  private showList(listing: DraftsListing): void {
+    for (const widget of this.listWidgets) widget.unmount();
+    this.listWidgets = [];
+    this.list.replaceChildren(...listing.drafts.map((draft) => this.entry(draft, listing.organizer)));
+    this.empty.hidden = listing.drafts.length > 0;
+  }
+
+  private entry(draft: ListedDraft, organizer: boolean): HTMLLIElement {
+    const name = draft.role === null ? el("span", { textContent: draft.title }) : el("a", { href: `/d/${encodeURIComponent(draft.id)}`, textContent: draft.title });
+    const about = el("p", { className: "draft-about" });
+    if (draft.symbol) about.append(el("span", { className: "draft-symbol", textContent: draft.symbol }), " · ");
+    about.append(el("span", { className: "draft-role", textContent: `Your role: ${roleLabel(draft.role, draft.state)}` }));
+    const item = el("li", { className: "draft-entry" }, el("h2", { className: "draft-entry-title" }, name), about, progressPart(draft.progress));
+    if (draft.role === Role.chair) item.append(observerPolicySwitch(draft));
+    if (draft.role === Role.chair || organizer) {
+      const members = disclosure("draft-members", "Members", () => new MembersPanel(draft));
+      this.listWidgets.push(members);
+      item.append(members.element);
+    }
+    item.dataset["draftId"] = draft.id;
+    return item;
+  }
+
+  /** The listing, or null after saying why there is none (signed out, offline, refused). */
+  private async fetchListing(): Promise<DraftsListing | null> {
+    let response: Response;
+    try {
+      response = await fetch(DRAFTS_ROUTE);
+    } catch {
+      this.message("Drafts", UNREACHABLE_MESSAGE);
+      this.main.append(...draftsOnThisDevice());
+      return null;
+    }
+    if (response.status === 401) {
+      showSignedIn(false);
+      const kept = copiesKeptAtSignOut();
+      const keptWords = kept === 0 ? "" : ` ${kept} cop${kept === 1 ? "y" : "ies"} of a draft with work not yet saved stayed on this device; sign in again to save ${kept === 1 ? "it" : "them"}.`;
+      const opening = hasSignedOut() ? `You have signed out.${keptWords}` : "You are not signed in.";
+      this.message("Signed out", `${opening} Open your invitation link to sign in.`);
+      return null;
+    }
+    if (!response.ok) {
+      this.message("Drafts", await errorMessageOf(response));
+      return null;
+    }
+    return (await response.json()) as DraftsListing;
+  }
+
+  /** What the page says instead of the list when it cannot show one. */
+  private message(heading: string, text: string): void {
+    this.unmount();
+    const paragraph = el("p", { className: "drafts-message", textContent: text });
+    paragraph.setAttribute("role", "status");
+    this.main.replaceChildren(el("h1", { textContent: heading }), paragraph);
+  }
 }
 
-/** Fetches the drafts and lists them in `main`. */
-export async function openDraftsPage(main: HTMLElement): Promise<void> {
-  document.getElementById("connection")!.textContent = "";
-  main.replaceChildren(el("h1", "", "Drafts"), el("p", "drafts-message", "Loading your drafts…"));
-  let response: Response;
-  try {
-    response = await fetch(DRAFTS_ROUTE);
-  } catch {
-    message(main, "Drafts", UNREACHABLE_MESSAGE);
-    main.append(...draftsOnThisDevice());
-    return;
-  }
-  if (response.status === 401) {
-    showSignedIn(false);
-    const kept = copiesKeptAtSignOut();
-    const keptWords = kept === 0 ? "" : ` ${kept} cop${kept === 1 ? "y" : "ies"} of a draft with work not yet saved stayed on this device; sign in again to save ${kept === 1 ? "it" : "them"}.`;
-    const opening = hasSignedOut() ? `You have signed out.${keptWords}` : "You are not signed in.";
-    message(main, "Signed out", `${opening} Open your invitation link to sign in.`);
-    return;
-  }
-  if (!response.ok) {
-    message(main, "Drafts", await errorMessageOf(response));
-    return;
-  }
-  showSignedIn(true);
-  const { drafts } = (await response.json()) as { drafts: ListedDraft[] };
-  const list = el("ul", "drafts", ...drafts.map(draftEntry));
-  main.replaceChildren(el("h1", "", "Drafts"), drafts.length === 0 ? el("p", "drafts-message", "You are not a member of any draft yet.") : list);
+/** Opens the drafts page in `main`. */
+export function openDraftsPage(main: HTMLElement): Promise<void> {
+  return new DraftsPage(main).mount();
 }

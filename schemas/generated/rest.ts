@@ -5,6 +5,7 @@ import auditQuerySchema from "../rest/auditQuery.schema.json";
 import draftSettingsSchema from "../rest/draftSettings.schema.json";
 import exportQuerySchema from "../rest/exportQuery.schema.json";
 import inviteSchema from "../rest/invite.schema.json";
+import newDraftSchema from "../rest/newDraft.schema.json";
 import roleChangeSchema from "../rest/roleChange.schema.json";
 
 /** Query of the chair's GET /api/drafts/:id/audit: the page of entries before sequence number before (absent: the newest), at most limit of them; only one state's writes (state) or one paragraph's history (pid). */
@@ -35,6 +36,19 @@ export interface Invite {
   name?: string;
 }
 
+/** Body of the secretariat's POST /api/drafts (JSON, or the `draft` part of a multipart body beside the `file` part): the new draft's meta record, with the bounds of meta.schema.json (a test holds them equal), and whom it makes chair. */
+export interface NewDraft {
+  title: string;
+  symbol?: string;
+  revision?: string;
+  /** one of the six UN languages (shared/languages.ts) */
+  language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+  /** the least notice, in hours, a silence procedure of this draft gives (default 72) */
+  silenceNoticeHours?: number;
+  /** the name of another chair to invite; when absent the organizer who creates the draft is its chair */
+  chairName?: string;
+}
+
 /** Body of PATCH /api/drafts/:id/members/:memberId: the member's new role and state. */
 export interface RoleChange {
   role: string;
@@ -45,6 +59,7 @@ export interface RoleChange {
 export interface RestBodies {
   draftSettings: DraftSettings;
   invite: Invite;
+  newDraft: NewDraft;
   roleChange: RoleChange;
 }
 
@@ -52,6 +67,7 @@ export interface RestBodies {
 export const REST_BODY_SCHEMAS: { [Name in keyof RestBodies]: object } = {
   draftSettings: draftSettingsSchema,
   invite: inviteSchema,
+  newDraft: newDraftSchema,
   roleChange: roleChangeSchema,
 };
 
@@ -77,6 +93,13 @@ export const RestLimits = {
     role: { maxLength: 20 },
     state: { maxLength: 3 },
     name: { maxLength: 120 },
+  },
+  newDraft: {
+    title: { minLength: 1, maxLength: 300 },
+    symbol: { maxLength: 100 },
+    revision: { maxLength: 100 },
+    silenceNoticeHours: { minimum: 0, maximum: 720 },
+    chairName: { minLength: 1, maxLength: 120 },
   },
   roleChange: {
     role: { maxLength: 20 },

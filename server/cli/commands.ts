@@ -1,142 +1,204 @@
 /**
- * The administrator's commands (`npm run concord -- <command>`). Each takes parsed arguments and
- * prints what a person needs; bad arguments throw a `UsageError` with the usage line.
+ * The administrator's commands (`npm run concord -- <command>`). Each has its own usage, printed by
+ * `--help`; bad arguments throw a `UsageError` carrying that usage. Links are printed with the
+ * address the server is reached at, from the same configuration the server reads.
  */
 import fs from "node:fs";
-import { parseArgs } from "node:util";
-import { startConcordServer, type ConcordServer } from "../ConcordServer";
-import { configFromEnv, type ServerConfig } from "../config";
-import { Drafts } from "../drafts/Drafts";
-import { createDemoDraft, createDraftFromFile, DEMO_MEMBERS } from "../demo/createDemoDraft";
-import { inviteMember, type Invitation } from "../identity/invitations";
+import path from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { checkRestBody, type RestBodies } from "../../schemas/restBodies";
+import { configFromEnv, publicBaseUrl, type ServerConfig } from "../config";
+import { Drafts, MAX_TITLE_LENGTH } from "../drafts/Drafts";
+import { inviteMember, inviteOrganizer } from "../identity/invitations";
+import { importDocument } from "../import/importDocument";
 import { SqliteStorage } from "../storage/SqliteStorage";
+import { serve } from "./serve";
 
-/** Wrong arguments; the message says how to call the command. */
+export { STOPPED_MESSAGE } from "./serve";
+
+/** Wrong arguments; the message says what is wrong, `usage` how to call the command. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
-}
 
-/** Printed once a shutdown has saved everything and closed the store. */
-export const STOPPED_MESSAGE = "Concord stopped; everything is saved.";
-
-/** The commands and their usage lines. */
-export const USAGE = `Usage: npm run concord -- <command>
-  start                               serve, creating the demo draft on first run
-  serve                               serve the drafts in CONCORD_DATA_DIR
-  draft create --title T [--from F]   create a draft (from a Word, Markdown or text file); prints its id
-  draft list                          list the drafts
-  invite --draft ID --role chair|delegation|observer [--state CUB] [--name NAME]
-                                      invite a member; prints a sign-in link and a token`;
-
-function withDrafts<T>(config: ServerConfig, use: (drafts: Drafts) => Promise<T>): Promise<T> {
-  const storage = new SqliteStorage(config.dataDir);
-  return use(new Drafts(storage)).finally(() => storage.close());
-}
-
-async function draftCommand(args: string[], config: ServerConfig): Promise<void> {
-  const [action, ...rest] = args;
-  if (action === "list") {
-    await withDrafts(config, async (drafts) => {
-      for (const draft of await drafts.list()) console.log(`${draft.id}\t${draft.createdAt}\t${draft.title}`);
-    });
-    return;
+  constructor(
+    message: string,
+    readonly usage: string = USAGE,
+  ) {
+    super(message);
   }
-  if (action === "create") {
-    const { values } = parseArgs({ args: rest, options: { title: { type: "string" }, from: { type: "string" } } });
-    if (!values.title && !values.from) throw new UsageError("draft create needs --title or --from");
-    const draft = await withDrafts(config, (drafts) =>
-      values.from ? createDraftFromFile(drafts, values.from, values.title) : drafts.create({ title: values.title! }),
-    );
-    console.log(draft.id);
-    return;
-  }
-  throw new UsageError(`Unknown draft action: ${action ?? "(none)"}`);
 }
 
-/** The base of the links printed: the public URL when configured, else where the server listens. */
-function linkBase(config: ServerConfig, listening?: string): string {
-  return config.publicUrl ?? listening ?? `http://localhost:${config.port}`;
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
+
+/** One command: its usage, what it does, its options, and what it runs. */
+interface Command {
+  usage: string;
+  summary: string;
+  options: Options;
+  run(values: Values, config: ServerConfig): Promise<void>;
 }
 
-function printInvitation(base: string, label: string, invitation: Invitation): void {
-  console.log(`  ${label.padEnd(16)} ${base}${invitation.signInPath}`);
+const HELP: Options = { help: { type: "boolean", short: "h" } };
+
+const CONFIGURATION = `Links begin with CONCORD_PUBLIC_URL, else http://HOST:PORT (as the server reads them; HOST 0.0.0.0 prints localhost).`;
+
+function string(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
 }
 
-async function inviteCommand(args: string[], config: ServerConfig): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { draft: { type: "string" }, role: { type: "string" }, state: { type: "string" }, name: { type: "string" } },
-  });
-  if (!values.draft || !values.role) throw new UsageError("invite needs --draft and --role");
+async function withStorage<T>(config: ServerConfig, use: (storage: SqliteStorage) => Promise<T>): Promise<T> {
   const storage = new SqliteStorage(config.dataDir);
   try {
-    if (!(await storage.getDraft(values.draft))) throw new RangeError(`No draft ${values.draft}`);
-    const invitation = await inviteMember(storage.identity, { draftId: values.draft, role: values.role, state: values.state, name: values.name });
-    console.log(`Sign-in link (works once): ${linkBase(config)}${invitation.signInPath}`);
-    console.log(`Token for scripts: ${invitation.token}`);
+    return await use(storage);
   } finally {
     await storage.close();
   }
 }
 
-async function serve(config: ServerConfig, withDemo: boolean): Promise<ConcordServer> {
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  const storage = new SqliteStorage(config.dataDir);
-  const drafts = new Drafts(storage);
-  const demo = withDemo && (await drafts.list()).length === 0 ? await createDemoDraft(drafts) : null;
-  const commitTimes: number[] = [];
-  if (config.benchTrustOff) console.warn("CONCORD_BENCH_TRUST_OFF: the write guard and durable commit are OFF. Benchmarks only.");
-  const server = await startConcordServer({
-    storage,
-    port: config.port,
-    host: config.host,
-    room: { trustOff: config.benchTrustOff, onCommitted: config.benchCommitLog ? (ms) => commitTimes.push(ms) : undefined },
-  });
-  console.log(`Concord is serving ${config.dataDir} at ${server.url}`);
-  for (const draft of await drafts.list()) console.log(`  ${draft.title}: ${server.url}/d/${draft.id}`);
-  if (demo) {
-    console.log(`Created the demo draft "${demo.title}". Sign-in links (each works once):`);
-    for (const member of DEMO_MEMBERS) {
-      printInvitation(linkBase(config, server.url), member.label, await inviteMember(storage.identity, { draftId: demo.id, ...member }));
-    }
-  }
-  const shutDown = (signal: string) => {
-    console.log(`${signal}: saving and shutting down…`);
-    server.close().then(
-      () => {
-        if (config.benchCommitLog) fs.writeFileSync(config.benchCommitLog, JSON.stringify(commitTimes));
-        console.log(STOPPED_MESSAGE);
-        process.exit(0);
-      },
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGINT", () => shutDown("SIGINT"));
-  process.once("SIGTERM", () => shutDown("SIGTERM"));
-  return server;
+/** Where the printed links point; refuses when the configuration leaves it unknown. */
+function linkBase(config: ServerConfig, usage: string): string {
+  const base = publicBaseUrl(config);
+  if (!base) throw new UsageError("PORT=0 picks a free port only when the server starts: set CONCORD_PUBLIC_URL (or PORT) to print links.", usage);
+  return base;
 }
+
+/** The new draft's fields, checked by the same contract as `POST /api/drafts`; a refusal names the option. */
+function draftFields(values: Values, title: string, usage: string): RestBodies["newDraft"] {
+  if (title.trim() === "") throw new UsageError(`Refused: --title is empty; a draft needs a title of 1–${MAX_TITLE_LENGTH} characters.`, usage);
+  const hours = string(values, "notice");
+  const fields = {
+    title,
+    language: string(values, "language") ?? "en",
+    ...(string(values, "symbol") !== undefined && { symbol: string(values, "symbol") }),
+    ...(string(values, "revision") !== undefined && { revision: string(values, "revision") }),
+    ...(hours !== undefined && { silenceNoticeHours: /^\d+$/.test(hours) ? Number(hours) : hours }),
+  };
+  const checked = checkRestBody("newDraft", fields);
+  if (!checked.ok) throw new UsageError(`Refused: ${checked.reason.replace(/^body\.silenceNoticeHours/, "--notice").replace(/^body\./, "--")}.`, usage);
+  return checked.body;
+}
+
+const DRAFT_CREATE = `Usage: npm run concord -- draft create (--title T | --from FILE) [--symbol S] [--language en] [--revision R] [--notice HOURS]
+  Creates a draft, blank or from a Word (.docx), Markdown or text file, and prints its id.
+  --title T        the title (1–300 characters); from a file, the document's own title when omitted
+                   (a file without one needs --title: a draft is never named after its file)
+  --from FILE      the file to import
+  --symbol S       the document symbol, e.g. A/AC.292/2025/CRP.1
+  --language L     the language of the text: ar, zh, en, fr, ru or es (default en)
+  --revision R     the revision label, e.g. "Zero draft"
+  --notice HOURS   the least notice of a silence procedure, in hours (default 72)`;
+
+const INVITE = `Usage: npm run concord -- invite --draft ID --role chair|delegation|observer [--state CUB] [--name NAME]
+  Invites a member to a draft; prints a single-use sign-in link and a token for scripts.
+  --state CODE     a delegation's state (ISO 3166 alpha-3, e.g. CUB)
+  --name NAME      the name the member is shown under
+  ${CONFIGURATION}`;
+
+const ORGANIZER_CREATE = `Usage: npm run concord -- organizer create [--name NAME]
+  Creates an organizer account (the secretariat), which creates drafts and administers every
+  draft's members from the drafts page; prints its single-use sign-in link and a token for scripts.
+  --name NAME      the account's name (default "Secretariat")
+  ${CONFIGURATION}`;
+
+const COMMANDS: Record<string, Command> = {
+  start: {
+    usage: "Usage: npm run concord -- start\n  Serves; on first start creates the demo draft and the secretariat's organizer account and prints their sign-in links.",
+    summary: "serve, creating the demo draft and an organizer on first run",
+    options: {},
+    run: async (_values, config) => void (await serve(config, true)),
+  },
+  serve: {
+    usage: "Usage: npm run concord -- serve\n  Serves the drafts in CONCORD_DATA_DIR on PORT (8080) and HOST (0.0.0.0).",
+    summary: "serve the drafts in CONCORD_DATA_DIR",
+    options: {},
+    run: async (_values, config) => void (await serve(config, false)),
+  },
+  "draft create": {
+    usage: DRAFT_CREATE,
+    summary: "create a draft, blank or from a file; prints its id",
+    options: { title: { type: "string" }, from: { type: "string" }, symbol: { type: "string" }, language: { type: "string" }, revision: { type: "string" }, notice: { type: "string" } },
+    async run(values, config) {
+      const file = string(values, "from");
+      const given = string(values, "title");
+      if (given === undefined && file === undefined) throw new UsageError("draft create needs --title or --from", DRAFT_CREATE);
+      const imported = file === undefined ? null : await importDocument(fs.readFileSync(file), path.basename(file));
+      const title = given ?? imported?.title;
+      if (title === undefined || title === null) throw new UsageError(`${path.basename(file!)} has no title of its own: give one with --title.`, DRAFT_CREATE);
+      const fields = draftFields(values, title, DRAFT_CREATE);
+      const draft = await withStorage(config, (storage) => new Drafts(storage).create({ ...fields, doc: imported?.doc }));
+      console.log(draft.id);
+    },
+  },
+  "draft list": {
+    usage: "Usage: npm run concord -- draft list\n  Lists the drafts: id, creation time and title, one a line.",
+    summary: "list the drafts",
+    options: {},
+    async run(_values, config) {
+      const listed = await withStorage(config, (storage) => new Drafts(storage).list());
+      for (const draft of listed) console.log(`${draft.id}\t${draft.createdAt}\t${draft.title}`);
+    },
+  },
+  invite: {
+    usage: INVITE,
+    summary: "invite a member; prints a sign-in link and a token",
+    options: { draft: { type: "string" }, role: { type: "string" }, state: { type: "string" }, name: { type: "string" } },
+    async run(values, config) {
+      const draftId = string(values, "draft");
+      const role = string(values, "role");
+      if (!draftId || !role) throw new UsageError("invite needs --draft and --role", INVITE);
+      const base = linkBase(config, INVITE);
+      const invitation = await withStorage(config, async (storage) => {
+        if (!(await storage.getDraft(draftId))) throw new UsageError(`No draft ${draftId}; \`draft list\` lists them.`, INVITE);
+        return inviteMember(storage.identity, { draftId, role, state: string(values, "state"), name: string(values, "name") });
+      });
+      console.log(`Sign-in link (works once): ${base}${invitation.signInPath}`);
+      console.log(`Token for scripts: ${invitation.token}`);
+    },
+  },
+  "organizer create": {
+    usage: ORGANIZER_CREATE,
+    summary: "create an organizer (secretariat) account; prints its sign-in link",
+    options: { name: { type: "string" } },
+    async run(values, config) {
+      const base = linkBase(config, ORGANIZER_CREATE);
+      const organizer = await withStorage(config, (storage) => inviteOrganizer(storage.identity, string(values, "name") ?? "Secretariat"));
+      console.log(`Sign-in link (works once): ${base}${organizer.signInPath}`);
+      console.log(`Token for scripts: ${organizer.token}`);
+    },
+  },
+};
+
+/** Every command with what it does; `<command> --help` tells more. */
+export const USAGE = `Usage: npm run concord -- <command> [--help]
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(18)} ${command.summary}`)
+  .join("\n")}`;
 
 /** Runs one command line. */
 export async function runCommand(argv: string[]): Promise<void> {
-  const [command, ...args] = argv;
-  const config = configFromEnv();
-  switch (command) {
-    case "start":
-      await serve(config, true);
-      return;
-    case "serve":
-      await serve(config, false);
-      return;
-    case "draft":
-      await draftCommand(args, config);
-      return;
-    case "invite":
-      await inviteCommand(args, config);
-      return;
-    default:
-      throw new UsageError(command ? `Unknown command: ${command}` : "No command given");
+  const [first, second] = argv;
+  if (first === undefined || first === "help" || first === "--help" || first === "-h") {
+    if (first === undefined) throw new UsageError("No command given");
+    console.log(USAGE);
+    return;
   }
+  const name = second !== undefined && `${first} ${second}` in COMMANDS ? `${first} ${second}` : first;
+  const command = COMMANDS[name];
+  if (!command) {
+    const group = Object.keys(COMMANDS).some((known) => known.startsWith(`${first} `));
+    throw new UsageError(group ? `Unknown ${first} action: ${second ?? "(none)"}` : `Unknown command: ${first}`);
+  }
+  let values: Values;
+  try {
+    values = parseArgs({ args: argv.slice(name.split(" ").length), options: { ...command.options, ...HELP } }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), command.usage);
+  }
+  if (values.help) {
+    console.log(command.usage);
+    return;
+  }
+  await command.run(values, configFromEnv());
 }

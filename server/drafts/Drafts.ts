@@ -32,6 +32,12 @@ export interface NewDraft {
   /** The base text; an empty paragraph when absent. */
   doc?: PMNode;
   language?: string;
+  /** The document symbol, e.g. A/AC.292/2025/CRP.1. */
+  symbol?: string;
+  /** The revision label, e.g. Pre-draft, Zero draft, Rev.1. */
+  revision?: string;
+  /** The least notice, in hours, a silence procedure of the draft gives; the default (72) when absent. */
+  silenceNoticeHours?: number;
   /** The draft's policy: whether observers may read stances and comments (default: no). */
   observersReadFloor?: boolean;
   /** Writes records that come with the text (an interchange file's proposals and decisions) once the content holds `doc`. */
@@ -59,6 +65,9 @@ export function initialText(draft: NewDraft): { update: Uint8Array; summary: Dra
     const meta = ydoc.getMap(TextRoot.meta);
     meta.set(MetaKey.title, draft.title);
     meta.set(MetaKey.language, draft.language ?? DEFAULT_LANGUAGE);
+    if (draft.symbol) meta.set(MetaKey.symbol, draft.symbol);
+    if (draft.revision) meta.set(MetaKey.revision, draft.revision);
+    if (draft.silenceNoticeHours !== undefined) meta.set(MetaKey.silenceNoticeHours, draft.silenceNoticeHours);
     meta.set(MetaKey.schemaVersion, SCHEMA_VERSION);
     draft.writeRecords?.(ydoc);
     return writeStatus(ydoc.getMap(TextRoot.status), ydoc, null);

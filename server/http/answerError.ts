@@ -4,7 +4,12 @@
  * thrown — a `RangeError` from inner code included — is the server's fault: logged, and a 500.
  */
 import type express from "express";
+import { MAX_UPLOAD_BYTES } from "../../shared/importPreview";
+import { formatMegabytes, ImportRefusal } from "../import/ImportRefusal";
 import { HttpError } from "./HttpError";
+
+/** Largest JSON body the API reads (express.json's limit). */
+export const MAX_JSON_BODY = "64kb";
 
 /** Express's error handler for the app: `{error, message}` with the status the error calls for. */
 export function answerError(error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction): void {
@@ -12,9 +17,18 @@ export function answerError(error: unknown, _req: express.Request, res: express.
     res.status(error.status).json({ error: error.id, message: error.message });
     return;
   }
+  // A file the importer will not read: the refusal's own status and sentence (a real size, a reason).
+  if (error instanceof ImportRefusal) {
+    res.status(error.httpStatus).json({ error: error.id, message: error.message });
+    return;
+  }
   const status = (error as { status?: number }).status;
-  if (status === 400 || status === 413) {
-    res.status(status).json({ error: status === 413 ? "too-large" : "bad-request", message: "The request body could not be read." });
+  if (status === 413) {
+    res.status(413).json({ error: "too-large", message: `The request is larger than the ${MAX_JSON_BODY} a form may send, or the ${formatMegabytes(MAX_UPLOAD_BYTES)} a file may have.` });
+    return;
+  }
+  if (status === 400) {
+    res.status(400).json({ error: "bad-request", message: "The request body could not be read." });
     return;
   }
   if (status === 404) {

@@ -56,7 +56,7 @@ export function authRoutes(identity: IdentityStore): express.Router {
     "/api/me",
     route(async (request, response) => {
       const user = await requireUser(identity, request);
-      response.json({ user: { id: user.id, name: user.name }, memberships: await identity.membershipsOfUser(user.id) });
+      response.json({ user: { id: user.id, name: user.name, organizer: user.organizer }, memberships: await identity.membershipsOfUser(user.id) });
     }),
   );
 

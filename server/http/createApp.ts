@@ -12,15 +12,15 @@ import { auditRoutes } from "./auditRoutes";
 import { authRoutes } from "./authRoutes";
 import { draftRoutes } from "./draftRoutes";
 import { exportRoutes } from "./exportRoutes";
-import { answerError } from "./answerError";
+import { answerError, MAX_JSON_BODY } from "./answerError";
 import { memberRoutes } from "./memberRoutes";
+import { newDraftRoutes } from "./newDraftRoutes";
 import { snapshotRoutes } from "./snapshotRoutes";
 
 /** Where the built app's files are served from. */
 export const ASSETS_PATH = "/assets";
 
-/** Largest JSON body the API reads. */
-export const MAX_JSON_BODY = "64kb";
+export { MAX_JSON_BODY } from "./answerError";
 
 /** What the routes need from the server. */
 export interface AppContext {
@@ -40,8 +40,9 @@ export function createApp({ storage, drafts, live, rooms }: AppContext, clientDi
     res.json({ ok: true });
   });
   app.use(authRoutes(storage.identity));
+  app.use(newDraftRoutes(storage.identity, drafts));
   app.use(draftRoutes(storage.identity, drafts, rooms));
-  app.use(memberRoutes(storage.identity, live));
+  app.use(memberRoutes(storage.identity, drafts, live));
   app.use(auditRoutes(storage));
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
   app.use(exportRoutes(storage.identity, drafts, rooms));

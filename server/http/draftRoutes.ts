@@ -3,7 +3,7 @@ import express from "express";
 import { DRAFT_ROUTE, DRAFTS_ROUTE } from "../../shared/appPaths";
 import { CloseCode } from "../../shared/closeCodes";
 import { Room } from "../../shared/documentLayout";
-import type { ListedDraft } from "../../shared/draftListing";
+import type { DraftsListing, ListedDraft } from "../../shared/draftListing";
 import { Role } from "../../shared/roles";
 import type { Drafts } from "../drafts/Drafts";
 import type { IdentityStore } from "../identity/IdentityStore";
@@ -16,7 +16,7 @@ import { requireChair, requireMember, requireUser, route } from "./requestContex
  * `GET /api/drafts`, `GET /api/drafts/:id` and the chair's `PATCH /api/drafts/:id`. The list gives each draft the user is a member of
  * with the user's role (and state) in it, and the summary the status publisher saved with the draft
  * (title, symbol, progress: agreed of total paragraphs, open proposals, objected paragraphs), so it
- * loads no room; `progress` is null only for a draft not yet summarized (see `StatusPublisher`).
+ * loads no room; an organizer gets every draft, and `organizer: true` to show the secretariat's desk; `progress` is null only for a draft not yet summarized (see `StatusPublisher`).
  */
 export function draftRoutes(identity: IdentityStore, drafts: Drafts, rooms: RoomRegistry): express.Router {
   const router = express.Router();
@@ -31,9 +31,15 @@ export function draftRoutes(identity: IdentityStore, drafts: Drafts, rooms: Room
         const draft = await drafts.get(membership.draftId);
         if (draft) listed.push({ ...draft, role: membership.role, state: membership.state });
       }
+      // The secretariat sees every draft, those it is no member of with no role.
+      if (user.organizer) {
+        const mine = new Set(memberships.map((membership) => membership.draftId));
+        for (const draft of await drafts.list()) if (!mine.has(draft.id)) listed.push({ ...draft, role: null, state: null });
+      }
+      const answer: DraftsListing = { drafts: listed, organizer: user.organizer };
       // What a person may read changes when they sign out: never keep it in a cache.
       response.setHeader("Cache-Control", "no-store");
-      response.json({ drafts: listed });
+      response.json(answer);
     }),
   );
 

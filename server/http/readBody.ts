@@ -6,9 +6,12 @@ import type express from "express";
 import { checkRestBody, checkRestQuery, type RestBodies, type RestBody, type RestQueries, type RestQuery } from "../../schemas/restBodies";
 import { httpErrors } from "./HttpError";
 
-/** The request's body as contract `name` describes it; throws a 400 `HttpError` when it is not. */
-export function readBody<Name extends RestBody>(request: express.Request, name: Name): RestBodies[Name] {
-  const checked = checkRestBody(name, request.body ?? {});
+/**
+ * The request's body as contract `name` describes it; throws a 400 `HttpError` when it is not.
+ * `value` is the body already parsed from elsewhere (a multipart body's JSON part), when not `request.body`.
+ */
+export function readBody<Name extends RestBody>(request: express.Request, name: Name, value: unknown = request.body): RestBodies[Name] {
+  const checked = checkRestBody(name, value ?? {});
   if (!checked.ok) throw httpErrors.badRequest(checked.reason);
   return checked.body;
 }

@@ -27,6 +27,22 @@ export async function requireChair(identity: IdentityStore, request: express.Req
   return member;
 }
 
+/** The signed-in user when an organizer (the secretariat); throws 401 or 403. */
+export async function requireOrganizer(identity: IdentityStore, request: express.Request): Promise<User> {
+  const user = await requireUser(identity, request);
+  if (!user.organizer) throw httpErrors.forbidden("Only the secretariat (an organizer account) may do that.");
+  return user;
+}
+
+/** The user when they may administer a draft's members: its chair, or an organizer; throws 401 or 403. */
+export async function requireMemberAdministrator(identity: IdentityStore, request: express.Request, draftId: string): Promise<User> {
+  const user = await requireUser(identity, request);
+  if (user.organizer) return user;
+  const membership = await identity.activeMembership(user.id, draftId);
+  if (membership?.role !== Role.chair) throw httpErrors.forbidden("Only the chair or the secretariat may administer the members of this draft.");
+  return user;
+}
+
 /** Wraps an async route so that its errors reach the error handler. */
 export function route(handler: (request: express.Request, response: express.Response) => Promise<void>): express.RequestHandler {
   return (request, response, next) => {

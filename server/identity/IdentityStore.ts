@@ -2,6 +2,7 @@
  * People and what they may open: users, their memberships in drafts (with a role, and a state for
  * delegations) and their credentials (sign-in links, sessions, script tokens), stored by hash only.
  */
+import type { ListedMember } from "../../shared/memberListing";
 import type { Role } from "../../shared/roles";
 
 /** A person (or a script) using Concord. */
@@ -9,6 +10,8 @@ export interface User {
   id: string;
   name: string;
   createdAt: string;
+  /** An organizer (the secretariat) creates drafts and administers the members of every draft. */
+  organizer: boolean;
 }
 
 /** A user's part in one draft. Several users may act for one state. */
@@ -48,8 +51,10 @@ export interface Credential {
 
 /** Durable home of users, memberships and credentials. */
 export interface IdentityStore {
-  createUser(name: string): Promise<User>;
+  createUser(name: string, options?: { organizer?: boolean }): Promise<User>;
   getUser(id: string): Promise<User | null>;
+  /** Whether any organizer account exists. */
+  hasOrganizer(): Promise<boolean>;
   addMembership(membership: Pick<Membership, "draftId" | "userId" | "role" | "state">): Promise<Membership>;
   getMembership(id: string): Promise<Membership | null>;
   /** The user's unrevoked membership in a draft. */
@@ -58,6 +63,8 @@ export interface IdentityStore {
   membershipsOfUser(userId: string): Promise<Membership[]>;
   /** Every membership of a draft, revoked ones included. */
   membershipsOfDraft(draftId: string): Promise<Membership[]>;
+  /** Every member of a draft with the name and the time they signed in, revoked ones included. */
+  membersOfDraft(draftId: string): Promise<ListedMember[]>;
   /** Revokes a membership; resolves with it, or null when there is none. */
   revokeMembership(id: string): Promise<Membership | null>;
   /** Gives a membership another role (and state); resolves with it, or null when there is none. */

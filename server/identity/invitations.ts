@@ -3,6 +3,7 @@
  * a single-use sign-in link and a bearer token for scripts; redeeming the link gives a session.
  */
 import { RestLimits } from "../../schemas/generated/rest";
+import { INVITATION_TTL_DAYS } from "../../shared/memberListing";
 import { isStateCode } from "../../shared/states";
 import { Role, isRole } from "../../shared/roles";
 import { CredentialKind, type IdentityStore, type Membership, type User } from "./IdentityStore";
@@ -13,7 +14,7 @@ import { hashSecret, newSecret } from "./secrets";
 export const SIGN_IN_PATH = "/signin";
 
 /** How long a sign-in link stays valid. */
-export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+export const INVITATION_TTL_MS = INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000;
 
 /** Longest name of a member (the invitation body's schema sets it). */
 export const MAX_MEMBER_NAME_LENGTH = RestLimits.invite.name.maxLength;
@@ -78,6 +79,23 @@ export async function inviteMember(identity: IdentityStore, request: InvitationR
   const link = await issue(identity, CredentialKind.invitation, user, INVITATION_TTL_MS, membership.id);
   const token = await issue(identity, CredentialKind.token, user, null, null);
   return { user, membership, signInPath: `${SIGN_IN_PATH}/${link}`, token };
+}
+
+/** What making an organizer hands out: a sign-in link to the drafts page and a token for scripts, shown once. */
+export interface OrganizerInvitation {
+  user: User;
+  signInPath: string;
+  token: string;
+}
+
+/** Creates an organizer account (the secretariat), which may create drafts and administer every draft's members. */
+export async function inviteOrganizer(identity: IdentityStore, name: string): Promise<OrganizerInvitation> {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_MEMBER_NAME_LENGTH) throw new MemberRefusal(`A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters`);
+  const user = await identity.createUser(trimmed, { organizer: true });
+  const link = await issue(identity, CredentialKind.invitation, user, INVITATION_TTL_MS, null);
+  const token = await issue(identity, CredentialKind.token, user, null, null);
+  return { user, signInPath: `${SIGN_IN_PATH}/${link}`, token };
 }
 
 /** Redeems a sign-in link once: the session secret and the draft it leads to, or null when the link is spent or unknown. */

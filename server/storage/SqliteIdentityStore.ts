@@ -1,5 +1,6 @@
 /** The SQLite implementation of `IdentityStore`, sharing the database of `SqliteStorage`. */
 import type Database from "better-sqlite3";
+import type { ListedMember } from "../../shared/memberListing";
 import type { Role } from "../../shared/roles";
 import type { Credential, IdentityStore, Membership, User } from "../identity/IdentityStore";
 import { newId } from "../identity/secrets";
@@ -12,6 +13,18 @@ interface MembershipRow {
   state: string | null;
   created_at: string;
   revoked_at: string | null;
+}
+
+interface UserRow {
+  id: string;
+  name: string;
+  created_at: string;
+  organizer: number;
+}
+
+interface MemberRow extends MembershipRow {
+  name: string;
+  signed_in_at: string | null;
 }
 
 interface CredentialRow {
@@ -36,6 +49,10 @@ function toMembership(row: MembershipRow): Membership {
   };
 }
 
+function toUser(row: UserRow): User {
+  return { id: row.id, name: row.name, createdAt: row.created_at, organizer: row.organizer === 1 };
+}
+
 const MEMBERSHIP_COLUMNS = "id, draft_id, user_id, role, state, created_at, revoked_at";
 
 /** Users, memberships and credentials in SQLite. */
@@ -44,8 +61,15 @@ export class SqliteIdentityStore implements IdentityStore {
 
   constructor(db: Database.Database) {
     this.statements = {
-      insertUser: db.prepare("INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)"),
-      getUser: db.prepare<[string], { id: string; name: string; created_at: string }>("SELECT id, name, created_at FROM users WHERE id = ?"),
+      insertUser: db.prepare("INSERT INTO users (id, name, created_at, organizer) VALUES (?, ?, ?, ?)"),
+      getUser: db.prepare<[string], UserRow>("SELECT id, name, created_at, organizer FROM users WHERE id = ?"),
+      anyOrganizer: db.prepare<[], { id: string }>("SELECT id FROM users WHERE organizer = 1 LIMIT 1"),
+      // A member signed in when the invitation of their membership was used (one per membership).
+      membersOfDraft: db.prepare<[string], MemberRow>(
+        `SELECT m.id, m.draft_id, m.user_id, m.role, m.state, m.created_at, m.revoked_at, u.name,
+           (SELECT MAX(c.used_at) FROM credentials c WHERE c.membership_id = m.id AND c.kind = 'invitation') AS signed_in_at
+         FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.draft_id = ? ORDER BY m.created_at, m.rowid`,
+      ),
       insertMembership: db.prepare(
         "INSERT INTO memberships (id, draft_id, user_id, role, state, created_at) VALUES (?, ?, ?, ?, ?, ?)",
       ),
@@ -70,15 +94,26 @@ export class SqliteIdentityStore implements IdentityStore {
     };
   }
 
-  async createUser(name: string): Promise<User> {
-    const user = { id: newId(), name, createdAt: new Date().toISOString() };
-    this.statements.insertUser.run(user.id, user.name, user.createdAt);
+  async createUser(name: string, { organizer = false }: { organizer?: boolean } = {}): Promise<User> {
+    const user = { id: newId(), name, createdAt: new Date().toISOString(), organizer };
+    this.statements.insertUser.run(user.id, user.name, user.createdAt, organizer ? 1 : 0);
     return user;
   }
 
   async getUser(id: string): Promise<User | null> {
     const row = this.statements.getUser.get(id);
-    return row ? { id: row.id, name: row.name, createdAt: row.created_at } : null;
+    return row ? toUser(row) : null;
+  }
+
+  async hasOrganizer(): Promise<boolean> {
+    return this.statements.anyOrganizer.get() !== undefined;
+  }
+
+  async membersOfDraft(draftId: string): Promise<ListedMember[]> {
+    return this.statements.membersOfDraft.all(draftId).map((row) => {
+      const { id, role, state, createdAt, revokedAt } = toMembership(row);
+      return { id, name: row.name, role, state, createdAt, signedInAt: row.signed_in_at, revokedAt };
+    });
   }
 
   async addMembership(membership: Pick<Membership, "draftId" | "userId" | "role" | "state">): Promise<Membership> {

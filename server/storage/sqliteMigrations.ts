@@ -83,6 +83,10 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (draft_id, pid, audit_seq)
    );
    CREATE INDEX audit_by_principal ON audit (draft_id, principal, seq);`,
+  // 6: organizers (the secretariat), who may create drafts and administer every draft's members;
+  // invitations found by membership, for the members list's sign-in times.
+  `ALTER TABLE users ADD COLUMN organizer INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX credentials_by_membership ON credentials (membership_id);`,
 ];
 
 /** Brings a database up to the newest schema, one transaction per migration. */

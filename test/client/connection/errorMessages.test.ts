@@ -13,7 +13,7 @@ describe("error messages", () => {
   });
 
   it("has words for every HTTP error the API answers with, never a bare status", () => {
-    const errors = [httpErrors.badRequest("title: must be a string"), httpErrors.unauthenticated(), httpErrors.forbidden(), httpErrors.notFound("That draft"), httpErrors.linkSpent()];
+    const errors = [httpErrors.badRequest("title: must be a string"), httpErrors.unauthenticated(), httpErrors.forbidden(), httpErrors.notFound("That draft"), httpErrors.linkSpent(), httpErrors.tooLarge("The file is 11 MB; the largest accepted is 10 MB."), httpErrors.unsupportedType("Send the file's bytes as application/octet-stream.")];
     for (const error of errors) {
       const message = httpErrorMessage(error.status, { error: error.id, message: error.message });
       expect(message).not.toMatch(/HTTP \d+/);

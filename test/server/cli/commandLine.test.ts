@@ -66,9 +66,9 @@ describe("the command line", () => {
   it("serves the demo with `npm start`, shuts down on Ctrl-C, and reuses the data on a second start", async () => {
     const dataDir = tempDataDir();
     const first = await npmStart(dataDir);
-    await waitFor(() => first.output(), (output) => /Observer\s+http/.test(output), { what: "the demo's sign-in links" });
+    await waitFor(() => first.output(), (output) => /Secretariat\s+http/.test(output), { what: "the demo's and the secretariat's sign-in links" });
     expect(first.output()).toMatch(/Created the demo draft/);
-    for (const label of ["Chair", "Cuba", "El Salvador", "Uzbekistan", "Observer"]) {
+    for (const label of ["Chair", "Cuba", "El Salvador", "Uzbekistan", "Observer", "Secretariat"]) {
       expect(first.output()).toMatch(new RegExp(`${label}\\s+http://\\S+/signin/\\S+`));
     }
     const health = await fetch(`${first.url}/health`);

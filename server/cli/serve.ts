@@ -1,0 +1,69 @@
+/**
+ * `start` and `serve`: the server in the foreground until Ctrl-C. On a first `start` it creates the
+ * demo draft with its members and the secretariat's organizer account, and prints their sign-in links.
+ */
+import fs from "node:fs";
+import { startConcordServer, type ConcordServer } from "../ConcordServer";
+import { publicBaseUrl, type ServerConfig } from "../config";
+import { createDemoDraft, DEMO_MEMBERS } from "../demo/createDemoDraft";
+import { Drafts } from "../drafts/Drafts";
+import { inviteMember, inviteOrganizer } from "../identity/invitations";
+import { SqliteStorage } from "../storage/SqliteStorage";
+
+/** Printed once a shutdown has saved everything and closed the store. */
+export const STOPPED_MESSAGE = "Concord stopped; everything is saved.";
+
+/** The name of the organizer account a first `start` creates. */
+export const FIRST_ORGANIZER_NAME = "Secretariat";
+
+/** The label of the organizer's link among the printed ones. */
+export const ORGANIZER_LABEL = "Secretariat";
+
+function printLink(base: string, label: string, signInPath: string): void {
+  console.log(`  ${label.padEnd(16)} ${base}${signInPath}`);
+}
+
+/** Serves `config.dataDir`; with `firstStart`, creates the demo draft (when there is no draft) and an organizer (when there is none). */
+export async function serve(config: ServerConfig, firstStart: boolean): Promise<ConcordServer> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const storage = new SqliteStorage(config.dataDir);
+  const drafts = new Drafts(storage);
+  const demo = firstStart && (await drafts.list()).length === 0 ? await createDemoDraft(drafts) : null;
+  const organizer = firstStart && !(await storage.identity.hasOrganizer()) ? await inviteOrganizer(storage.identity, FIRST_ORGANIZER_NAME) : null;
+  const commitTimes: number[] = [];
+  if (config.benchTrustOff) console.warn("CONCORD_BENCH_TRUST_OFF: the write guard and durable commit are OFF. Benchmarks only.");
+  const server = await startConcordServer({
+    storage,
+    port: config.port,
+    host: config.host,
+    room: { trustOff: config.benchTrustOff, onCommitted: config.benchCommitLog ? (ms) => commitTimes.push(ms) : undefined },
+  });
+  const base = publicBaseUrl(config, server.url) ?? server.url;
+  console.log(`Concord is serving ${config.dataDir} at ${server.url}`);
+  for (const draft of await drafts.list()) console.log(`  ${draft.title}: ${base}/d/${draft.id}`);
+  if (demo) {
+    console.log(`Created the demo draft "${demo.title}". Sign-in links (each works once):`);
+    for (const member of DEMO_MEMBERS) printLink(base, member.label, (await inviteMember(storage.identity, { draftId: demo.id, ...member })).signInPath);
+  }
+  if (organizer) {
+    console.log("Created the secretariat's organizer account, which creates drafts and invites members from the drafts page:");
+    printLink(base, ORGANIZER_LABEL, organizer.signInPath);
+  }
+  const shutDown = (signal: string) => {
+    console.log(`${signal}: saving and shutting down…`);
+    server.close().then(
+      () => {
+        if (config.benchCommitLog) fs.writeFileSync(config.benchCommitLog, JSON.stringify(commitTimes));
+        console.log(STOPPED_MESSAGE);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => shutDown("SIGINT"));
+  process.once("SIGTERM", () => shutDown("SIGTERM"));
+  return server;
+}

@@ -1,0 +1,18 @@
+/** The six official languages of the United Nations, in which a draft's text may be written. */
+
+/** One language: its BCP 47 code, its English name and its own name. */
+export interface UnLanguage {
+  code: string;
+  name: string;
+  nativeName: string;
+}
+
+/** The six, in the UN's (English alphabetical) order. */
+export const UN_LANGUAGES: readonly UnLanguage[] = Object.freeze([
+  { code: "ar", name: "Arabic", nativeName: "العربية" },
+  { code: "zh", name: "Chinese", nativeName: "中文" },
+  { code: "en", name: "English", nativeName: "English" },
+  { code: "fr", name: "French", nativeName: "Français" },
+  { code: "ru", name: "Russian", nativeName: "Русский" },
+  { code: "es", name: "Spanish", nativeName: "Español" },
+]);
