@@ -81,7 +81,7 @@ function draftFields(values: Values, title: string, usage: string): RestBodies["
 }
 
 const DRAFT_CREATE = `Usage: npm run concord -- draft create (--title T | --from FILE) [--symbol S] [--language en] [--revision R] [--notice HOURS]
-  Creates a draft, blank or from a Word (.docx), Markdown or text file, and prints its id.
+  Creates a draft, blank or from a Word (.docx), Markdown, text or Concord JSON file, and prints its id.
   --title T        the title (1–300 characters); from a file, the document's own title when omitted
                    (a file without one needs --title: a draft is never named after its file)
   --from FILE      the file to import
@@ -126,8 +126,8 @@ const COMMANDS: Record<string, Command> = {
       const imported = file === undefined ? null : await importDocument(fs.readFileSync(file), path.basename(file));
       const title = given ?? imported?.title;
       if (title === undefined || title === null) throw new UsageError(`${path.basename(file!)} has no title of its own: give one with --title.`, DRAFT_CREATE);
-      const fields = draftFields(values, title, DRAFT_CREATE);
-      const draft = await withStorage(config, (storage) => new Drafts(storage).create({ ...fields, doc: imported?.doc }));
+      const fields = draftFields({ language: imported?.language, ...values }, title, DRAFT_CREATE);
+      const draft = await withStorage(config, (storage) => new Drafts(storage).create({ ...fields, doc: imported?.doc, writeRecords: imported?.writeRecords }));
       console.log(draft.id);
     },
   },

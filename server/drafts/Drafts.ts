@@ -62,6 +62,8 @@ export function initialText(draft: NewDraft): { update: Uint8Array; summary: Dra
   const ydoc = new Y.Doc();
   const progress = ydoc.transact(() => {
     prosemirrorToYXmlFragment(withUniquePids(draft.doc ?? emptyDoc()), ydoc.getXmlFragment(TextRoot.content));
+    // An interchange file's own meta first, so what the person chose in the form or on the command line wins.
+    draft.writeRecords?.(ydoc);
     const meta = ydoc.getMap(TextRoot.meta);
     meta.set(MetaKey.title, draft.title);
     meta.set(MetaKey.language, draft.language ?? DEFAULT_LANGUAGE);
@@ -69,7 +71,6 @@ export function initialText(draft: NewDraft): { update: Uint8Array; summary: Dra
     if (draft.revision) meta.set(MetaKey.revision, draft.revision);
     if (draft.silenceNoticeHours !== undefined) meta.set(MetaKey.silenceNoticeHours, draft.silenceNoticeHours);
     meta.set(MetaKey.schemaVersion, SCHEMA_VERSION);
-    draft.writeRecords?.(ydoc);
     return writeStatus(ydoc.getMap(TextRoot.status), ydoc, null);
   });
   const update = Y.encodeStateAsUpdate(ydoc);

@@ -72,8 +72,8 @@ export function newDraftRoutes(identity: IdentityStore, drafts: Drafts): express
       const title = meta.title.trim();
       if (title === "") throw httpErrors.badRequest("body.title: must have a character other than a space");
       if (chairName !== undefined && chairName.trim() === "") throw httpErrors.badRequest("body.chairName: must have a character other than a space");
-      const doc = file ? (await importDocument(file.bytes, file.name)).doc : undefined;
-      const draft = await drafts.create({ ...meta, title, doc });
+      const imported = file ? await importDocument(file.bytes, file.name) : undefined;
+      const draft = await drafts.create({ ...meta, title, doc: imported?.doc, writeRecords: imported?.writeRecords });
       if (chairName !== undefined) {
         const invitation = await inviteMember(identity, { draftId: draft.id, role: Role.chair, name: chairName.trim() });
         response.status(201).json({ draft, chair: { name: invitation.user.name, signInPath: invitation.signInPath } });
