@@ -24,3 +24,11 @@ export function draftPath(draftId: string): string {
 
 /** Ends the session (POST). */
 export const SIGN_OUT_ROUTE = "/api/signout";
+
+/** A draft as a file (GET `?format=…&view=…`), in Express syntax. */
+export const EXPORT_ROUTE = `${DRAFT_ROUTE}/export`;
+
+/** The URL of draft `draftId` exported in `format` and `view`. */
+export function exportPath(draftId: string, format: string, view: string): string {
+  return `${draftPath(draftId)}/export?format=${encodeURIComponent(format)}&view=${encodeURIComponent(view)}`;
+}

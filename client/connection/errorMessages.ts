@@ -56,6 +56,8 @@ const HTTP_MESSAGES: Record<number, string> = {
 /** The message for an HTTP error answer. */
 export function httpErrorMessage(status: number, body: ErrorBody = {}): string {
   if (status === 400 && body.message) return `The server could not accept that: ${body.message.replace(/\.?$/, ".")}`;
+  // A service this server lacks or is too busy for now (PDF without Chromium, say): its own words say which.
+  if (status === 503 && body.message) return body.message;
   return HTTP_MESSAGES[status] ?? (status >= 500 ? "The server could not answer; try again in a moment." : `The request failed (HTTP ${status}).`);
 }
 

@@ -11,6 +11,7 @@ import { Role } from "../../shared/roles";
 import { isStateCode, stateByCode } from "../../shared/states";
 import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import { recallDraftInfo, rememberedDraftIds } from "../offline/draftInfoCache";
+import { mountExportMenu } from "./exportMenu";
 import { observerPolicySwitch } from "./observerPolicy";
 import { copiesKeptAtSignOut, hasSignedOut, showSignedIn } from "./signOut";
 
@@ -71,6 +72,7 @@ function draftEntry(draft: ListedDraft): HTMLLIElement {
   about.append(el("span", "draft-role", `Your role: ${roleLabel(draft.role, draft.state)}`));
   const item = el("li", "draft-entry", el("h2", "draft-entry-title", link), about, progressPart(draft.progress));
   if (draft.role === Role.chair) item.append(observerPolicySwitch(draft));
+  mountExportMenu(item, { draftId: draft.id, role: draft.role, observersReadFloor: draft.observersReadFloor });
   item.dataset["draftId"] = draft.id;
   return item;
 }

@@ -19,5 +19,6 @@ export const httpErrors = {
   unauthenticated: () => new HttpError(401, "unauthenticated", "Sign in with your invitation link first."),
   forbidden: (message = "You may not do that in this draft.") => new HttpError(403, "forbidden", message),
   notFound: (what = "That") => new HttpError(404, "not-found", `${what} does not exist.`),
+  unavailable: (message: string) => new HttpError(503, "unavailable", message),
   linkSpent: () => new HttpError(410, "link-spent", "This sign-in link was already used or has expired; ask the secretariat for a new one."),
 };

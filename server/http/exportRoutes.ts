@@ -1,57 +1,86 @@
 /**
- * The draft as a file: the chair's clean text or the bracketed text with attribution, as Markdown
- * or plain text. Whoever may read the `text` room may export it (observers too: it is public).
+ * The draft as a file: `GET /api/drafts/:id/export?format=…&view=…` in every format of
+ * `shared/export/exportFormat.ts`. Who may export which view is `shared/readPolicy.ts`'s rule:
+ * observers export the clean text, and the bracketed text and the compilation only where the draft
+ * opens the floor to them; reservations and comments go only to readers of the `floor` room.
  */
 import express from "express";
 import * as Y from "yjs";
-import { Room } from "../../shared/documentLayout";
-import { draftText, TextFormat, TextView } from "../../shared/export/draftText";
+import { EXPORT_ROUTE } from "../../shared/appPaths";
+import { MetaKey, Room, TextRoot } from "../../shared/documentLayout";
+import { EXPORT_FILES, ExportFormat, exportFileName } from "../../shared/export/exportFormat";
+import { ExportView } from "../../shared/export/exportModel";
+import { mayExportView, mayReadRoom } from "../../shared/readPolicy";
 import type { Drafts } from "../drafts/Drafts";
+import { ExportNotWrittenError, writeExport } from "../export/writeExport";
+import { PdfUnavailableError, type PdfPrinter } from "../export/pdf/PdfPrinter";
 import type { IdentityStore } from "../identity/IdentityStore";
 import type { RoomRegistry } from "../sync/RoomRegistry";
-import { httpErrors } from "./HttpError";
+import { HttpError, httpErrors } from "./HttpError";
+import { readQuery } from "./readBody";
 import { requireMember, route } from "./requestContext";
 
-const CONTENT_TYPES: Record<TextFormat, string> = {
-  [TextFormat.markdown]: "text/markdown; charset=utf-8",
-  [TextFormat.plain]: "text/plain; charset=utf-8",
-};
-
-function oneOf<T extends string>(value: unknown, allowed: Record<string, T>, name: string, fallback: T): T {
-  if (value === undefined) return fallback;
-  const found = Object.values(allowed).find((candidate) => candidate === value);
-  if (!found) throw httpErrors.badRequest(`${name} must be one of ${Object.values(allowed).join(", ")}, not ${JSON.stringify(String(value).slice(0, 40))}.`);
-  return found;
+/** A copy of a room's committed state, so that writing a file never touches the live document. */
+async function copyOfRoom(rooms: RoomRegistry, draftId: string, name: Room): Promise<Y.Doc> {
+  const room = await rooms.open(draftId, name);
+  if (!room) throw httpErrors.notFound("That draft");
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, room.encodedState());
+  } finally {
+    rooms.released(room);
+  }
+  return doc;
 }
 
-/** `GET /api/drafts/:id/export?format=md|txt&view=bracketed|clean`. */
-export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: RoomRegistry): express.Router {
+/** `attachment` with the file's name, in ASCII for old clients and in UTF-8 (RFC 6266) for the rest. */
+function attachment(fileName: string): string {
+  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The export route; `printer` makes PDFs (one shared by every request, so one Chromium prints at a time). */
+export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: RoomRegistry, printer: PdfPrinter): express.Router {
   const router = express.Router();
   router.get(
-    "/api/drafts/:id/export",
+    EXPORT_ROUTE,
     route(async (request, response) => {
       const draftId = String(request.params.id);
-      const format = oneOf(request.query.format, TextFormat, "format", TextFormat.markdown);
-      const view = oneOf(request.query.view, TextView, "view", TextView.bracketed);
+      const query = readQuery(request, "exportQuery");
+      const format = query.format ?? ExportFormat.markdown;
+      const view = query.view ?? ExportView.bracketed;
       const draft = await drafts.get(draftId);
       if (!draft) throw httpErrors.notFound("That draft");
-      await requireMember(identity, request, draftId);
-      const room = await rooms.open(draftId, Room.text);
-      if (!room) throw httpErrors.notFound("That draft");
-      // A copy of the committed state, so that rendering never touches the live document.
-      const doc = new Y.Doc();
-      try {
-        Y.applyUpdate(doc, room.encodedState());
-      } finally {
-        rooms.released(room);
+      const { membership } = await requireMember(identity, request, draftId);
+      if (!mayExportView(membership.role, view, draft.observersReadFloor)) {
+        throw httpErrors.forbidden(`Observers may export only the clean text of this draft, not the ${view} view.`);
       }
-      const body = draftText(doc, view, format);
-      doc.destroy();
-      response.setHeader("Content-Type", CONTENT_TYPES[format]);
-      response.setHeader("Content-Disposition", `attachment; filename="${draftId}-${view}.${format}"`);
+      const readsFloor = mayReadRoom(membership.role, Room.floor, draft.observersReadFloor);
+      const [textDoc, floorDoc] = await Promise.all([copyOfRoom(rooms, draftId, Room.text), readsFloor ? copyOfRoom(rooms, draftId, Room.floor) : null]);
+      let body: string | Uint8Array;
+      let symbol: string | null;
+      try {
+        const written = textDoc.getMap(TextRoot.meta).get(MetaKey.symbol);
+        symbol = typeof written === "string" && written.trim() !== "" ? written : null;
+        body = await writeExport({ draftId, textDoc, floorDoc, view, exportedAt: new Date().toISOString() }, format, printer);
+      } catch (error) {
+        throw asHttpError(error);
+      } finally {
+        textDoc.destroy();
+        floorDoc?.destroy();
+      }
+      response.setHeader("Content-Type", EXPORT_FILES[format].contentType);
+      response.setHeader("Content-Disposition", attachment(exportFileName(symbol, draftId, view, format)));
       response.setHeader("Cache-Control", "no-store");
-      response.send(body);
+      response.send(typeof body === "string" ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     }),
   );
   return router;
+}
+
+/** A writer's typed failure as the answer the reader gets; anything else stays a server error. */
+function asHttpError(error: unknown): unknown {
+  if (error instanceof PdfUnavailableError) return httpErrors.unavailable(error.message);
+  if (error instanceof ExportNotWrittenError) return new HttpError(501, "not-implemented", error.message);
+  return error;
 }
