@@ -4,7 +4,7 @@
  * brackets with their proposals). Read once from the rooms by `readExportDraft`; each writer
  * (Markdown, text, HTML, JSON, DOCX, Akoma Ntoso, PDF) is a function of this model alone.
  */
-import type { ProposalDecisionKind, ProposalKind } from "../../schemas/records";
+import type { ProposalDecision, ProposalDecisionKind, ProposalKind } from "../../schemas/records";
 
 /** Which text is exported: the chair's alone, with the open proposals in brackets, or the compilation of proposals. */
 export const ExportView = { clean: "clean", bracketed: "bracketed", compilation: "compilation" } as const;
@@ -37,6 +37,11 @@ export interface BracketRun {
   /** The chair's words the proposals touch; empty for an insertion point. */
   words: WordsRun[];
   proposals: ExportProposal[];
+  /**
+   * Its words overlap an earlier bracket's, so it cannot stand in the text: writers print it after
+   * the block's words, naming the words it is on. Absent means false.
+   */
+  detached?: boolean;
 }
 
 /** A piece of a block. */
@@ -56,6 +61,26 @@ export interface ExportProposal {
   createdAt: string;
   /** The chair's standing decision; null while open. Only the compilation lists decided proposals. */
   decision: ProposalDecisionKind | null;
+  /** The whole decision record (time, note, what accepting changed), for the JSON interchange. */
+  decisionRecord: ProposalDecision | null;
+  /** Withdrawn by its state: kept for the compilation and the interchange, never a bracket. */
+  withdrawn: boolean;
+  updatedAt: string | null;
+  /** "12 bis" for an open new paragraph placed in the text; null otherwise. */
+  addedLabel: string | null;
+  /** The chair's words it is on now (the anchor's quote when orphaned); "" for an insertion point. */
+  quote: string;
+  /** Where it stands now: characters `from`–`to` of block `pid` (the whole block for block proposals). */
+  place: ExportPlace | null;
+  /** The anchor as recorded, without its Yjs positions: how an orphan can be found again. */
+  anchor: { pid: string; quote: string; prefix: string; suffix: string };
+}
+
+/** Where a proposal stands in the chair's text. */
+export interface ExportPlace {
+  pid: string;
+  from: number;
+  to: number;
 }
 
 /** A state's reservation on a paragraph; documents print it as a footnote. */
@@ -146,6 +171,20 @@ export interface ExportDraft {
   blocks: ExportBlock[];
   /** Open proposals whose words are no longer in the text (bracketed view and compilation). */
   orphans: Array<{ proposal: ExportProposal; quote: string }>;
+  /**
+   * Proposals (open or not) whose paragraph is no longer in the text, in the order they were made:
+   * every view has them, so the compilation and the interchange lose none.
+   */
+  unplaced: ExportProposal[];
   /** When the export was made (ISO time): documents print it, tests pin it. */
   exportedAt: string;
+  /** Paragraphs agreed ad referendum, from `decisions` (the interchange keeps them). */
+  agreements: ExportAgreement[];
+}
+
+/** The chair's agreement on a paragraph: it holds while the paragraph's text keeps this fingerprint. */
+export interface ExportAgreement {
+  pid: string;
+  at: string;
+  fingerprint: string;
 }

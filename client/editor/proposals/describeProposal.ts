@@ -1,7 +1,7 @@
 /** How a proposal is named and described to a person, in one place for brackets, cards and lists. */
 import { ProposalDecisionKind, ProposalKind } from "../../../schemas/records";
 import { assertNever } from "../../../shared/assertNever";
-import { sponsorLabel } from "../../../shared/export/draftText";
+import { sponsorLabel } from "../../../shared/export/proposalWords";
 import type { ProposalView } from "../../../shared/proposals/readProposals";
 
 /** "Alt 2 SLV, UZB" or "CUB": the name a bracket shows. */

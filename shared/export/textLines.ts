@@ -1,0 +1,150 @@
+/**
+ * The line-by-line layout Markdown and plain text share: a title, one line per block with its UN
+ * number, brackets drawn inline (`[Alt 1 CUB: …]`), added paragraphs, orphans, the compilation's
+ * proposals under each block, and the footnotes at the end. A `TextStyle` says how each format
+ * writes the pieces.
+ */
+import { ProposalKind } from "../../schemas/records";
+import { assertNever } from "../assertNever";
+import { ExportView, type BracketRun, type ExportBlock, type ExportDraft, type ExportProposal, type ExportRun, type WordsRun } from "./exportModel";
+import { bracketAuthor, cosponsorsOf, proposalAction, proposalStanding } from "./proposalWords";
+
+/** How one text format writes the pieces of a draft. */
+export interface TextStyle {
+  title(words: string): string;
+  heading(words: string, level: number): string;
+  /** The prefix of a numbered block: "12\. " in Markdown, "12. " in text. */
+  number(label: string, kind: "paragraph" | "subitem"): string;
+  indent(level: number): string;
+  /** People's words as the format shows them literally. */
+  literal(words: string): string;
+  /** The chair's words with their emphasis where the format has it. */
+  words(run: WordsRun): string;
+  struck(words: string): string;
+  /** The inside of a replacement's bracket, after its author. */
+  replace(words: string, text: string): string;
+  footnoteMarker(number: number): string;
+  footnoteLine(number: number, text: string): string;
+  sectionTitle(words: string): string;
+}
+
+/** Open proposals whose words are gone, as their section is titled. */
+export const ORPHANS_TITLE = "Proposals whose words are no longer in the text";
+
+/** The inside of one proposal's bracket: who, and what it does to `words` (already written). */
+function bracket(proposal: ExportProposal, words: string, style: TextStyle): string {
+  const who = bracketAuthor(proposal);
+  const text = style.literal(proposal.text ?? "");
+  switch (proposal.kind) {
+    case ProposalKind.insert:
+    case ProposalKind.newParagraph:
+      return `[${who}: ${text.trim()}]`;
+    case ProposalKind.delete:
+    case ProposalKind.deleteParagraph:
+      return `[${who}: ${style.struck(words)}]`;
+    case ProposalKind.replace:
+      return `[${who}: ${style.replace(words, text)}]`;
+    default:
+      return assertNever(proposal.kind);
+  }
+}
+
+/** The first character of the chair's text the runs from `at` start with ("" at the end). */
+function nextChar(runs: readonly ExportRun[], at: number): string {
+  for (const run of runs.slice(at)) {
+    if (run.type === "words" && run.text !== "") return run.text[0]!;
+    if (run.type === "footnote") return "\uFFFC";
+    if (run.type === "bracket" && !run.detached && run.words[0]) return run.words[0].text[0] ?? "";
+  }
+  return "";
+}
+
+function bracketWords(run: BracketRun, style: TextStyle): string {
+  return run.words.map((words) => style.words(words)).join("");
+}
+
+/** One block's runs as a line's words: brackets inline, detached ones after the words. */
+function blockWords(runs: readonly ExportRun[], style: TextStyle): string {
+  let out = "";
+  const trailing: string[] = [];
+  runs.forEach((run, index) => {
+    switch (run.type) {
+      case "words":
+        out += style.words(run);
+        return;
+      case "footnote":
+        out += style.footnoteMarker(run.number);
+        return;
+      case "bracket": {
+        const words = bracketWords(run, style);
+        const brackets = run.proposals.map((proposal) => bracket(proposal, words, style)).join(" ");
+        if (run.detached) trailing.push(`${brackets} (on “${words}”)`);
+        else if (run.words.length > 0) out += brackets;
+        else {
+          // An insertion point: the bracket stands as a word of its own.
+          const next = nextChar(runs, index + 1);
+          out += `${out === "" || /\s$/.test(out) ? "" : " "}${brackets}${next === "" || /^[\s.,;:)]/.test(next) ? "" : " "}`;
+        }
+        return;
+      }
+      default:
+        assertNever(run);
+    }
+  });
+  return [out, ...trailing].join(" ");
+}
+
+/** The lines of one block, with the compilation's proposals after it. */
+function blockLines(block: ExportBlock, draft: ExportDraft, style: TextStyle): string[] {
+  if (block.type === "added") return [`${style.number(block.number, "paragraph")}${bracket(block.proposal, "", style)}`];
+  let words = blockWords(block.runs, style);
+  if (block.deletions.length > 0) words = block.deletions.map((proposal) => bracket(proposal, words, style)).join(" ");
+  let line: string;
+  switch (block.type) {
+    case "heading":
+      line = style.heading(words, block.level);
+      break;
+    case "paragraph":
+      line = `${style.number(block.number, "paragraph")}${words}`;
+      break;
+    case "subitem":
+      line = `${style.indent(block.level)}${style.number(block.label, "subitem")}${words}`;
+      break;
+    case "preamble":
+      line = words;
+      break;
+    default:
+      return assertNever(block);
+  }
+  if (draft.view !== ExportView.compilation) return [line];
+  return [line, ...block.proposals.map((proposal) => `${style.indent(1)}- ${compiled(proposal, style)}`)];
+}
+
+/** One proposal as the compilation lists it: its state, its sponsors, what it does, where it stands. */
+function compiled(proposal: ExportProposal, style: TextStyle): string {
+  const [state] = proposal.sponsors;
+  const cosponsors = cosponsorsOf(proposal);
+  const who = `${state}${cosponsors.length > 0 ? ` (co-sponsored by ${cosponsors.join(", ")})` : ""}${proposal.altLabel ? `, ${proposal.altLabel}` : ""}`;
+  const on = proposal.quote === "" ? "" : ` “${style.literal(proposal.quote)}”`;
+  const text = proposal.text === null ? "" : `${on === "" ? "" : " with"}: “${style.literal(proposal.text.trim())}”`;
+  return `${who}: ${proposalAction(proposal.kind)}${proposal.kind === ProposalKind.newParagraph || proposal.kind === ProposalKind.deleteParagraph ? "" : on}${text} (${proposalStanding(proposal)})`;
+}
+
+/** The draft as lines of `style`, joined with newlines and ending in one. */
+export function textLines(draft: ExportDraft, style: TextStyle): string {
+  const lines: string[] = [style.title(style.literal(draft.meta.title))];
+  const notes: string[] = [];
+  for (const block of draft.blocks) {
+    lines.push("", ...blockLines(block, draft, style));
+    if (block.type === "added") continue;
+    for (const run of block.runs) if (run.type === "footnote") notes.push(style.footnoteLine(run.number, run.text));
+  }
+  if (draft.orphans.length > 0) {
+    lines.push("", style.sectionTitle(ORPHANS_TITLE));
+    for (const { proposal, quote } of draft.orphans) {
+      const words = style.literal(quote);
+      lines.push("", `- ${bracket(proposal, words, style)} (was on “${words}”)`);
+    }
+  }
+  return [...lines, ...(notes.length > 0 ? ["", ...notes] : []), ""].join("\n");
+}
