@@ -7,9 +7,10 @@
 import express from "express";
 import * as Y from "yjs";
 import { EXPORT_ROUTE } from "../../shared/appPaths";
-import { MetaKey, Room, TextRoot } from "../../shared/documentLayout";
+import { Room } from "../../shared/documentLayout";
 import { EXPORT_FILES, ExportFormat, exportFileName } from "../../shared/export/exportFormat";
-import { ExportView } from "../../shared/export/exportModel";
+import { ExportView, type ExportDraft } from "../../shared/export/exportModel";
+import { readExportDraft } from "../../shared/export/readExportDraft";
 import { mayExportView, mayReadRoom } from "../../shared/readPolicy";
 import type { Drafts } from "../drafts/Drafts";
 import { ExportNotWrittenError, writeExport } from "../export/writeExport";
@@ -57,20 +58,18 @@ export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: Roo
       }
       const readsFloor = mayReadRoom(membership.role, Room.floor, draft.observersReadFloor);
       const [textDoc, floorDoc] = await Promise.all([copyOfRoom(rooms, draftId, Room.text), readsFloor ? copyOfRoom(rooms, draftId, Room.floor) : null]);
-      let body: string | Uint8Array;
-      let symbol: string | null;
+      let model: ExportDraft;
       try {
-        const written = textDoc.getMap(TextRoot.meta).get(MetaKey.symbol);
-        symbol = typeof written === "string" && written.trim() !== "" ? written : null;
-        body = await writeExport({ draftId, textDoc, floorDoc, view, exportedAt: new Date().toISOString() }, format, printer);
-      } catch (error) {
-        throw asHttpError(error);
+        model = readExportDraft(textDoc, floorDoc, { draftId, view, exportedAt: new Date().toISOString() });
       } finally {
         textDoc.destroy();
         floorDoc?.destroy();
       }
+      const body = await writeExport(model, format, printer).catch((error: unknown) => {
+        throw asHttpError(error);
+      });
       response.setHeader("Content-Type", EXPORT_FILES[format].contentType);
-      response.setHeader("Content-Disposition", attachment(exportFileName(symbol, draftId, view, format)));
+      response.setHeader("Content-Disposition", attachment(exportFileName(model.meta.symbol, draftId, view, format)));
       response.setHeader("Cache-Control", "no-store");
       response.send(typeof body === "string" ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     }),
