@@ -60,13 +60,16 @@ function saveFile(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
-function choice<T extends string>(label: string, className: string, values: readonly T[], name: (value: T) => string): { label: HTMLLabelElement; select: HTMLSelectElement } {
+/** A labelled choice; the label names the select alone, not its options. */
+function choice<T extends string>(id: string, label: string, values: readonly T[], name: (value: T) => string): { label: HTMLLabelElement; select: HTMLSelectElement } {
   const select = document.createElement("select");
-  select.className = className;
+  select.id = id;
+  select.className = id.replace(/-\d+$/, "");
   for (const value of values) select.append(new Option(name(value), value));
-  const wrapper = document.createElement("label");
-  wrapper.append(`${label} `, select);
-  return { label: wrapper, select };
+  const text = document.createElement("label");
+  text.htmlFor = id;
+  text.textContent = label;
+  return { label: text, select };
 }
 
 let menus = 0;
@@ -88,13 +91,13 @@ export function mountExportMenu(place: HTMLElement, { draftId, role, observersRe
   panel.setAttribute("role", "group");
   panel.setAttribute("aria-label", "Export the draft");
   panel.hidden = true;
-  const views = choice("Text", "export-view", exportViewsFor(role, observersReadFloor), viewLabel);
-  const formats = choice("File", "export-format", EXPORT_FORMATS, (format) => EXPORT_FILES[format].label);
+  const views = choice(`export-view-${menus}`, "Text", exportViewsFor(role, observersReadFloor), viewLabel);
+  const formats = choice(`export-format-${menus}`, "File", EXPORT_FORMATS, (format) => EXPORT_FILES[format].label);
   const download = document.createElement("button");
   download.type = "button";
   download.className = "export-download";
   download.textContent = "Download";
-  panel.append(views.label, " ", formats.label, " ", download);
+  panel.append(views.label, views.select, formats.label, formats.select, download);
   const status = document.createElement("span");
   status.className = "export-status";
   status.setAttribute("role", "status");
@@ -121,11 +124,15 @@ export function mountExportMenu(place: HTMLElement, { draftId, role, observersRe
     status.textContent = words;
     status.dataset["failed"] = String(failed);
   };
+  let busy = false;
   download.addEventListener("click", async () => {
+    if (busy) return;
     const format = formats.select.value as ExportFormat;
     const view = views.select.value;
     const file = EXPORT_FILES[format];
-    download.disabled = true;
+    // Marked, not disabled: a disabled button would drop the keyboard's focus.
+    busy = true;
+    download.setAttribute("aria-disabled", "true");
     root.setAttribute("aria-busy", "true");
     say(`Preparing the ${file.label} file…`);
     try {
@@ -142,7 +149,8 @@ export function mountExportMenu(place: HTMLElement, { draftId, role, observersRe
     } catch {
       say(UNREACHABLE_MESSAGE, true);
     } finally {
-      download.disabled = false;
+      busy = false;
+      download.removeAttribute("aria-disabled");
       root.removeAttribute("aria-busy");
     }
   });
