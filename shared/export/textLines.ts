@@ -50,13 +50,21 @@ function bracket(proposal: ExportProposal, words: string, style: TextStyle): str
 }
 
 /** The first character of the chair's text the runs from `at` start with ("" at the end). */
-function nextChar(runs: readonly ExportRun[], at: number): string {
+export function nextChar(runs: readonly ExportRun[], at: number): string {
   for (const run of runs.slice(at)) {
     if (run.type === "words" && run.text !== "") return run.text[0]!;
     if (run.type === "footnote") return "\uFFFC";
     if (run.type === "bracket" && !run.detached && run.words[0]) return run.words[0].text[0] ?? "";
   }
   return "";
+}
+
+/**
+ * An insertion point's brackets as a word of their own: a space before unless the line starts or
+ * one is there, and after unless the text goes on with a space or punctuation.
+ */
+export function standAlone(brackets: string, spaced: boolean, next: string): string {
+  return `${spaced ? "" : " "}${brackets}${next === "" || /^[\s.,;:)]/.test(next) ? "" : " "}`;
 }
 
 function bracketWords(run: BracketRun, style: TextStyle): string {
@@ -81,9 +89,7 @@ function blockWords(runs: readonly ExportRun[], style: TextStyle): string {
         if (run.detached) trailing.push(`${brackets} (on “${words}”)`);
         else if (run.words.length > 0) out += brackets;
         else {
-          // An insertion point: the bracket stands as a word of its own.
-          const next = nextChar(runs, index + 1);
-          out += `${out === "" || /\s$/.test(out) ? "" : " "}${brackets}${next === "" || /^[\s.,;:)]/.test(next) ? "" : " "}`;
+          out += standAlone(brackets, out === "" || /\s$/.test(out), nextChar(runs, index + 1));
         }
         return;
       }
