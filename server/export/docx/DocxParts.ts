@@ -1,0 +1,71 @@
+/**
+ * What a Word document gathers outside its body while the body is written: footnotes, comments and
+ * the ids of tracked changes. Word wants each id unique within its kind, so one collector hands
+ * them out in the order the body meets them.
+ */
+import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from "docx";
+import { authorInitials, authorName } from "./docxWords";
+
+/** Who made a tracked change and when, as Word's `w:ins` and `w:del` carry it. */
+export interface Revision {
+  id: number;
+  author: string;
+  date: string;
+}
+
+/** One comment: its author (a state code, `chair`) or a name already written out, its words and time. */
+export interface CommentInput {
+  author: string;
+  /** Set when `author` is already a display name (Concord's own notes). */
+  authorIsName?: boolean;
+  paragraphs: string[];
+  at: string;
+  parentId?: number;
+}
+
+/** The footnotes, comments and revision ids of one document. */
+export class DocxParts {
+  readonly footnotes: Record<number, { children: Paragraph[] }> = {};
+  readonly comments: ICommentOptions[] = [];
+  private nextFootnote = 1;
+  private nextRevision = 1;
+
+  /** Adds a footnote of plain text and returns its id for a `FootnoteReferenceRun`. */
+  footnote(text: string, rtl: boolean): number {
+    const id = this.nextFootnote++;
+    this.footnotes[id] = { children: [new Paragraph({ bidirectional: rtl, children: [new TextRun({ text, rightToLeft: rtl })] })] };
+    return id;
+  }
+
+  /** A new tracked change by `author` (a state code or `chair`) at `date`. */
+  revision(author: string, date: string): Revision {
+    return { id: this.nextRevision++, author: authorName(author), date };
+  }
+
+  /** Adds a comment and returns its id. */
+  comment(input: CommentInput): number {
+    const id = this.comments.length;
+    this.comments.push({
+      id,
+      author: input.authorIsName ? input.author : authorName(input.author),
+      initials: input.authorIsName ? input.author.slice(0, 2).toUpperCase() : authorInitials(input.author),
+      date: new Date(input.at),
+      children: input.paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })),
+      ...(input.parentId === undefined ? {} : { parentId: input.parentId }),
+    });
+    return id;
+  }
+}
+
+/** Where comment `id`'s words begin. */
+export function commentStart(id: number): ParagraphChild {
+  return new CommentRangeStart(id);
+}
+
+/**
+ * Where comment `id`'s words end, with its reference. The reference sits inside a run: LibreOffice
+ * drops a comment whose `w:commentReference` stands alone in the paragraph.
+ */
+export function commentEnd(id: number): ParagraphChild[] {
+  return [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+}

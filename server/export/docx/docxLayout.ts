@@ -1,0 +1,145 @@
+/**
+ * How a draft looks in Word, whichever view is written: UN numbering as text ("12." and "(a)" on a
+ * hanging indent, so the numbers are the draft's own and not Word's list counters), headings, the
+ * symbol and revision in the header, the draft's language, and right-to-left paragraphs for Arabic.
+ */
+import {
+  AlignmentType,
+  Document,
+  Header,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  TextRun,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ParagraphChild,
+} from "docx";
+import { assertNever } from "../../../shared/assertNever";
+import type { ExportDraft, ExportMark, ExportProposal } from "../../../shared/export/exportModel";
+import { directionOf, TextDirection } from "../../../shared/textDirection";
+import type { DocxParts } from "./DocxParts";
+import { decisionPhrase, proposalAction, proposalWho, WITHDRAWN } from "./docxWords";
+
+/** Twips per step of indentation (1 cm): where a paragraph's text starts after its number. */
+const INDENT_STEP = 567;
+
+/** Word's heading styles, by level. */
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+
+/** What every paragraph and run of one document needs to know about its text. */
+export interface DocxText {
+  rtl: boolean;
+}
+
+/** The text settings of `draft`, from its language. */
+export function docxTextOf(draft: ExportDraft): DocxText {
+  return { rtl: directionOf(draft.meta.language) === TextDirection.rtl };
+}
+
+/** Run options for words with the chair's emphasis. */
+export function runOptions(text: string, marks: readonly ExportMark[], layout: DocxText): IRunOptions {
+  return { text, italics: marks.includes("em") || undefined, bold: marks.includes("strong") || undefined, rightToLeft: layout.rtl || undefined };
+}
+
+/** A run of plain words. */
+export function wordsRun(text: string, layout: DocxText, marks: readonly ExportMark[] = []): TextRun {
+  return new TextRun(runOptions(text, marks, layout));
+}
+
+/** The text of a number as it starts its paragraph: "12." then a tab to the hanging indent; "(a)" likewise. */
+export function numberText(label: string, numbered: boolean): string {
+  return numbered ? `${label}.\t` : `${label}\t`;
+}
+
+/** A proposal listed in words (the compilation, orphaned proposals): who in bold, then what, then any decision in italics. */
+export function proposalChildren(proposal: ExportProposal, quote: string | null, layout: DocxText): TextRun[] {
+  const children = [wordsRun(proposalWho(proposal), layout, ["strong"]), wordsRun(`: ${proposalAction(proposal, quote)}`, layout)];
+  const status = proposal.withdrawn ? WITHDRAWN : decisionPhrase(proposal.decision);
+  if (status) children.push(wordsRun(` (${status})`, layout, ["em"]));
+  return children;
+}
+
+/** How a block is set: a heading of a level, a numbered paragraph, a sub-item of a level, or plain text. */
+export type BlockShape =
+  | { type: "heading"; level: number }
+  | { type: "numbered" }
+  | { type: "subitem"; level: number }
+  | { type: "plain" }
+  | { type: "note" };
+
+function shapeOptions(shape: BlockShape): IParagraphOptions {
+  switch (shape.type) {
+    case "heading":
+      return { heading: HEADINGS[Math.min(Math.max(shape.level, 1), HEADINGS.length) - 1], keepNext: true };
+    case "numbered":
+      return { indent: { left: INDENT_STEP, hanging: INDENT_STEP }, alignment: AlignmentType.BOTH };
+    case "subitem":
+      return { indent: { left: INDENT_STEP * (shape.level + 1), hanging: INDENT_STEP }, alignment: AlignmentType.BOTH };
+    case "plain":
+      return { alignment: AlignmentType.BOTH };
+    case "note":
+      return { indent: { left: INDENT_STEP * 2 } };
+    default:
+      return assertNever(shape);
+  }
+}
+
+/**
+ * A paragraph of `shape`. In a right-to-left draft it is bidirectional, and its indents mirror:
+ * Word reads `w:left` as the leading edge of a right-to-left paragraph.
+ */
+export function blockParagraph(shape: BlockShape, children: ParagraphChild[], layout: DocxText, extra: IParagraphOptions = {}): Paragraph {
+  return new Paragraph({ ...shapeOptions(shape), spacing: { after: 120 }, bidirectional: layout.rtl || undefined, ...extra, children });
+}
+
+/** The header of every page: the document symbol, and under it the revision. */
+function header(draft: ExportDraft, layout: DocxText): Header {
+  const lines = [draft.meta.symbol, draft.meta.revision].filter((line): line is string => !!line);
+  return new Header({
+    children: lines.map((line) => new Paragraph({ alignment: AlignmentType.END, bidirectional: layout.rtl || undefined, children: [wordsRun(line, layout)] })),
+  });
+}
+
+/** The draft's title, first in the body. */
+export function titleParagraph(title: string, layout: DocxText): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    bidirectional: layout.rtl || undefined,
+    spacing: { after: 240 },
+    children: [wordsRun(title, layout, ["strong"])],
+  });
+}
+
+/** What `packDocx` wraps into a file. */
+export interface DocxContent {
+  draft: ExportDraft;
+  parts: DocxParts;
+  body: Paragraph[];
+  /** Whether Word keeps tracking the reader's own changes (the bracketed view). */
+  trackRevisions: boolean;
+}
+
+/** The .docx file of `content`: styles in the draft's language, the header, footnotes and comments. */
+export async function packDocx({ draft, parts, body, trackRevisions }: DocxContent): Promise<Buffer> {
+  const layout = docxTextOf(draft);
+  const language = draft.meta.language || "en";
+  const document = new Document({
+    title: draft.meta.title,
+    subject: draft.meta.symbol ?? undefined,
+    creator: "Concord",
+    description: `${draft.view} text, exported ${draft.exportedAt}`,
+    features: { trackRevisions },
+    styles: {
+      default: {
+        document: {
+          run: { font: "Times New Roman", size: 24, language: layout.rtl ? { value: language, bidirectional: language } : { value: language } },
+        },
+      },
+    },
+    footnotes: parts.footnotes,
+    comments: { children: parts.comments },
+    sections: [{ headers: { default: header(draft, layout) }, children: body }],
+  });
+  return Packer.toBuffer(document);
+}
