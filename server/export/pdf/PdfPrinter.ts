@@ -35,9 +35,9 @@ const CHROMIUM_FLAGS = [
 ];
 
 /**
- * What the printed page gets besides the document's own styles: A4 with UN-like margins, and a
- * policy that lets the page load nothing and run nothing (the text is people's words, and the file
- * sits on the server's disk).
+ * What the printed page gets before the document's own styles: A4 with UN-like margins unless the
+ * document sets its own, and a policy that lets the page load nothing and run nothing (the text is
+ * people's words, and the file sits on the server's disk).
  */
 const PRINT_HEAD = [
   `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
