@@ -46,9 +46,10 @@ describe("documents out in the browser", () => {
 
     await chair.setViewportSize({ width: A4_TEXT_WIDTH, height: 900 });
     await chair.emulateMedia({ media: "print" });
-    for (const chrome of [".topbar", ".export-menu", ".proposal-toolbar", ".paragraph-panel", ".proposal-list", ".draft-text .status-badge"]) {
+    for (const chrome of [".brand", "#sign-out", "#connection", "#presence", "#me", ".export-menu", ".proposal-toolbar", ".paragraph-panel", ".proposal-list", ".draft-text .status-badge"]) {
       expect({ chrome, shown: await shown(chair, chrome) }).toEqual({ chrome, shown: false });
     }
+    expect(await chair.locator(".topbar .draft-title").innerText()).toContain("Pre-draft report of the Open-ended Working Group");
     const text = await chair.locator("body").innerText();
     for (const words of ["Sign out", "Online", "Export", "Proposals"]) expect({ words, found: text.includes(words) }).toEqual({ words, found: false });
     // Numbers stay in the margin, brackets in the text.
@@ -67,7 +68,7 @@ describe("documents out in the browser", () => {
     await chair.screenshot({ path: path.join(SCREENSHOTS_DIR, "print-preview.png") });
     await chair.emulateMedia({ media: "screen" });
     expect(await shown(chair, ".print-footnotes")).toBe(false);
-    expect(await shown(chair, ".topbar")).toBe(true);
+    expect(await shown(chair, "#sign-out")).toBe(true);
   });
 
   it("offers an observer the clean text only where the floor is closed, by keyboard, and downloads it after saying it is preparing it", async () => {
