@@ -28,6 +28,8 @@ export interface NewDraft {
   language?: string;
   /** The draft's policy: whether observers may read stances and comments (default: no). */
   observersReadFloor?: boolean;
+  /** Writes records that come with the text (an interchange file's proposals and decisions) once the content holds `doc`. */
+  writeRecords?: (textDoc: Y.Doc) => void;
 }
 
 function newDraftId(): string {
@@ -52,6 +54,7 @@ export function initialText(draft: NewDraft): { update: Uint8Array; summary: Dra
     meta.set(MetaKey.title, draft.title);
     meta.set(MetaKey.language, draft.language ?? DEFAULT_LANGUAGE);
     meta.set(MetaKey.schemaVersion, SCHEMA_VERSION);
+    draft.writeRecords?.(ydoc);
     return writeStatus(ydoc.getMap(TextRoot.status), ydoc, null);
   });
   const update = Y.encodeStateAsUpdate(ydoc);
