@@ -40,7 +40,9 @@ export async function exportsScenario(repeats: number, log: (line: string) => vo
           log(`  ${format}: ${(run.ms / 1000).toFixed(1)} s, peak ${run.peakMiB.toFixed(0)} MiB`);
           result.runs.push(run);
         } catch (error) {
-          const message = (error as { stderr?: string }).stderr?.trim().split("\n").slice(-3).join(" ") || String(error);
+          // The error's own line, not the stack under it.
+          const lines = ((error as { stderr?: string }).stderr ?? "").split("\n");
+          const message = lines.find((line) => /Error\b/.test(line))?.trim() ?? lines.find((line) => line.trim() !== "")?.trim() ?? String(error);
           log(`  ${format}: failed: ${message}`);
           result.failures.push({ format, error: message.slice(0, 300) });
         }

@@ -6,6 +6,7 @@ import { assertNever } from "../../shared/assertNever";
 import { ExportFormat } from "../../shared/export/exportFormat";
 import type { ExportDraft } from "../../shared/export/exportModel";
 import { writeHtml } from "../../shared/export/writeHtml";
+import { writeJson } from "../../shared/export/writeJson";
 import { writeMarkdown } from "../../shared/export/writeMarkdown";
 import { writeText } from "../../shared/export/writeText";
 import { writeDocx } from "./docx/writeDocx";
@@ -30,6 +31,7 @@ export async function writeExport(draft: ExportDraft, format: ExportFormat, prin
     case ExportFormat.pdf:
       return printer.print(writeHtml(draft));
     case ExportFormat.json:
+      return writeJson(draft);
     case ExportFormat.akn:
       throw new ExportNotWrittenError(`Export as ${format} is not written yet.`);
     default:
