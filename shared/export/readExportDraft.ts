@@ -16,7 +16,7 @@ import { anchorScopeOf } from "../proposals/proposalScope";
 import { readProposals, type ProposalView } from "../proposals/readProposals";
 import { parseRecordKey } from "../recordKeys";
 import { BlockType } from "../schema";
-import { endOfParagraph, FOOTNOTE_CHAR, footnoteTexts, markedSpans, type TextBlock } from "../text/blockText";
+import { endOfParagraph, FOOTNOTE_CHAR, footnoteTexts, markedSpans, type MarkedSpan, type TextBlock } from "../text/blockText";
 import {
   ExportMark,
   ExportView,
@@ -66,11 +66,21 @@ export function readExportDraft(textDoc: Y.Doc, floorDoc: Y.Doc | null, options:
     }
   }
 
+  // Each proposal under the block it stands in, or, orphaned, the block it was made on.
+  const order = new Map(views.map((view, index) => [view, index]));
+  const byBlock = new Map<unknown, ProposalView[]>();
+  for (const view of views) {
+    const place = view.where.orphaned ? view.record.anchor.pid : view.where.block.element;
+    byBlock.set(place, [...(byBlock.get(place) ?? []), view]);
+  }
+
   const blocks: ExportBlock[] = [];
   text.blocks.forEach((block, index) => {
     const notes = new BlockNotes(block, footnotes);
     footnotes += notes.count;
-    const onBlock = views.filter((view) => (view.where.orphaned ? view.record.anchor.pid === block.pid : view.where.block === block));
+    const onBlock = [...(byBlock.get(block.element) ?? []), ...(block.pid === null ? [] : (byBlock.get(block.pid) ?? []))].sort(
+      (a, b) => order.get(a)! - order.get(b)!,
+    );
     const base = {
       pid: block.pid ?? `block-${index}`,
       runs: bracketed ? bracketedRuns(block, onBlock.filter(isBracket), exported, notes) : chairRuns(block, 0, block.text.length, notes),
@@ -164,12 +174,14 @@ function inTextOrder(views: ProposalView[], block: TextBlock): ProposalView[] {
   return [...views].sort((a, b) => rank(a) - rank(b));
 }
 
-/** The footnotes of one block, numbered on from the notes before it. */
+/** One block's formatting and footnotes (numbered on from the notes before it), read once however many brackets cut it. */
 class BlockNotes {
   private readonly byOffset = new Map<number, FootnoteRun>();
   readonly count: number;
+  readonly spans: MarkedSpan[];
 
   constructor(block: TextBlock, before: number) {
+    this.spans = markedSpans(block.element);
     const texts = footnoteTexts(block.element);
     let nth = 0;
     for (let at = block.text.indexOf(FOOTNOTE_CHAR); at >= 0; at = block.text.indexOf(FOOTNOTE_CHAR, at + 1)) {
@@ -187,7 +199,7 @@ class BlockNotes {
 /** The chair's words and footnotes from `from` to `to` of `block`, a run for each stretch of the same marks. */
 function chairRuns(block: TextBlock, from: number, to: number, notes: BlockNotes): Array<WordsRun | FootnoteRun> {
   const runs: Array<WordsRun | FootnoteRun> = [];
-  for (const span of markedSpans(block.element)) {
+  for (const span of notes.spans) {
     const start = Math.max(from, span.from);
     const end = Math.min(to, span.to);
     if (start >= end) continue;

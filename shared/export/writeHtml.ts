@@ -116,7 +116,7 @@ class HtmlWriter {
 
   private blockHtml(block: ExportBlock): string {
     if (block.type === "added") {
-      return `<p class="para added"><span class="num">${e(block.number)}.</span> ${bracketHtml(block.proposal, "")}</p>`;
+      return `<p class="para added"><span class="num">${e(block.number)}. </span>${bracketHtml(block.proposal, "")}</p>`;
     }
     let content = this.runsHtml(block.runs);
     if (block.deletions.length > 0) content = block.deletions.map((proposal) => bracketHtml(proposal, content)).join(" ");
@@ -128,10 +128,10 @@ class HtmlWriter {
         html = `<h${Math.min(block.level + 1, 4)} class="heading" ${id}>${content}</h${Math.min(block.level + 1, 4)}>`;
         break;
       case "paragraph":
-        html = `<p class="para" ${id}><span class="num">${e(block.number)}.</span> ${content}</p>`;
+        html = `<p class="para" ${id}><span class="num">${e(block.number)}. </span>${content}</p>`;
         break;
       case "subitem":
-        html = `<p class="subitem level-${block.level}" ${id}><span class="num">${e(block.label)}</span> ${content}</p>`;
+        html = `<p class="subitem level-${block.level}" ${id}><span class="num">${e(block.label)} </span>${content}</p>`;
         break;
       case "preamble":
         html = `<p class="preamble" ${id}>${content}</p>`;

@@ -49,7 +49,7 @@ describe("the compilation of proposals", () => {
 
   it("prints in HTML each proposal under its paragraph with its sponsors", () => {
     const html = writeHtml(compilation().model);
-    const four = section(html, /<p class="para"[^>]*><span class="num">4\.<\/span>/, /<p class="para"/);
+    const four = section(html, /<p class="para"[^>]*><span class="num">4\. <\/span>/, /<p class="para"/);
     const items = [...four.matchAll(/<li class="proposal[^"]*"[^>]*>(.*?)<\/li>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, ""));
     expect(items).toEqual([
       "CUB (co-sponsored by SLV) Alt 1: replace open, secure, stable with open, secure, stable and resilient (open)",
@@ -57,7 +57,7 @@ describe("the compilation of proposals", () => {
       "UZB: add a paragraph States stressed the importance of bridging the digital divide. (open)",
     ]);
     expect(four).toContain("We support adding resilience.");
-    const five = section(html, /<span class="num">5\.<\/span>/, /<p class="para"/);
+    const five = section(html, /<span class="num">5\. <\/span>/, /<p class="para"/);
     expect(five.replace(/<[^>]+>/g, "")).toContain("SLV (co-sponsored by CUB, UZB): delete  for military purposes (open)");
   });
 });

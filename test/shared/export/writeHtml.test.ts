@@ -34,8 +34,8 @@ describe("the HTML export", () => {
     const page = html(ExportView.bracketed);
     expect(visible(page)).toContain("[Alt 1 CUB, SLV: open, secure, stable open, secure, stable and resilient] [Alt 2 UZB: open, secure, stable open, secure and stable]");
     expect(page).toContain("<del>open, secure, stable</del> <ins>open, secure, stable and resilient</ins>");
-    expect(page).toMatch(/<p class="para added"><span class="num">4 bis\.<\/span> <span class="bracket"[^>]*>\[<span class="who"><bdi class="state">UZB<\/bdi><\/span>: <ins>States stressed/);
-    expect(page).toMatch(/<span class="num">7\.<\/span> <span class="bracket"[^>]*>\[<span class="who"><bdi class="state">CUB<\/bdi><\/span>: <del>Several States/);
+    expect(page).toMatch(/<p class="para added"><span class="num">4 bis\. <\/span><span class="bracket"[^>]*>\[<span class="who"><bdi class="state">UZB<\/bdi><\/span>: <ins>States stressed/);
+    expect(page).toMatch(/<span class="num">7\. <\/span><span class="bracket"[^>]*>\[<span class="who"><bdi class="state">CUB<\/bdi><\/span>: <del>Several States/);
     expect(page).toMatch(/<li id="note-\d+" value="\d+">UZB reserves its position on this paragraph: Pending instructions from capital\./);
     expect(page).toContain("We support adding resilience.");
     const clean = html(ExportView.clean);
@@ -68,7 +68,7 @@ describe("the HTML export", () => {
     propose(ydoc, "CUB", { kind: ProposalKind.insert, pid: pidAt(ydoc, 0), at: 0, text: hostile }, new Date(Date.UTC(2025, 0, 1)));
     const page = writeHtml(readExportDraft(ydoc, null, { draftId: "d", view: ExportView.bracketed, exportedAt: AT }));
     expect(page).not.toMatch(/<script|<img|" onload=|\u0001/);
-    expect(page).toContain(`<span class="num">1.</span> <span class="bracket"`);
+    expect(page).toContain(`<span class="num">1. </span><span class="bracket"`);
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;");
   });
 });
