@@ -13,11 +13,11 @@ import { ExportView, type ExportDraft } from "../../shared/export/exportModel";
 import { readExportDraft } from "../../shared/export/readExportDraft";
 import { mayExportView, mayReadRoom } from "../../shared/readPolicy";
 import type { Drafts } from "../drafts/Drafts";
-import { ExportNotWrittenError, writeExport } from "../export/writeExport";
+import { ExportViewRefusedError, modelView, writeExport } from "../export/writeExport";
 import { PdfUnavailableError, type PdfPrinter } from "../export/pdf/PdfPrinter";
 import type { IdentityStore } from "../identity/IdentityStore";
 import type { RoomRegistry } from "../sync/RoomRegistry";
-import { HttpError, httpErrors } from "./HttpError";
+import { httpErrors } from "./HttpError";
 import { readQuery } from "./readBody";
 import { requireMember, route } from "./requestContext";
 
@@ -56,11 +56,12 @@ export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: Roo
       if (!mayExportView(membership.role, view, draft.observersReadFloor)) {
         throw httpErrors.forbidden(`Observers may export only the clean text of this draft, not the ${view} view.`);
       }
+      const readAs = guarded(() => modelView(format, view));
       const readsFloor = mayReadRoom(membership.role, Room.floor, draft.observersReadFloor);
       const [textDoc, floorDoc] = await Promise.all([copyOfRoom(rooms, draftId, Room.text), readsFloor ? copyOfRoom(rooms, draftId, Room.floor) : null]);
       let model: ExportDraft;
       try {
-        model = readExportDraft(textDoc, floorDoc, { draftId, view, exportedAt: new Date().toISOString() });
+        model = readExportDraft(textDoc, floorDoc, { draftId, view: readAs, exportedAt: new Date().toISOString() });
       } finally {
         textDoc.destroy();
         floorDoc?.destroy();
@@ -80,6 +81,15 @@ export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: Roo
 /** A writer's typed failure as the answer the reader gets; anything else stays a server error. */
 function asHttpError(error: unknown): unknown {
   if (error instanceof PdfUnavailableError) return httpErrors.unavailable(error.message);
-  if (error instanceof ExportNotWrittenError) return new HttpError(501, "not-implemented", error.message);
+  if (error instanceof ExportViewRefusedError) return httpErrors.badRequest(error.message);
   return error;
+}
+
+/** `run`'s value, its typed failure thrown as the reader's answer. */
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw asHttpError(error);
+  }
 }

@@ -119,6 +119,19 @@ describe("the export route", () => {
     expect(await (await exportAs(server, draft.id, observer, ExportFormat.html, ExportView.bracketed)).text()).toContain(reason);
   });
 
+  it("writes the interchange with its proposals only outside the clean view, and refuses Akoma Ntoso for the compilation", async () => {
+    const server = await startTestServer();
+    const draft = await draftWithRecords(server);
+    const token = (await invite(server, draft.id, Role.chair)).token;
+    const proposalsIn = async (view: ExportView) => ((await (await exportAs(server, draft.id, token, ExportFormat.json, view)).json()) as { proposals: Array<{ key: string }> }).proposals;
+    expect(await proposalsIn(ExportView.clean)).toEqual([]);
+    expect((await proposalsIn(ExportView.bracketed)).map((proposal) => proposal.key)).toEqual([expect.stringMatching(/^CUB:/)]);
+    expect((await proposalsIn(ExportView.compilation)).map((proposal) => proposal.key)).toEqual([expect.stringMatching(/^CUB:/)]);
+    const refused = await exportAs(server, draft.id, token, ExportFormat.akn, ExportView.compilation);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: "bad-request", message: "Akoma Ntoso is written for the clean or bracketed text, not the compilation of proposals." });
+  });
+
   it("refuses a bad format or view with a 400 naming the value, and a stranger with a 401", async () => {
     const server = await startTestServer();
     const draft = await draftWithRecords(server);
