@@ -10,6 +10,7 @@ import { schema } from "../shared/schema";
 import { browserScenario } from "./browser";
 import { fanOut, type FanOutResult } from "./fanOut";
 import { exportsScenario } from "./exports";
+import { machine } from "./processStats";
 import { joinRound, largeDraft, type JoinResult } from "./join";
 import { manyDrafts, type ManyDraftsResult } from "./manyDrafts";
 import { exportsSection, RESULTS_DIR, writeReport, type BenchResults } from "./report";
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     const command = `npm run bench -- --exports-only${quick ? " --quick" : ""}`;
     const file = path.join(RESULTS_DIR, "exports.md");
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    fs.writeFileSync(file, ["# Concord benchmark: documents out", "", `- Date: ${new Date().toISOString()}`, `- Command: \`${command}\``, "", ...exportsSection(exports), ""].join("\n"));
+    fs.writeFileSync(file, ["# Concord benchmark: documents out", "", `- Date: ${new Date().toISOString()}`, `- Machine: ${machine()}, load average ${os.loadavg()[0]!.toFixed(1)} at the end`, `- Command: \`${command}\``, "", ...exportsSection(exports), ""].join("\n"));
     fs.writeFileSync(file.replace(/\.md$/, ".json"), JSON.stringify({ date: new Date().toISOString(), command, exports }, null, 2));
     log(`written to ${file}`);
     return;
