@@ -1,53 +1,50 @@
 /**
- * The contracts of the REST API's request bodies and queries: one JSON Schema each in `schemas/rest/`,
- * compiled once here, checked by one function. The server's routes read bodies and queries only
- * through `checkRestBody`.
+ * The contracts of the REST API's request bodies and query strings: one JSON Schema each in
+ * `schemas/rest/` (a query's file name ends in `Query`), their types generated from the schemas
+ * (`schemas/generated/rest.ts`), compiled once here and checked by two functions. The server's
+ * routes read bodies and queries only through `server/http/readBody.ts`.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import type { ExportFormat } from "../shared/export/exportFormat";
-import type { ExportView } from "../shared/export/exportModel";
-import draftSettings from "./rest/draftSettings.schema.json";
-import exportQuery from "./rest/exportQuery.schema.json";
-import invite from "./rest/invite.schema.json";
-import roleChange from "./rest/roleChange.schema.json";
+import Ajv, { type ValidateFunction } from "ajv";
+import { REST_BODY_SCHEMAS, REST_QUERY_SCHEMAS, type RestBodies, type RestQueries } from "./generated/rest";
 import { reasonFor } from "./schemaReason";
 
-/** What each body or query holds once its schema accepted it. */
-export interface RestBodies {
-  invite: { role: string; state?: string | null; name?: string };
-  roleChange: { role: string; state?: string | null };
-  draftSettings: { observersReadFloor: boolean };
-  /** The schema's enums are the shared constants' values (a test holds them equal). */
-  exportQuery: { format?: ExportFormat; view?: ExportView };
-}
+export type { RestBodies, RestQueries } from "./generated/rest";
 
 /** The name of one REST body contract. */
 export type RestBody = keyof RestBodies;
 
-const ajv = new Ajv({ allErrors: false, strict: true, verbose: true });
+/** The name of one route's query contract. */
+export type RestQuery = keyof RestQueries;
+
+const bodies = new Ajv({ allErrors: false, strict: true, verbose: true });
+// A query string is all text: its numbers are read as numbers where the schema says so.
+const queries = new Ajv({ allErrors: false, strict: true, verbose: true, coerceTypes: true });
 
 // Compiled at load, so a schema strict mode refuses stops the process at start.
-const VALIDATORS: { [Name in RestBody]: ValidateFunction } = {
-  invite: ajv.compile(invite),
-  roleChange: ajv.compile(roleChange),
-  draftSettings: ajv.compile(draftSettings),
-  exportQuery: ajv.compile(exportQuery),
-};
+function compileAll<Name extends string>(ajv: Ajv, schemas: Record<Name, object>): Record<Name, ValidateFunction> {
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, ajv.compile(schema as object)])) as Record<Name, ValidateFunction>;
+}
+
+const BODY_VALIDATORS = compileAll(bodies, REST_BODY_SCHEMAS);
+const QUERY_VALIDATORS = compileAll(queries, REST_QUERY_SCHEMAS);
 
 /** The outcome of {@link checkRestBody}: the typed body, or one short reason naming field and problem. */
 export type RestBodyCheck<Name extends RestBody> = { ok: true; body: RestBodies[Name] } | { ok: false; reason: string };
 
-/** The value an enum refused, as the reason quotes it (`, not "rtf"`); empty for other failures. */
-function refusedValue(errors: readonly ErrorObject[]): string {
-  const error = errors[0];
-  if (error?.keyword !== "enum" || (typeof error.data !== "string" && typeof error.data !== "number")) return "";
-  return `, not ${JSON.stringify(String(error.data).slice(0, 40))}`;
+/** The outcome of {@link checkRestQuery}: the typed query, or one short reason naming parameter and problem. */
+export type RestQueryCheck<Name extends RestQuery> = { ok: true; query: RestQueries[Name] } | { ok: false; reason: string };
+
+/** Checks a request body against the contract `name`. Never throws. */
+export function checkRestBody<Name extends RestBody>(name: Name, value: unknown): RestBodyCheck<Name> {
+  const validate = BODY_VALIDATORS[name];
+  if (validate(value)) return { ok: true, body: value as RestBodies[Name] };
+  return { ok: false, reason: reasonFor("body", validate.errors ?? [], validate.schema) };
 }
 
-/** Checks a request body (or, with `label` "query", a query) against the contract `name`. Never throws. */
-export function checkRestBody<Name extends RestBody>(name: Name, value: unknown, label = "body"): RestBodyCheck<Name> {
-  const validate = VALIDATORS[name];
-  if (validate(value)) return { ok: true, body: value as RestBodies[Name] };
-  const errors = validate.errors ?? [];
-  return { ok: false, reason: `${reasonFor(label, errors, validate.schema)}${refusedValue(errors)}` };
+/** Checks a parsed query string against the contract `name`, reading numbers as the schema says; `query` is left as it was. Never throws. */
+export function checkRestQuery<Name extends RestQuery>(name: Name, query: Record<string, unknown>): RestQueryCheck<Name> {
+  const validate = QUERY_VALIDATORS[name];
+  const copy = { ...query };
+  if (validate(copy)) return { ok: true, query: copy as RestQueries[Name] };
+  return { ok: false, reason: reasonFor("query", validate.errors ?? [], validate.schema) };
 }

@@ -60,6 +60,8 @@ export function reasonFor(label: string, errors: ErrorObject[], root: unknown): 
       break;
     case "enum":
       problem = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(", ")}`;
+      // The value the person sent, when it is short words (a query's `format=pdf`), so they see what was wrong.
+      if (typeof error.data === "string") problem += `, not ${JSON.stringify(truncateForReason(error.data))}`;
       break;
     case "const":
       problem = `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;

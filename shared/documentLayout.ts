@@ -65,7 +65,7 @@ export const PROGRESS_KEY = "progress";
  * Version of the ProseMirror schema in `shared/schema.ts`. y-prosemirror deletes, for everyone, any
  * node an editor's schema cannot hold, so a client whose version differs must not bind an editor.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** URL path prefix of the sync sockets. */
 export const SYNC_PATH_PREFIX = "/sync";

@@ -1,6 +1,7 @@
 /**
  * Paragraph numbering as the UN prints it: body paragraphs numbered 1, 2, 3… straight through the
- * sections; sub-items lettered (a), (b)… after their paragraph, and sub-sub-items (i), (ii)….
+ * sections; sub-items lettered (a), (b)… after their paragraph or heading, lettering afresh under
+ * each, and sub-sub-items (i), (ii)…. Preamble (front matter) is neither numbered nor counted.
  */
 import type { Node as PMNode } from "prosemirror-model";
 import { BlockType } from "./schema";
@@ -36,7 +37,7 @@ export interface BlockLabel {
   /** Offset of the block in the document. */
   pos: number;
   pid: string | null;
-  /** "12", "(a)", "(ii)", or null for headings. */
+  /** "12", "(a)", "(ii)", or null for headings and preamble. */
   label: string | null;
 }
 
@@ -46,7 +47,7 @@ export interface NumberedBlock {
   level: number | null;
 }
 
-/** The printed label of each block in order: "12", "(a)", "(ii)", or null for headings. */
+/** The printed label of each block in order: "12", "(a)", "(ii)", or null for headings and preamble. */
 export function labelSequence(blocks: Iterable<NumberedBlock>): Array<string | null> {
   let paragraph = 0;
   let item = 0;
@@ -68,6 +69,10 @@ export function labelSequence(blocks: Iterable<NumberedBlock>): Array<string | n
         subItem = 0;
         label = `(${toLetter(item)})`;
       }
+    } else {
+      // A list under a heading (or after front matter) letters from (a) again.
+      item = 0;
+      subItem = 0;
     }
     labels.push(label);
   }

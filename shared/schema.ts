@@ -1,7 +1,8 @@
 /**
  * The ProseMirror schema of a negotiation text: section headings, numbered paragraphs, lettered
- * sub-items and footnotes, with emphasis and strong marks. Blocks are flat (a sub-item follows the
- * paragraph it belongs to) so that typing, splitting and joining behave as in a word processor.
+ * sub-items, unnumbered preamble and footnotes, with emphasis and strong marks. Blocks are flat (a
+ * sub-item follows the paragraph it belongs to) so that typing, splitting and joining behave as in
+ * a word processor.
  */
 import { Fragment, Schema, type DOMOutputSpec, type Node as PMNode } from "prosemirror-model";
 
@@ -73,6 +74,15 @@ export const schema = new Schema({
         0,
       ],
     },
+    // Front matter that is part of the document but not of its numbered text: a letter's opening
+    // and signature, an "[Original: …]" line. Neither numbered nor counted for consensus.
+    preamble: {
+      group: "block",
+      content: "inline*",
+      attrs: pidAttr,
+      parseDOM: [{ tag: "p.preamble", priority: 60, getAttrs: (dom: HTMLElement) => ({ pid: pidOf(dom) }) }],
+      toDOM: (node): DOMOutputSpec => ["p", { class: "preamble", "data-pid": node.attrs.pid }, 0],
+    },
     footnote: {
       group: "inline",
       inline: true,
@@ -111,6 +121,7 @@ export const BlockType = {
   heading: "heading",
   paragraph: "paragraph",
   subitem: "subitem",
+  preamble: "preamble",
 } as const;
 export type BlockType = (typeof BlockType)[keyof typeof BlockType];
 

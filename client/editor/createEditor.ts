@@ -21,6 +21,7 @@ import { statusBadgesPlugin } from "./consensus/statusBadges";
 import { numberingPlugin } from "./numberingPlugin";
 import type { ActionContext } from "./proposals/proposalActions";
 import { proposalPlugin } from "./proposals/proposalPlugin";
+import { remoteCaret } from "./remoteCaret";
 import { uniquePidPlugin } from "./uniquePidPlugin";
 
 /** How the editor behaves for the person using it. */
@@ -55,7 +56,7 @@ export function createEditor(place: HTMLElement, { awareness, writesText, propos
     schema,
     plugins: [
       ySyncPlugin(fragment),
-      yCursorPlugin(awareness),
+      yCursorPlugin(awareness, { cursorBuilder: remoteCaret }),
       yUndoPlugin(),
       // Before the keymaps, so that a delegation's Delete or Enter becomes a proposal first.
       proposalPlugin(proposals),

@@ -23,7 +23,7 @@ export const STOPPED_MESSAGE = "Concord stopped; everything is saved.";
 export const USAGE = `Usage: npm run concord -- <command>
   start                               serve, creating the demo draft on first run
   serve                               serve the drafts in CONCORD_DATA_DIR
-  draft create --title T [--from F]   create a draft (from a Markdown or text file); prints its id
+  draft create --title T [--from F]   create a draft (from a Word, Markdown or text file); prints its id
   draft list                          list the drafts
   invite --draft ID --role chair|delegation|observer [--state CUB] [--name NAME]
                                       invite a member; prints a sign-in link and a token`;

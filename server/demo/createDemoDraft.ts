@@ -3,14 +3,24 @@ import fs from "node:fs";
 import path from "node:path";
 import { Role } from "../../shared/roles";
 import type { Drafts } from "../drafts/Drafts";
-import { formatFromFileName, importDraftText } from "../import/importDraftText";
+import { importDocument } from "../import/importDocument";
 import type { DraftRecord } from "../storage/Storage";
 import { DEMO_DRAFT_FILE } from "../paths";
 
-/** Creates a draft from a Markdown or plain-text file; the file's own title is used when none is given. */
-export function createDraftFromFile(drafts: Drafts, file: string, title?: string): Promise<DraftRecord> {
-  const imported = importDraftText(fs.readFileSync(file, "utf8"), formatFromFileName(file));
-  return drafts.create({ title: title ?? imported.title ?? path.basename(file), doc: imported.doc });
+/** A file that names no title of its own, imported without one. */
+export class UntitledFileError extends Error {
+  override readonly name = "UntitledFileError";
+}
+
+/**
+ * Creates a draft from a Word, Markdown or plain-text file (refusing others with an
+ * `ImportRefusal`); the document's own title is used when none is given, never the file's name.
+ */
+export async function createDraftFromFile(drafts: Drafts, file: string, title?: string): Promise<DraftRecord> {
+  const imported = await importDocument(fs.readFileSync(file), path.basename(file));
+  const named = title || imported.title;
+  if (!named) throw new UntitledFileError(`${path.basename(file)} has no title of its own: give one with --title.`);
+  return drafts.create({ title: named, doc: imported.doc });
 }
 
 /** Creates the demo draft. */

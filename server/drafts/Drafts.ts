@@ -9,13 +9,19 @@ import type { Node as PMNode } from "prosemirror-model";
 import * as Y from "yjs";
 import { summarizeDraft, writeStatus } from "../consensus/StatusPublisher";
 import { prosemirrorToYXmlFragment } from "y-prosemirror";
+import { RecordLimits } from "../../schemas/records";
 import { MetaKey, Room, SCHEMA_VERSION, TextRoot } from "../../shared/documentLayout";
 import { withUniquePids } from "../../shared/pid";
 import { schema } from "../../shared/schema";
 import type { DraftRecord, DraftSummary, Storage } from "../storage/Storage";
 
-/** Longest title a draft may have. */
-export const MAX_TITLE_LENGTH = 300;
+/** Longest title a draft may have: the title becomes the draft's `meta.title`, whose schema sets it. */
+export const MAX_TITLE_LENGTH = RecordLimits.meta.title.maxLength;
+
+/** A draft the rules refuse (its title), with the reason: a route answers it with a 400, the command line prints it. */
+export class DraftRefusal extends Error {
+  override readonly name = "DraftRefusal";
+}
 
 /** Language a draft has unless told otherwise. */
 export const DEFAULT_LANGUAGE = "en";
@@ -71,7 +77,7 @@ export class Drafts {
   async create(draft: NewDraft): Promise<DraftRecord> {
     const title = draft.title.trim();
     if (title.length === 0 || title.length > MAX_TITLE_LENGTH) {
-      throw new RangeError(`A draft title must have 1–${MAX_TITLE_LENGTH} characters, not ${title.length}`);
+      throw new DraftRefusal(`A draft title must have 1–${MAX_TITLE_LENGTH} characters, not ${title.length}`);
     }
     const { update, summary } = initialText({ ...draft, title });
     const record: DraftRecord = {

@@ -13,6 +13,20 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * Runs `work`; a refusal of one of `kinds` it throws — a person's bad input, found by inner code
+ * (`MemberRefusal`, `DraftRefusal`…) — becomes a 400 with its reason. Anything else stays what it
+ * is, so an internal error is a 500.
+ */
+export async function refusalsAreBadRequests<T>(kinds: ReadonlyArray<abstract new (...args: never[]) => Error>, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (kinds.some((kind) => error instanceof kind)) throw httpErrors.badRequest((error as Error).message);
+    throw error;
+  }
+}
+
 /** The API's errors, one factory each. */
 export const httpErrors = {
   badRequest: (message: string) => new HttpError(400, "bad-request", message),

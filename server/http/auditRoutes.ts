@@ -1,19 +1,13 @@
 /** The chair reads a draft's audit log, newest first, a page at a time (`?before=<seq>&limit=`). */
 import express from "express";
 import type { Storage } from "../storage/Storage";
-import { httpErrors } from "./HttpError";
+import { readQuery } from "./readBody";
 import { requireChair, route } from "./requestContext";
 
 /** Entries per page unless `limit` asks for fewer or more (up to the maximum). */
 export const AUDIT_PAGE_SIZE = 100;
+/** The most entries one page gives, however many `limit` asks for. */
 export const MAX_AUDIT_PAGE_SIZE = 1000;
-
-function positiveInteger(value: unknown, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw httpErrors.badRequest(`${name} must be a positive integer`);
-  return number;
-}
 
 /** `GET /api/drafts/:id/audit`. */
 export function auditRoutes(storage: Storage): express.Router {
@@ -23,8 +17,9 @@ export function auditRoutes(storage: Storage): express.Router {
     route(async (request, response) => {
       const draftId = String(request.params.id);
       await requireChair(storage.identity, request, draftId);
-      const before = positiveInteger(request.query.before, "before");
-      const limit = Math.min(positiveInteger(request.query.limit, "limit") ?? AUDIT_PAGE_SIZE, MAX_AUDIT_PAGE_SIZE);
+      const query = readQuery(request, "audit");
+      const before = query.before;
+      const limit = Math.min(query.limit ?? AUDIT_PAGE_SIZE, MAX_AUDIT_PAGE_SIZE);
       const entries = await storage.readAudit(draftId, { before, limit });
       const next = entries.length === limit ? entries[entries.length - 1]!.seq : null;
       response.json({ entries, next });

@@ -13,7 +13,7 @@ import { auditRoutes } from "./auditRoutes";
 import { authRoutes } from "./authRoutes";
 import { draftRoutes } from "./draftRoutes";
 import { exportRoutes } from "./exportRoutes";
-import { HttpError } from "./HttpError";
+import { answerError } from "./answerError";
 import { memberRoutes } from "./memberRoutes";
 import { snapshotRoutes } from "./snapshotRoutes";
 
@@ -72,27 +72,6 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter }: AppConte
   app.use((_req, res) => {
     res.status(404).json({ error: "not-found", message: "No such page." });
   });
-  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    if (error instanceof HttpError) {
-      res.status(error.status).json({ error: error.id, message: error.message });
-      return;
-    }
-    if (error instanceof RangeError) {
-      res.status(400).json({ error: "bad-request", message: error.message });
-      return;
-    }
-    const status = (error as { status?: number }).status;
-    if (status === 400 || status === 413) {
-      res.status(status).json({ error: status === 413 ? "too-large" : "bad-request", message: "The request body could not be read." });
-      return;
-    }
-    if (status === 404) {
-      // A missing asset (the static middleware does not fall through).
-      res.status(404).json({ error: "not-found", message: "No such file." });
-      return;
-    }
-    console.error(error);
-    res.status(500).json({ error: "internal", message: "Something went wrong on the server." });
-  });
+  app.use(answerError);
   return app;
 }

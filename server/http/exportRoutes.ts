@@ -47,9 +47,7 @@ export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: Roo
     EXPORT_ROUTE,
     route(async (request, response) => {
       const draftId = String(request.params.id);
-      const query = readQuery(request, "exportQuery");
-      const format = query.format ?? ExportFormat.markdown;
-      const view = query.view ?? ExportView.bracketed;
+      const { format = ExportFormat.markdown, view = ExportView.bracketed } = readQuery(request, "export");
       const draft = await drafts.get(draftId);
       if (!draft) throw httpErrors.notFound("That draft");
       const { membership } = await requireMember(identity, request, draftId);

@@ -5,9 +5,9 @@
 import express from "express";
 import { CloseCode } from "../../shared/closeCodes";
 import type { IdentityStore } from "../identity/IdentityStore";
-import { checkRoleAndState, inviteMember } from "../identity/invitations";
+import { checkRoleAndState, inviteMember, MemberRefusal } from "../identity/invitations";
 import type { LiveConnections } from "../sync/LiveConnections";
-import { httpErrors } from "./HttpError";
+import { httpErrors, refusalsAreBadRequests } from "./HttpError";
 import { readBody } from "./readBody";
 import { requireChair, route } from "./requestContext";
 
@@ -29,7 +29,8 @@ export function memberRoutes(identity: IdentityStore, live: LiveConnections): ex
     route(async (request, response) => {
       const draftId = String(request.params.id);
       await requireChair(identity, request, draftId);
-      const invitation = await inviteMember(identity, { draftId, ...readBody(request, "invite") });
+      const body = readBody(request, "invite");
+      const invitation = await refusalsAreBadRequests([MemberRefusal], () => inviteMember(identity, { draftId, ...body }));
       response.status(201).json(invitation);
     }),
   );
@@ -40,7 +41,7 @@ export function memberRoutes(identity: IdentityStore, live: LiveConnections): ex
       const draftId = String(request.params.id);
       await requireChair(identity, request, draftId);
       const body = readBody(request, "roleChange");
-      const { role, state } = checkRoleAndState(body.role, body.state);
+      const { role, state } = await refusalsAreBadRequests([MemberRefusal], () => checkRoleAndState(body.role, body.state));
       const existing = await identity.getMembership(String(request.params.memberId));
       if (!existing || existing.draftId !== draftId) throw httpErrors.notFound("That member");
       const changed = await identity.changeRole(existing.id, role, state);

@@ -1,9 +1,9 @@
 /**
- * The one way a route reads its JSON body or its query: checked against its contract in
- * `schemas/rest/`, or a 400 naming the problem.
+ * The one way a route reads what a request sends: its JSON body or its query string, checked
+ * against the route's contract in `schemas/rest/`, or a 400 naming the problem.
  */
 import type express from "express";
-import { checkRestBody, type RestBodies, type RestBody } from "../../schemas/restBodies";
+import { checkRestBody, checkRestQuery, type RestBodies, type RestBody, type RestQueries, type RestQuery } from "../../schemas/restBodies";
 import { httpErrors } from "./HttpError";
 
 /** The request's body as contract `name` describes it; throws a 400 `HttpError` when it is not. */
@@ -13,10 +13,9 @@ export function readBody<Name extends RestBody>(request: express.Request, name: 
   return checked.body;
 }
 
-/** The request's query (`?format=md`) as contract `name` describes it; throws a 400 `HttpError` when it is not. */
-export function readQuery<Name extends RestBody>(request: express.Request, name: Name): RestBodies[Name] {
-  // Express's query is an object with a null prototype or none; the contract checks a plain copy.
-  const checked = checkRestBody(name, { ...(request.query as object) }, "query");
+/** The request's query string as contract `name` describes it; throws a 400 `HttpError` when it is not. */
+export function readQuery<Name extends RestQuery>(request: express.Request, name: Name): RestQueries[Name] {
+  const checked = checkRestQuery(name, request.query as Record<string, unknown>);
   if (!checked.ok) throw httpErrors.badRequest(checked.reason);
-  return checked.body;
+  return checked.query;
 }

@@ -2,6 +2,7 @@
  * Inviting members and signing them in. An invitation makes a user with a membership in a draft,
  * a single-use sign-in link and a bearer token for scripts; redeeming the link gives a session.
  */
+import { RestLimits } from "../../schemas/generated/rest";
 import { isStateCode } from "../../shared/states";
 import { Role, isRole } from "../../shared/roles";
 import { CredentialKind, type IdentityStore, type Membership, type User } from "./IdentityStore";
@@ -14,8 +15,13 @@ export const SIGN_IN_PATH = "/signin";
 /** How long a sign-in link stays valid. */
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** Longest name of a member. */
-export const MAX_MEMBER_NAME_LENGTH = 120;
+/** Longest name of a member (the invitation body's schema sets it). */
+export const MAX_MEMBER_NAME_LENGTH = RestLimits.invite.name.maxLength;
+
+/** A role, state or name the invitation rules refuse, with the reason: a route answers it with a 400, the command line prints it. */
+export class MemberRefusal extends Error {
+  override readonly name = "MemberRefusal";
+}
 
 /** Whom to invite. */
 export interface InvitationRequest {
@@ -35,14 +41,14 @@ export interface Invitation {
   token: string;
 }
 
-/** Checks role and state together; throws a RangeError naming the bad value. */
+/** Checks role and state together; throws a `MemberRefusal` naming the bad value. */
 export function checkRoleAndState(role: unknown, state: unknown): { role: Role; state: string | null } {
-  if (!isRole(role)) throw new RangeError(`Unknown role: ${String(role).slice(0, 40)}`);
+  if (!isRole(role)) throw new MemberRefusal(`Unknown role: ${String(role).slice(0, 40)}`);
   if (role === Role.delegation) {
-    if (typeof state !== "string" || !isStateCode(state)) throw new RangeError(`A delegation needs a state code, not ${String(state).slice(0, 40)}`);
+    if (typeof state !== "string" || !isStateCode(state)) throw new MemberRefusal(`A delegation needs a state code, not ${String(state).slice(0, 40)}`);
     return { role, state };
   }
-  if (state !== undefined && state !== null && state !== "") throw new RangeError(`Only delegations have a state; a ${role} does not`);
+  if (state !== undefined && state !== null && state !== "") throw new MemberRefusal(`Only delegations have a state; a ${role} does not`);
   return { role, state: null };
 }
 
@@ -65,7 +71,7 @@ export async function inviteMember(identity: IdentityStore, request: InvitationR
   const { role, state } = checkRoleAndState(request.role, request.state);
   const name = (request.name ?? (state ?? role)).trim();
   if (name.length === 0 || name.length > MAX_MEMBER_NAME_LENGTH) {
-    throw new RangeError(`A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters`);
+    throw new MemberRefusal(`A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters`);
   }
   const user = await identity.createUser(name);
   const membership = await identity.addMembership({ draftId: request.draftId, userId: user.id, role, state });

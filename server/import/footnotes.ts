@@ -75,3 +75,15 @@ export class FootnoteIndex {
     return (list[low] ?? list[list.length - 1]!).text;
   }
 }
+
+/**
+ * `text` without its footnote references, `**` and Markdown's backslash escapes (Concord's own
+ * export writes "\[Original: …\]"), for looking at how a block starts and ends.
+ */
+export function withoutReferences(text: string): string {
+  return text
+    .replace(/<sup>[^<]*<\/sup>|\[\^[^\]]*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, "")
+    .replace(/\*\*/g, "")
+    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+    .trim();
+}

@@ -1,28 +1,25 @@
 /**
  * Imports a negotiation text into a draft document: Markdown (Concord's own format, also used for
  * the demo draft) or plain text pasted or extracted from a PDF. Runs on the server, line by line:
- * `sourceBlocks` groups lines into raw blocks, this module decides what each block is, and
- * `parseInline` reads footnotes and emphasis.
+ * `sourceBlocks` groups lines into raw blocks, this module decides what each block is (with
+ * `pageDebris` for what PDF pages leave behind), `assembleDraft` finds the front matter and the
+ * title, and `parseInline` reads footnotes and emphasis.
  */
-import type { Node as PMNode } from "prosemirror-model";
 import { assertNever } from "../../shared/assertNever";
-import { withUniquePids } from "../../shared/pid";
-import { BlockType, schema } from "../../shared/schema";
+import { BlockType } from "../../shared/schema";
+import { assembleDraft, type DraftBlock, type ImportedDraft } from "./assembleDraft";
 import { FootnoteIndex } from "./footnotes";
-import { SubitemLevels } from "./listMarkers";
+import { importRefusals } from "./ImportRefusal";
+import { dropPageDebris } from "./pageDebris";
 import { isAllCaps } from "./paragraphBreaks";
 import { inlineText, parseInline, type InlineOptions } from "./parseInline";
 import { readSourceBlocks, type SourceBlock } from "./sourceBlocks";
 
+export type { ImportedDraft } from "./assembleDraft";
+
 /** Source formats the importer reads. */
 export const ImportFormat = { markdown: "markdown", text: "text" } as const;
 export type ImportFormat = (typeof ImportFormat)[keyof typeof ImportFormat];
-
-/** A draft read from a file: its title (the leading level-1 heading, if any) and its blocks. */
-export interface ImportedDraft {
-  title: string | null;
-  doc: PMNode;
-}
 
 /** Largest source the importer reads, in UTF-8 bytes: far above any negotiation text. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -32,19 +29,6 @@ export const MAX_TITLE_LINE_CHARS = 320;
 
 /** Longest "1. Introduction" line that plain text treats as a section title. */
 const MAX_NUMBERED_TITLE_CHARS = 80;
-
-/** Times an identical short block must recur in plain text to be a page's running header. */
-const MIN_RUNNING_HEADER_REPEATS = 3;
-
-/** A block once its type is known, still holding its source text with inline markup. */
-interface DraftBlock {
-  type: BlockType;
-  level: number;
-  text: string;
-  /** Position of the source block, to find the footnote definitions nearest each reference. */
-  at: number;
-  source: SourceBlock;
-}
 
 const TITLE_LINE = /^\*\*(?!\*)([\s\S]+)\*\*$/;
 
@@ -64,32 +48,8 @@ export function importDraftText(source: string, format: ImportFormat): ImportedD
   });
 
   let drafts = sourceBlocks.flatMap((block, at) => draftOf(block, at, plainText));
-  if (plainText) drafts = markNumberedTitles(dropRunningHeaders(drafts));
-  resolveSubitemLevels(drafts);
-
-  let title: string | null = null;
-  const first = drafts[0];
-  if (first && first.type === BlockType.heading && first.level === 1) {
-    title = parseInline(first.text, inline(first.at))
-      .map((node) => (node.isText ? node.text : ""))
-      .join("")
-      .trim() || null;
-    drafts = drafts.slice(1);
-  }
-  if (drafts.length === 0 && title === null) throw new RangeError("Import source has no text, only markup or footnotes");
-
-  const blocks = drafts.map((draft) => {
-    const attrs = draft.type === BlockType.paragraph ? null : { level: draft.level };
-    return schema.nodes[draft.type].create(attrs, parseInline(draft.text, inline(draft.at)));
-  });
-  // A file holding only its title still needs a block for the cursor.
-  if (blocks.length === 0) blocks.push(schema.nodes.paragraph.create());
-  return { title, doc: withUniquePids(schema.node("doc", null, blocks)) };
-}
-
-/** Picks the format from a file name: .md/.markdown → markdown, anything else → text. */
-export function formatFromFileName(name: string): ImportFormat {
-  return /\.(md|markdown)$/i.test(name.trim()) ? ImportFormat.markdown : ImportFormat.text;
+  if (plainText) drafts = markNumberedTitles(dropPageDebris(drafts));
+  return assembleDraft(drafts, (draft) => draft.inline ?? parseInline(draft.text, inline(draft.at)));
 }
 
 function checkSource(source: string, format: ImportFormat): void {
@@ -99,10 +59,8 @@ function checkSource(source: string, format: ImportFormat): void {
   }
   // UTF-8 takes at most three bytes per UTF-16 unit, so only long sources need counting.
   const bytes = source.length > MAX_IMPORT_BYTES / 3 ? Buffer.byteLength(source, "utf8") : 0;
-  if (bytes > MAX_IMPORT_BYTES) {
-    throw new RangeError(`Import source is ${bytes} bytes, over the limit of ${MAX_IMPORT_BYTES}`);
-  }
-  if (source.trim() === "") throw new RangeError("Import source is empty");
+  if (bytes > MAX_IMPORT_BYTES) throw importRefusals.tooLarge(bytes, MAX_IMPORT_BYTES);
+  if (source.trim() === "") throw importRefusals.empty();
 }
 
 function joinLines(lines: readonly string[]): string {
@@ -139,25 +97,6 @@ function draftOf(source: SourceBlock, at: number, plainText: boolean): DraftBloc
 }
 
 /**
- * Drops the repeats of a short prose block that recurs verbatim three or more times: the letterhead
- * a PDF prints at the top of every page. The first copy stays, as it usually opens the document.
- */
-function dropRunningHeaders(drafts: DraftBlock[]): DraftBlock[] {
-  const counts = new Map<string, number>();
-  for (const draft of drafts) {
-    if (draft.source.kind === "prose") counts.set(draft.text, (counts.get(draft.text) ?? 0) + 1);
-  }
-  const seen = new Set<string>();
-  return drafts.filter((draft) => {
-    if (draft.source.kind !== "prose" || draft.text.length > MAX_TITLE_LINE_CHARS) return true;
-    if ((counts.get(draft.text) ?? 0) < MIN_RUNNING_HEADER_REPEATS) return true;
-    if (seen.has(draft.text)) return false;
-    seen.add(draft.text);
-    return true;
-  });
-}
-
-/**
  * Turns a numbered line that reads as a section title into a level-2 heading that keeps its number:
  * one short line, starting with a capital, without closing punctuation, followed by sub-items or
  * prose. "1. Introduction" qualifies; "1. Decides to remain seized of the matter." and the chapeau
@@ -174,15 +113,4 @@ function markNumberedTitles(drafts: DraftBlock[]): DraftBlock[] {
     if (!short || !open || !followedByBody) return draft;
     return { ...draft, type: BlockType.heading, level: 2, text: `${draft.source.marker} ${draft.text}` };
   });
-}
-
-function resolveSubitemLevels(drafts: DraftBlock[]): void {
-  const levels = new SubitemLevels();
-  for (const draft of drafts) {
-    if (draft.source.kind === "item" && draft.type === BlockType.subitem) {
-      draft.level = levels.next(draft.source.label, draft.source.indent);
-    } else {
-      levels.reset();
-    }
-  }
 }

@@ -11,7 +11,8 @@ export type LineMarker =
   | { kind: "item"; label: string | null; indent: number; rest: string };
 
 // Three digits at most: a wrapped line that starts "2020. The…" is a year, not paragraph 2020.
-const NUMBERED = /^(\d{1,3})([.)])(?:\s+(.*))?$/;
+// "12\." is how Concord's Markdown export keeps a UN number from becoming a Markdown list.
+const NUMBERED = /^(\d{1,3})\\?([.)])(?:\s+(.*))?$/;
 const LABELED = /^(?:[-*+•]\s+)?(?:\(([a-z]{1,7})\)|([a-z]{1,7})[.)])(?:\s+(.*))?$/;
 const BULLET = /^[-*+•]\s+(\S.*)$/;
 // UN lists double letters after z: (aa), (bb)…

@@ -1,7 +1,7 @@
 /**
  * Inline content of one imported block: footnote references become footnote nodes and, in
- * Markdown, `**strong**`, `*em*` and `_em_` become marks. Everything else is kept character for
- * character.
+ * Markdown, `**strong**`, `*em*` and `_em_` become marks; plain text reads only `**strong**` (a lone
+ * `*` there marks a footnote, `_` a blank to fill). Everything else is kept character for character.
  */
 import type { Mark, Node as PMNode } from "prosemirror-model";
 import { schema } from "../../shared/schema";
@@ -9,7 +9,7 @@ import { superscriptLabel } from "./footnotes";
 
 /** What inline syntax to read, and where footnote text comes from. */
 export interface InlineOptions {
-  /** Read Markdown emphasis and backslash escapes. */
+  /** Read Markdown emphasis and backslash escapes; when false, only `**strong**` is read. */
   markdown: boolean;
   /** Turn references into footnote nodes; when false, a reference stays as its label's text. */
   references: boolean;
@@ -67,6 +67,9 @@ const DELIMITERS: readonly Delimiter[] = [
   { token: "_", mark: "em", wordBound: true },
 ];
 
+/** The one delimiter plain text reads: `**strong**`, which no PDF or e-mail writes by accident. */
+const TEXT_DELIMITERS: readonly Delimiter[] = DELIMITERS.filter((delimiter) => delimiter.token === "**");
+
 /** Deepest nesting of emphasis read; past it delimiters are text, which also bounds recursion. */
 const MAX_EMPHASIS_DEPTH = 4;
 
@@ -90,10 +93,11 @@ export function inlineText(text: string, options: InlineOptions): string {
 }
 
 function parseSpan(text: string, marks: readonly Mark[], out: Output, options: InlineOptions, depth: number): void {
-  const emphasis = options.markdown && depth < MAX_EMPHASIS_DEPTH;
+  const emphasis = depth < MAX_EMPHASIS_DEPTH;
+  const delimiters = options.markdown ? DELIMITERS : TEXT_DELIMITERS;
   // Closer positions are found once per span, so an opener without a closer costs a binary search
   // rather than a scan to the end: a hostile file full of lone asterisks stays linear.
-  const closers = emphasis ? DELIMITERS.map((delimiter) => closersOf(text, delimiter)) : [];
+  const closers = emphasis ? delimiters.map((delimiter) => closersOf(text, delimiter)) : [];
   let pos = 0;
   while (pos < text.length) {
     SPECIAL.lastIndex = pos;
@@ -110,7 +114,7 @@ function parseSpan(text: string, marks: readonly Mark[], out: Output, options: I
       pos += token.found[0].length;
       continue;
     }
-    const span = emphasis ? matchEmphasis(text, pos, closers) : null;
+    const span = emphasis ? matchEmphasis(text, pos, delimiters, closers) : null;
     if (span !== null) {
       const inner = text.slice(pos + span.delimiter.token.length, span.close);
       parseSpan(inner, withMark(marks, span.delimiter.mark), out, options, depth + 1);
@@ -133,8 +137,13 @@ function matchToken(text: string, pos: number, options: InlineOptions): { rule: 
 }
 
 /** The emphasis opening at `pos` and the position of its closer, as in CommonMark's simple cases. */
-function matchEmphasis(text: string, pos: number, closers: readonly number[][]): { delimiter: Delimiter; close: number } | null {
-  for (const [i, delimiter] of DELIMITERS.entries()) {
+function matchEmphasis(
+  text: string,
+  pos: number,
+  delimiters: readonly Delimiter[],
+  closers: readonly number[][],
+): { delimiter: Delimiter; close: number } | null {
+  for (const [i, delimiter] of delimiters.entries()) {
     if (!opensAt(text, pos, delimiter)) continue;
     const close = firstAtLeast(closers[i] ?? [], pos + delimiter.token.length + 1);
     if (close !== undefined) return { delimiter, close };

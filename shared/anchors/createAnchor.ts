@@ -4,7 +4,7 @@
  * follow them (DESIGN.md section 2).
  */
 import type * as Y from "yjs";
-import type { Anchor } from "../../schemas/records";
+import { RecordLimits, type Anchor } from "../../schemas/records";
 import { findBlock, textBlocks } from "../text/blockText";
 import { encodePosition, Side } from "./anchorPositions";
 
@@ -12,7 +12,7 @@ import { encodePosition, Side } from "./anchorPositions";
 export const ANCHOR_CONTEXT_LENGTH = 32;
 
 /** The most words an anchor quotes (the record schema's limit). */
-export const MAX_QUOTE_LENGTH = 2000;
+export const MAX_QUOTE_LENGTH = RecordLimits.anchor.quote.maxLength;
 
 /**
  * The anchor of characters `from`–`to` of block `pid` in `fragment` (`from === to` for a point where

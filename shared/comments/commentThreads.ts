@@ -5,13 +5,13 @@
  * author's state, or a reply marked resolved by that state or by the chair.
  */
 import type * as Y from "yjs";
-import type { Anchor, Comment } from "../../schemas/records";
+import { RecordLimits, type Anchor, type Comment } from "../../schemas/records";
 import { FloorRoot } from "../documentLayout";
 import { newRecordId } from "../proposals/proposeChange";
 import { CHAIR_OWNER, parseRecordKey, recordKey } from "../recordKeys";
 
 /** The longest comment (the record schema's limit). */
-export const MAX_COMMENT_LENGTH = 10_000;
+export const MAX_COMMENT_LENGTH = RecordLimits.comment.body.maxLength;
 
 /** What a comment is about. */
 export interface CommentTarget {

@@ -41,7 +41,7 @@ export interface ConsensusResult {
   progress: Progress;
 }
 
-/** Blocks that consensus counts: numbered paragraphs and sub-items, not headings. */
+/** Blocks that consensus counts: numbered paragraphs and sub-items, not headings or preamble. */
 export function isCounted(type: BlockType): boolean {
   return type === BlockType.paragraph || type === BlockType.subitem;
 }

@@ -5,9 +5,9 @@
  * start is agreed — and records who broke silence. Settling twice changes nothing.
  */
 import type * as Y from "yjs";
-import { ConsensusStatus, StanceKind, type Agreement, type SilenceBreak, type SilenceOutcome, type SilenceProcedure, type Stance } from "../../schemas/records";
+import { ConsensusStatus, StanceKind, type Agreement, type ParagraphStatus, type SilenceBreak, type SilenceOutcome, type SilenceProcedure, type Stance } from "../../schemas/records";
 import { readDraftText } from "../anchors/resolveAnchor";
-import { DecisionPrefix, FloorRoot, MetaKey, TextRoot } from "../documentLayout";
+import { DecisionPrefix, FloorRoot, MetaKey, PROGRESS_KEY, TextRoot } from "../documentLayout";
 import { newRecordId } from "../proposals/proposeChange";
 import { parseRecordKey } from "../recordKeys";
 import { consensusStatus, isCounted } from "./consensusStatus";
@@ -72,6 +72,39 @@ export function isDue(procedure: SilenceProcedure, now: Date): boolean {
 /** Every silence procedure in the `text` room `doc`, by key. */
 export function silenceProcedures(doc: Y.Doc): Array<[string, SilenceProcedure]> {
   return Array.from(doc.getMap<SilenceProcedure>(TextRoot.decisions).entries()).filter(([key]) => key.startsWith(DecisionPrefix.silence));
+}
+
+/**
+ * A running procedure as it stands now, read from the published statuses, so every page (observers
+ * too) can say at once that silence is broken rather than count down to a deadline that will adopt
+ * nothing: which covered paragraphs a state objects to, and who objects.
+ */
+export interface SilenceStanding {
+  /** Each covered paragraph some state objects to, with the objecting states: silence is broken on it. */
+  broken: Map<string, string[]>;
+  /** Every state that broke silence, in alphabetical order. */
+  brokenBy: string[];
+  /** Whether silence is broken on every covered paragraph, so the deadline can adopt nothing while the objections stand. */
+  wholly: boolean;
+}
+
+/** How `procedure` stands by `statuses` (the `status` map's entries: pid → paragraph status, and the progress). */
+export function silenceStanding(procedure: SilenceProcedure, statuses: Iterable<[string, unknown]>): SilenceStanding {
+  const byPid = new Map<string, ParagraphStatus>();
+  for (const [key, value] of statuses) if (key !== PROGRESS_KEY) byPid.set(key, value as ParagraphStatus);
+  const covered = procedure.pids === "all" ? Array.from(byPid.keys()) : procedure.pids;
+  const broken = new Map<string, string[]>();
+  for (const pid of covered) {
+    const status = byPid.get(pid);
+    if (status?.status === ConsensusStatus.objected) broken.set(pid, status.objectedBy ?? []);
+  }
+  const brokenBy = Array.from(new Set(Array.from(broken.values()).flat())).sort();
+  return { broken, brokenBy, wholly: covered.length > 0 && broken.size === covered.length };
+}
+
+/** The running procedures that cover paragraph `pid` in the `text` room `doc`, by key. */
+export function runningSilencesOn(doc: Y.Doc, pid: string): Array<[string, SilenceProcedure]> {
+  return silenceProcedures(doc).filter(([, procedure]) => procedure.outcome === undefined && (procedure.pids === "all" || procedure.pids.includes(pid)));
 }
 
 /**

@@ -4,7 +4,7 @@
  * referendum — refused while a state objects or a proposal on it is open.
  */
 import type * as Y from "yjs";
-import { ConsensusStatus, StanceKind, type Agreement, type Stance } from "../../schemas/records";
+import { ConsensusStatus, RecordLimits, StanceKind, type Agreement, type Stance } from "../../schemas/records";
 import { readDraftText } from "../anchors/resolveAnchor";
 import { DecisionPrefix, FloorRoot, TextRoot } from "../documentLayout";
 import { recordKey } from "../recordKeys";
@@ -12,7 +12,7 @@ import { draftConsensus } from "./consensusStatus";
 import { fingerprintOf } from "./fingerprint";
 
 /** The longest reason a stance carries (the record schema's limit). */
-export const MAX_REASON_LENGTH = 2000;
+export const MAX_REASON_LENGTH = RecordLimits.stance.reason.maxLength;
 
 /** `state` takes `stance` on paragraph `pid` in the `floor` room `floorDoc`. */
 export function setStance(floorDoc: Y.Doc, state: string, pid: string, stance: StanceKind, reason = "", now = new Date()): void {

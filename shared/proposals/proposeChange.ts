@@ -4,7 +4,7 @@
  * all the server lets a delegation write.
  */
 import type * as Y from "yjs";
-import { ProposalKind, type Anchor, type Proposal } from "../../schemas/records";
+import { ProposalKind, RecordLimits, type Anchor, type Proposal } from "../../schemas/records";
 import { createAnchor, createBlockAnchor } from "../anchors/createAnchor";
 import { assertNever } from "../assertNever";
 import { TextRoot } from "../documentLayout";
@@ -20,7 +20,7 @@ export type ProposalInput =
   | { kind: typeof ProposalKind.deleteParagraph; pid: string };
 
 /** The longest proposed text a record holds (the record schema's limit). */
-export const MAX_PROPOSED_TEXT = 5000;
+export const MAX_PROPOSED_TEXT = RecordLimits.proposal.text.maxLength;
 
 /** A short random id for a new record. */
 export function newRecordId(): string {

@@ -25,3 +25,5 @@ export const fn = (text: string): PMNode => schema.node("footnote", null, text ?
 export const em = (text: string): PMNode => schema.text(text, [schema.marks.em!.create()]);
 /** Strong text. */
 export const strong = (text: string): PMNode => schema.text(text, [schema.marks.strong!.create()]);
+/** Unnumbered front matter: a letter's opening, a signature, an "[Original: …]" line. */
+export const pre = (...content: Inline[]): PMNode => schema.node("preamble", null, inline(content));

@@ -10,7 +10,7 @@ import { StanceKind, type ParagraphStatus, type Stance } from "../../../schemas/
 import { createAnchor } from "../../../shared/anchors/createAnchor";
 import { addComment, mayResolve, readThreads, replyToComment, type CommentTarget } from "../../../shared/comments/commentThreads";
 import { selectionInBlock } from "../proposals/proposalComposer";
-import { silenceNoticeHours, startSilence } from "../../../shared/consensus/silenceProcedure";
+import { runningSilencesOn, silenceNoticeHours, silenceStanding, startSilence } from "../../../shared/consensus/silenceProcedure";
 import { agreementRefusal, declareAgreed, setStance, stancesOn } from "../../../shared/consensus/stanceWrites";
 import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
 import { blockLabels } from "../../../shared/numbering";
@@ -18,6 +18,7 @@ import { CHAIR_OWNER } from "../../../shared/recordKeys";
 import { Role, type Author } from "../../../shared/roles";
 import { readProposals } from "../../../shared/proposals/readProposals";
 import { bracketName, describeChange } from "../proposals/describeProposal";
+import { localTime } from "./silenceBanner";
 import { objectionFilter, setObjectionFilter } from "./statusBadges";
 import { statusWords } from "./statusWords";
 
@@ -57,7 +58,8 @@ function focusedBlock(state: EditorState): { pid: string; label: string } | null
 }
 
 class ParagraphPanel {
-  private pid: string | null = null;
+  /** The paragraph shown; undefined until the panel first renders, so it renders at once. */
+  private pid: string | null | undefined = undefined;
   private readonly summary = el("div", { className: "panel-summary" });
   private readonly forms = el("div", { className: "panel-forms" });
   private readonly threads = el("div", { className: "panel-threads" });
@@ -86,7 +88,7 @@ class ParagraphPanel {
   };
 
   private observe(on: boolean): void {
-    const maps = [this.context.textDoc.getMap(TextRoot.status), this.context.textDoc.getMap(TextRoot.proposals), ...(this.context.floorDoc ? [this.context.floorDoc.getMap(FloorRoot.stances), this.context.floorDoc.getMap(FloorRoot.comments)] : [])];
+    const maps = [this.context.textDoc.getMap(TextRoot.status), this.context.textDoc.getMap(TextRoot.proposals), this.context.textDoc.getMap(TextRoot.decisions), ...(this.context.floorDoc ? [this.context.floorDoc.getMap(FloorRoot.stances), this.context.floorDoc.getMap(FloorRoot.comments)] : [])];
     for (const map of maps) {
       if (on) map.observe(this.schedule);
       else map.unobserve(this.schedule);
@@ -113,11 +115,15 @@ class ParagraphPanel {
     }
   }
 
-  private run(action: () => void): void {
+  /** Runs `action`; a refusal goes to `beside` (the field's own message, cleared on success) or else to the page's notice. */
+  private run(action: () => void, beside?: HTMLElement): void {
     try {
       action();
+      if (beside) beside.textContent = "";
     } catch (error) {
-      this.context.report(error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      if (beside) beside.textContent = message;
+      else this.context.report(message);
     }
   }
 
@@ -147,18 +153,21 @@ class ParagraphPanel {
       const declare = el("button", { type: "button", className: "declare-agreed", textContent: "Declare agreed ad ref" });
       declare.addEventListener("click", () => this.run(() => declareAgreed(textDoc, floorDoc, pid)));
       this.forms.append(el("div", { className: "chair-actions" }, declare, el("span", { className: "refusal" })));
-      this.forms.append(this.silenceForm(pid, focused.label));
+      this.forms.append(el("p", { className: "silence-state", hidden: true }), this.silenceForm(pid, focused.label));
     }
     if (floorDoc && author.role !== Role.observer) {
-      const body = el("textarea", { className: "comment-body", rows: 2 });
-      body.setAttribute("aria-label", `Comment on ${focused.label}`);
-      const form = el("form", { className: "comment-form" }, body, el("button", { type: "submit", textContent: "Comment" }));
+      const body = el("textarea", { className: "comment-body", rows: 2, id: `comment-body-${pid}` });
+      const refusal = el("p", { className: "field-error", id: `comment-error-${pid}` });
+      refusal.setAttribute("aria-live", "polite");
+      body.setAttribute("aria-describedby", refusal.id);
+      const label = el("label", { className: "field-label", htmlFor: body.id }, `Comment on ${focused.label}`);
+      const form = el("form", { className: "comment-form" }, label, body, refusal, el("button", { type: "submit", textContent: "Comment" }));
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         this.run(() => {
           addComment(floorDoc, this.owner(), this.commentTarget(pid), body.value);
           body.value = "";
-        });
+        }, refusal);
       });
       this.forms.append(form);
     }
@@ -233,7 +242,26 @@ class ParagraphPanel {
       declare.disabled = why !== null;
       refusal.textContent = why ?? "";
     }
+    this.renderSilence(pid);
     this.renderThreads(pid, author);
+  }
+
+  /** While a procedure covers the paragraph, the chair reads how it stands rather than being offered another. */
+  private renderSilence(pid: string): void {
+    const line = this.forms.querySelector<HTMLElement>(".silence-state");
+    const form = this.forms.querySelector<HTMLElement>(".silence-form");
+    if (!line || !form) return;
+    const statuses = this.context.textDoc.getMap(TextRoot.status);
+    const running = runningSilencesOn(this.context.textDoc, pid);
+    line.hidden = running.length === 0;
+    form.hidden = running.length > 0;
+    line.textContent = running
+      .map(([, procedure]) => {
+        const by = silenceStanding(procedure, statuses.entries()).broken.get(pid);
+        const deadline = localTime(procedure.deadline);
+        return by ? `Silence broken by ${by.join(", ")}: not adopted at the deadline, ${deadline}, unless the objection is withdrawn.` : `Under silence until ${deadline}: adopted then unless a state objects.`;
+      })
+      .join(" ");
   }
 
   /** The open proposals on paragraph `pid`, by name and what they do. */

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { STOPPED_MESSAGE } from "../../../server/cli/commands";
 import { REPO_ROOT } from "../../../server/paths";
@@ -40,6 +41,22 @@ describe("the command line", () => {
     expect(listing).toMatch(/Pre-draft report of the Open-ended Working Group/);
     expect(listing).toContain(`${other}\t`);
     expect(listing).toContain("Zero draft");
+  });
+
+  it("creates a draft from a Word file, titled by the document", () => {
+    const dataDir = tempDataDir();
+    const id = runCli(dataDir, ["draft", "create", "--from", path.join(REPO_ROOT, "test", "fixtures", "import", "seed-004.docx")]).trim();
+    expect(runCli(dataDir, ["draft", "list"])).toContain(`${id}\t`);
+    expect(runCli(dataDir, ["draft", "list"])).toMatch(/\tNational Opinion of El Salvador\n/);
+  });
+
+  it("refuses a program renamed to .docx with the reason, and a file with no title of its own without --title", () => {
+    const dataDir = tempDataDir();
+    const renamed = path.join(dataDir, "report.docx");
+    fs.writeFileSync(renamed, fs.readFileSync(process.execPath).subarray(0, 64 * 1024));
+    expect(() => runCli(dataDir, ["draft", "create", "--from", renamed])).toThrow(/This is not a text, Markdown or Word file: it looks like a program \(ELF\)\./);
+    expect(() => runCli(dataDir, ["draft", "create", "--from", path.join(REPO_ROOT, "test", "fixtures", "import", "untitled.txt")])).toThrow(/untitled\.txt has no title of its own: give one with --title\./);
+    expect(runCli(dataDir, ["draft", "list"])).toBe("");
   });
 
   it("answers a wrong command with its usage and exit code 2", () => {

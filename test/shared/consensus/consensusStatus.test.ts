@@ -8,7 +8,7 @@ import { propose, withdrawProposal } from "../../../shared/proposals/proposeChan
 import { textBlocks } from "../../../shared/text/blockText";
 import { deleteWords, insertWords } from "../../../shared/text/editBlock";
 import { readProposals } from "../../../shared/proposals/readProposals";
-import { doc, h, item, p } from "../../support/dsl";
+import { doc, h, item, p, pre } from "../../support/dsl";
 import { pidAt, yDraft } from "../../support/yDraft";
 
 const AT = "2025-03-03T10:00:00Z";
@@ -29,6 +29,13 @@ describe("the consensus of a paragraph", () => {
     const { text, floor, statusOf } = setup();
     expect(statusOf()).toEqual({ status: ConsensusStatus.open });
     expect(draftConsensus(text, floor).progress).toEqual({ agreed: 0, total: 3, openProposals: 0, objected: 0 });
+  });
+
+  it("counts no preamble: a letter's opening and signature are not negotiated paragraphs", () => {
+    const text = yDraft(doc(pre("Letter dated 22 December 2020"), p("The Group met."), pre("(Signed) A. B.")));
+    const result = draftConsensus(text, new Y.Doc());
+    expect(result.progress.total).toBe(1);
+    expect([...result.paragraphs.keys()]).toEqual([pidAt(text, 1)]);
   });
 
   it("is agreed when the chair agreed it and its text is unchanged", () => {

@@ -7,7 +7,7 @@ import { ProposalKind } from "../../../schemas/records";
 import { MetaKey, TextRoot } from "../../../shared/documentLayout";
 import { draftText, TextFormat, TextView } from "../../../shared/export/draftText";
 import { propose } from "../../../shared/proposals/proposeChange";
-import { doc, em, fn, h, p, strong } from "../../support/dsl";
+import { doc, em, fn, h, p, pre, strong } from "../../support/dsl";
 import { pidAt, wordSpan, yDraft } from "../../support/yDraft";
 
 const TYPED = "States noted *significant* risks to critical_infrastructure [see A/75/816](annex) and <b>more</b>.";
@@ -40,5 +40,13 @@ describe("the exported text", () => {
     expect(draftText(ydoc, TextView.clean, TextFormat.markdown)).toContain("1\\. *Taking note* of the **report**[^1] of the *Group*.");
     expect(draftText(ydoc, TextView.bracketed, TextFormat.markdown)).toContain("1\\. *Taking note* of the [CUB: ~~**report**~~ final report][^1] of the *Group*.");
     expect(draftText(ydoc, TextView.clean, TextFormat.plain)).toContain("1. Taking note of the report[1] of the Group.");
+  });
+
+  it("prints preamble without a number, and numbers the paragraphs after it from 1", () => {
+    const ydoc = yDraft(doc(pre("[Original: Russian]"), p("The Heads of State met.")));
+    for (const format of [TextFormat.markdown, TextFormat.plain]) {
+      const text = draftText(ydoc, TextView.clean, format);
+      expect(text).toMatch(/\n\n\[?\\?\[?Original: Russian\\?\]?\n\n1\\?\. The Heads of State met\./);
+    }
   });
 });
