@@ -150,9 +150,11 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   silenceBanner.className = "silence-banner";
   toolbar.before(silenceBanner);
   const stopBanner = bindSilenceBanner(silenceBanner, ydoc);
-  const actions = document.createElement("div");
+  // In the top bar, beside Sign out: exporting changes nothing in the draft, so the page's own
+  // controls stay the editing ones (an observer's page has none).
+  const actions = document.createElement("span");
   actions.className = "draft-actions";
-  silenceBanner.before(actions);
+  document.getElementById("sign-out")!.before(actions);
   const unmountExport = mountExportMenu(actions, { draftId, role: me.role, observersReadFloor: draft.observersReadFloor });
   const unmountFootnotes = mountPrintFootnotes(place);
   mountProposalToolbar(toolbar, view);

@@ -97,12 +97,13 @@ export function mountExportMenu(place: HTMLElement, { draftId, role, observersRe
   download.type = "button";
   download.className = "export-download";
   download.textContent = "Download";
-  panel.append(views.label, views.select, formats.label, formats.select, download);
-  const status = document.createElement("span");
+  const status = document.createElement("p");
   status.className = "export-status";
   status.setAttribute("role", "status");
   status.setAttribute("aria-live", "polite");
-  root.append(toggle, panel, status);
+  // The status is in the panel, which stays open while the file is prepared.
+  panel.append(views.label, views.select, formats.label, formats.select, download, status);
+  root.append(toggle, panel);
   place.append(root);
 
   const setOpen = (open: boolean) => {

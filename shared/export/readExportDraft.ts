@@ -100,7 +100,9 @@ export function readExportDraft(textDoc: Y.Doc, floorDoc: Y.Doc | null, options:
       case BlockType.subitem:
         blocks.push({ type: "subitem", level: block.level ?? 1, label: label ?? "", ...base });
         break;
-      // An unnumbered `preamble` block type (shared/schema.ts) becomes a PreambleBlock here.
+      case BlockType.preamble:
+        blocks.push({ type: "preamble", ...base });
+        break;
       default:
         assertNever(block.type);
     }

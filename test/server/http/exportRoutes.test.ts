@@ -138,8 +138,8 @@ describe("the export route", () => {
     const token = (await invite(server, draft.id, Role.chair)).token;
     const cases: Array<[query: string, message: RegExp]> = [
       ["format=rtf&view=clean", /^query\.format: must be one of md, txt, html, json, akn, docx, pdf, not "rtf"$/],
-      ["format=pdf&view=annotated", /^query\.view: must be one of clean, bracketed, compilation, not "annotated"$/],
-      ["format=pdf&format=docx", /^query\.format: must be string$/],
+      ["format=pdf&view=annotated", /^query\.view: must be one of bracketed, clean, compilation, not "annotated"$/],
+      ["format=pdf&format=docx", /^query\.format: must be one of md, txt, html, json, akn, docx, pdf$/],
       ["format=pdf&colour=red", /^query\.colour: unknown field$/],
     ];
     for (const [query, message] of cases) {
