@@ -29,7 +29,7 @@ export interface DraftJsonFootnote {
 /** One block of the chair's text. */
 export interface DraftJsonBlock {
   pid: string;
-  type: "heading" | "paragraph" | "subitem";
+  type: "heading" | "paragraph" | "subitem" | "preamble";
   level?: number;
   /** The number it printed with: informative, never read back. */
   label?: string;

@@ -15,6 +15,8 @@ export const ImportRefusalId = {
   empty: "empty",
   /** A Word file that mammoth could not read. */
   unreadableWord: "unreadable-word-file",
+  /** A Concord JSON file that is not JSON, or not a draft `schemas/draft.schema.json` accepts. */
+  invalidDraftJson: "invalid-draft-json",
 } as const;
 export type ImportRefusalId = (typeof ImportRefusalId)[keyof typeof ImportRefusalId];
 
@@ -25,6 +27,7 @@ export const IMPORT_REFUSAL_STATUS: Readonly<Record<ImportRefusalId, 400 | 413 |
   [ImportRefusalId.tooLarge]: 413,
   [ImportRefusalId.empty]: 400,
   [ImportRefusalId.unreadableWord]: 400,
+  [ImportRefusalId.invalidDraftJson]: 400,
 };
 
 /** A file the importer will not turn into a draft, and why. */
@@ -78,4 +81,5 @@ export const importRefusals = {
   noText: () => new ImportRefusal(ImportRefusalId.empty, "The file has no text, only markup or footnotes."),
   unreadableWord: (reason: string) =>
     new ImportRefusal(ImportRefusalId.unreadableWord, `This Word file could not be read (${reason}).`),
+  invalidDraftJson: (reason: string) => new ImportRefusal(ImportRefusalId.invalidDraftJson, `This is not a Concord draft file: ${reason}.`),
 };

@@ -4,7 +4,8 @@
  * and the records (meta, proposals, supports, decisions, agreements) to write into the `text` room
  * once its content holds that document. Everything is checked before anything is written: the
  * schema, then what a schema cannot say (unique pids and keys, places inside their blocks, each
- * record as the server would check it); a failure is one `DraftJsonRefused` with one reason.
+ * record as the server would check it); a failure is one `ImportRefusal` (`invalid-draft-json`)
+ * whose sentence names the field and the problem.
  */
 import type { Node as PMNode } from "prosemirror-model";
 import { prosemirrorToYXmlFragment } from "y-prosemirror";
@@ -20,15 +21,8 @@ import { decisionKey, supportKey } from "../../shared/proposals/readProposals";
 import { parseRecordKey } from "../../shared/recordKeys";
 import { schema } from "../../shared/schema";
 import { FOOTNOTE_CHAR } from "../../shared/text/blockText";
+import { importRefusals } from "./ImportRefusal";
 import { MAX_IMPORT_BYTES } from "./importDraftText";
-
-/** An interchange file refused: `reason` names the field and the problem. */
-export class DraftJsonRefused extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = "DraftJsonRefused";
-  }
-}
 
 /** A draft read from an interchange file. */
 export interface ImportedDraftJson {
@@ -43,7 +37,7 @@ export interface ImportedDraftJson {
 type RecordEntry = [root: string, key: string, value: unknown];
 
 function refuse(reason: string): never {
-  throw new DraftJsonRefused(reason);
+  throw importRefusals.invalidDraftJson(reason);
 }
 
 function blockNode(block: DraftJsonBlock): PMNode {
@@ -52,7 +46,7 @@ function blockNode(block: DraftJsonBlock): PMNode {
     if (piece.text.includes(FOOTNOTE_CHAR)) refuse(`draft.blocks[${block.pid}].content[${index}].text holds U+FFFC, which stands for a footnote`);
     return schema.text(piece.text, (piece.marks ?? []).map((mark) => schema.marks[mark]!.create()));
   });
-  const attrs = block.type === "paragraph" ? { pid: block.pid } : { pid: block.pid, level: block.level ?? 1 };
+  const attrs = block.type === "heading" || block.type === "subitem" ? { pid: block.pid, level: block.level ?? 1 } : { pid: block.pid };
   return schema.nodes[block.type].create(attrs, content);
 }
 
@@ -109,11 +103,12 @@ function write(textDoc: Y.Doc, entries: readonly RecordEntry[]): void {
   });
 }
 
-/** Reads an interchange file (its text, or the value already parsed); throws `DraftJsonRefused` naming what is wrong. */
+/** Reads an interchange file (its text, or the value already parsed); throws an `ImportRefusal` saying what is wrong. */
 export function importDraftJson(source: string | unknown): ImportedDraftJson {
   let value = source;
   if (typeof source === "string") {
-    if (Buffer.byteLength(source, "utf8") > MAX_IMPORT_BYTES) refuse(`draft: the file is over the limit of ${MAX_IMPORT_BYTES} bytes`);
+    const bytes = Buffer.byteLength(source, "utf8");
+    if (bytes > MAX_IMPORT_BYTES) throw importRefusals.tooLarge(bytes, MAX_IMPORT_BYTES);
     try {
       value = JSON.parse(source.replace(/^\uFEFF/, ""));
     } catch {

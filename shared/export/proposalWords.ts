@@ -1,10 +1,10 @@
 /**
  * How every export names a proposal's people and standing: the sponsors as a bracket shows them
- * (`CUB, SLV +2`), and the state of a proposal in the compilation ("open", "rejected"…).
+ * (`CUB, SLV +2`), what it does and where it stands in the compilation ("replace", "rejected"…).
  */
 import { ProposalDecisionKind, ProposalKind } from "../../schemas/records";
 import { assertNever } from "../assertNever";
-import type { ExportProposal, ExportReservation } from "./exportModel";
+import type { ExportProposal } from "./exportModel";
 
 /** Sponsors as a bracket names them: up to two states, then how many more. */
 export function sponsorLabel(sponsors: readonly string[]): string {
@@ -55,20 +55,4 @@ export function proposalAction(kind: ProposalKind): string {
 /** Co-sponsors of a proposal: its sponsors after the proposing state. */
 export function cosponsorsOf(proposal: ExportProposal): string[] {
   return proposal.sponsors.slice(1);
-}
-
-/** A reservation as its footnote says it. */
-export function reservationNote(reservation: ExportReservation): string {
-  return `${reservation.state} reserves its position on this paragraph${reservation.reason ? `: ${reservation.reason}` : "."}`;
-}
-
-/** The notes of a document as it prints them: the chair's footnotes and the reservations, numbered in order of appearance. */
-export class NoteSeries {
-  readonly notes: Array<{ number: number; text: string }> = [];
-
-  /** Adds a note and returns its number. */
-  add(text: string): number {
-    this.notes.push({ number: this.notes.length + 1, text });
-    return this.notes.length;
-  }
 }

@@ -31,6 +31,9 @@ export interface TextStyle {
 /** Open proposals whose words are gone, as their section is titled. */
 export const ORPHANS_TITLE = "Proposals whose words are no longer in the text";
 
+/** Proposals on paragraphs no longer in the text, as the compilation titles them. */
+export const UNPLACED_TITLE = "Proposals on paragraphs no longer in the text";
+
 /** The inside of one proposal's bracket: who, and what it does to `words` (already written). */
 function bracket(proposal: ExportProposal, words: string, style: TextStyle): string {
   const who = bracketAuthor(proposal);
@@ -145,7 +148,10 @@ export function textLines(draft: ExportDraft, style: TextStyle): string {
     if (block.type === "added") continue;
     for (const run of block.runs) if (run.type === "footnote") notes.push(style.footnoteLine(run.number, run.text));
   }
-  if (draft.orphans.length > 0) {
+  if (draft.view === ExportView.compilation) {
+    // An orphan is listed under the paragraph it was made on; those whose paragraph is gone come last.
+    if (draft.unplaced.length > 0) lines.push("", style.sectionTitle(UNPLACED_TITLE), "", ...draft.unplaced.map((proposal) => `- ${compiled(proposal, style)}`));
+  } else if (draft.orphans.length > 0) {
     lines.push("", style.sectionTitle(ORPHANS_TITLE));
     for (const { proposal, quote } of draft.orphans) {
       const words = style.literal(quote);

@@ -11,7 +11,8 @@ import { assertNever } from "../assertNever";
 import { isStateCode, stateByCode } from "../states";
 import { escapeMarkup as e } from "./escapeMarkup";
 import { ExportView, type BracketRun, type ExportBlock, type ExportDraft, type ExportProposal, type ExportRun, type WordsRun } from "./exportModel";
-import { bracketAuthor, NoteSeries, reservationNote } from "./proposalWords";
+import { NoteSeries, reservationNote } from "./NoteSeries";
+import { bracketAuthor } from "./proposalWords";
 import { ORPHANS_TITLE } from "./textLines";
 
 /** The Akoma Ntoso 3.0 namespace. */

@@ -18,8 +18,9 @@ import {
   type ExportRun,
   type WordsRun,
 } from "./exportModel";
-import { nextChar, ORPHANS_TITLE, standAlone } from "./textLines";
-import { cosponsorsOf, NoteSeries, proposalAction, proposalStanding, reservationNote } from "./proposalWords";
+import { nextChar, ORPHANS_TITLE, standAlone, UNPLACED_TITLE } from "./textLines";
+import { NoteSeries, reservationNote } from "./NoteSeries";
+import { cosponsorsOf, proposalAction, proposalStanding } from "./proposalWords";
 import { HTML_STYLE } from "./htmlStyle";
 
 /** How each view is named on the document. */
@@ -28,9 +29,6 @@ export const VIEW_TITLES: Record<ExportView, string> = {
   [ExportView.bracketed]: "Text with proposals in brackets",
   [ExportView.compilation]: "Compilation of proposals",
 };
-
-/** Proposals on paragraphs no longer in the text, as their section is titled. */
-export const UNPLACED_TITLE = "Proposals on paragraphs no longer in the text";
 
 /** A state code, isolated so that it reads the same inside right-to-left text. */
 const state = (code: string) => `<bdi class="state">${e(code)}</bdi>`;
@@ -150,8 +148,9 @@ class HtmlWriter {
     const { draft } = this;
     const { meta } = draft;
     const body = draft.blocks.map((block) => this.blockHtml(block)).join("\n");
+    // The compilation lists an orphan under the paragraph it was made on, or among the unplaced.
     const orphans =
-      draft.orphans.length === 0
+      draft.orphans.length === 0 || draft.view === ExportView.compilation
         ? ""
         : `<section class="orphans"><h2>${e(ORPHANS_TITLE)}</h2><ul>${draft.orphans
             .map(({ proposal, quote }) => `<li>${bracketHtml(proposal, e(quote))} <span class="on">(was on “${e(quote)}”)</span></li>`)

@@ -24,7 +24,7 @@ function blockJson(block: Exclude<ExportBlock, { type: "added" }>): DraftJsonBlo
     case "subitem":
       return { pid: block.pid, type: "subitem", level: block.level, label: block.label, content };
     case "preamble":
-      throw new RangeError(`The interchange has no preamble blocks yet (block ${block.pid})`);
+      return { pid: block.pid, type: "preamble", content };
     default:
       return assertNever(block);
   }

@@ -1,9 +1,9 @@
 /**
  * What a Word document gathers outside its body while the body is written: footnotes, comments and
- * the ids of tracked changes. Word wants each id unique within its kind, so one collector hands
- * them out in the order the body meets them.
+ * the ids of tracked changes, handed out in the order the body meets them.
  */
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from "docx";
+import { documentText } from "./docxLayout";
 import { authorInitials, authorName } from "./docxWords";
 
 /** Who made a tracked change and when, as Word's `w:ins` and `w:del` carry it. */
@@ -23,34 +23,52 @@ export interface CommentInput {
   parentId?: number;
 }
 
+/** An ISO time as Word writes one, to the second ("2025-03-01T09:30:00Z"); null when `value` is no time at all. */
+function wordDate(value: string): string | null {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString().replace(/\.\d+Z$/, "Z");
+}
+
 /** The footnotes, comments and revision ids of one document. */
 export class DocxParts {
   readonly footnotes: Record<number, { children: Paragraph[] }> = {};
   readonly comments: ICommentOptions[] = [];
   private nextFootnote = 1;
+  private nextComment: number;
   private nextRevision = 1;
+
+  /**
+   * `footnoteCount` is how many footnotes the body will have. Footnotes take ids 1…n and comments
+   * the ids after them: Word keeps the two apart, but LibreOffice 7.4 reads a footnote by its place
+   * among 1…n, and a comment whose id is a footnote's (or 0, the separator's) as that footnote,
+   * printing the wrong words in every footnote after it.
+   */
+  constructor(private readonly footnoteCount: number) {
+    this.nextComment = footnoteCount + 1;
+  }
 
   /** Adds a footnote of plain text and returns its id for a `FootnoteReferenceRun`. */
   footnote(text: string, rtl: boolean): number {
     const id = this.nextFootnote++;
-    this.footnotes[id] = { children: [new Paragraph({ bidirectional: rtl, children: [new TextRun({ text, rightToLeft: rtl })] })] };
+    if (id > this.footnoteCount) throw new RangeError(`Footnote ${id} of a document counted to have ${this.footnoteCount}`);
+    this.footnotes[id] = { children: [new Paragraph({ bidirectional: rtl || undefined, children: [new TextRun({ text: documentText(text), rightToLeft: rtl || undefined })] })] };
     return id;
   }
 
   /** A new tracked change by `author` (a state code or `chair`) at `date`. */
   revision(author: string, date: string): Revision {
-    return { id: this.nextRevision++, author: authorName(author), date };
+    return { id: this.nextRevision++, author: authorName(author), date: wordDate(date) ?? date };
   }
 
   /** Adds a comment and returns its id. */
   comment(input: CommentInput): number {
-    const id = this.comments.length;
+    const id = this.nextComment++;
     this.comments.push({
       id,
       author: input.authorIsName ? input.author : authorName(input.author),
       initials: input.authorIsName ? input.author.slice(0, 2).toUpperCase() : authorInitials(input.author),
-      date: new Date(input.at),
-      children: input.paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })),
+      ...(wordDate(input.at) === null ? {} : { date: new Date(input.at) }),
+      children: input.paragraphs.map((text) => new Paragraph({ children: [new TextRun(documentText(text))] })),
       ...(input.parentId === undefined ? {} : { parentId: input.parentId }),
     });
     return id;

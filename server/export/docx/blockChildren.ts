@@ -6,10 +6,10 @@
  * be a second change of the same words, so it is a comment by its state on them. In the clean view only the chair's words and
  * footnotes are written. Reservations are footnotes in both.
  */
-import { DeletedTextRun, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
+import { DeletedTextRun, FootnoteReference, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 import { ProposalKind } from "../../../schemas/records";
 import { assertNever } from "../../../shared/assertNever";
-import type { BracketRun, ExportComment, ExportProposal, ExportReservation, ExportRun, WordsRun } from "../../../shared/export/exportModel";
+import type { BracketRun, ExportBlock, ExportComment, ExportProposal, ExportReservation, ExportRun, WordsRun } from "../../../shared/export/exportModel";
 import { commentEnd, commentStart, type DocxParts } from "./DocxParts";
 import { runOptions, type DocxText } from "./docxLayout";
 import { EXPORT_NOTE_AUTHOR, proposalLine, reservationNote } from "./docxWords";
@@ -84,10 +84,17 @@ function chairText(runs: readonly ExportRun[]): string {
   return text;
 }
 
+/** A comment's body as Word paragraphs: a line break people typed starts a new one. */
+function lines(body: string): string[] {
+  return body.split(/\r\n?|\n/);
+}
+
 /** Markers for comments `ids` on `quote` in `text` (its first occurrence), or on the whole block when it is not there. */
 function rangeMarkers(ids: number[], quote: string | null, text: string): Marker[] {
   const found = quote ? text.indexOf(quote) : -1;
   const [from, to] = found >= 0 ? [found, found + quote!.length] : [0, text.length];
+  // On an empty block the range is empty: one marker, so its end cannot be sorted before its start.
+  if (from === to) return [{ at: from, end: false, children: [...ids.map(commentStart), ...ids.flatMap(commentEnd)] }];
   return [
     { at: from, end: false, children: ids.map(commentStart) },
     { at: to, end: true, children: ids.flatMap(commentEnd) },
@@ -103,8 +110,8 @@ function commentMarkers(block: BlockContent, text: string, writer: BlockWriter):
   const { parts } = writer;
   const markers: Marker[] = [];
   for (const thread of block.comments) {
-    const ids = [parts.comment({ author: thread.author, paragraphs: [thread.body], at: thread.at })];
-    for (const reply of thread.replies) ids.push(parts.comment({ author: reply.author, paragraphs: [reply.body], at: reply.at, parentId: ids[0] }));
+    const ids = [parts.comment({ author: thread.author, paragraphs: lines(thread.body), at: thread.at })];
+    for (const reply of thread.replies) ids.push(parts.comment({ author: reply.author, paragraphs: lines(reply.body), at: reply.at, parentId: ids[0] }));
     markers.push(...rangeMarkers(ids, thread.quote, text));
   }
   for (const run of block.runs) {
@@ -135,6 +142,16 @@ function sponsorsNote(proposals: readonly ExportProposal[], quote: string | null
 /** Runs of the chair's words deleted by `proposal`'s state. */
 function deletedBy(proposal: ExportProposal, words: WordsRun, writer: BlockWriter): (piece: string) => ParagraphChild {
   return (piece) => new DeletedTextRun({ ...runOptions(piece, words.marks, writer.layout), ...writer.parts.revision(proposal.sponsors[0]!, proposal.createdAt) });
+}
+
+/** The reference to footnote `id`; in a block proposed for deletion, deleted with it, so accepting the deletion takes the footnote too. */
+function footnoteReference(id: number, deletion: ExportProposal | null, writer: BlockWriter): ParagraphChild {
+  if (!deletion) return new FootnoteReferenceRun(id);
+  return new DeletedTextRun({
+    style: "FootnoteReference",
+    children: [new FootnoteReference(id)],
+    ...writer.parts.revision(deletion.sponsors[0]!, deletion.createdAt),
+  });
 }
 
 /** A run of words `proposal`'s state proposes to insert. */
@@ -174,6 +191,17 @@ function writeBracket(bracket: BracketRun, cursor: Cursor, paragraphDeletion: Ex
   if (note !== null) cursor.out.push(...commentEnd(note));
 }
 
+/** How many footnotes `blockChildren` writes for `blocks`: the chair's, and one per reservation. */
+export function footnoteCount(blocks: readonly ExportBlock[]): number {
+  let count = 0;
+  for (const block of blocks) {
+    if (block.type === "added") continue;
+    for (const run of block.runs) if (run.type === "footnote") count++;
+    count += block.reservations.length;
+  }
+  return count;
+}
+
 /**
  * The children of a block's paragraph: `prefix` (its number, "12.\t") then its runs, then a footnote
  * for each reservation. A block a state proposes to delete is written as deleted runs by that state.
@@ -197,7 +225,7 @@ export function blockChildren(block: BlockContent, prefix: string | null, writer
         break;
       case "footnote":
         cursor.flush();
-        cursor.out.push(new FootnoteReferenceRun(parts.footnote(run.text, layout.rtl)));
+        cursor.out.push(footnoteReference(parts.footnote(run.text, layout.rtl), paragraphDeletion, writer));
         break;
       case "bracket":
         // A detached bracket repeats words written elsewhere in the block: it is a comment (commentMarkers).

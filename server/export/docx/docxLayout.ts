@@ -15,11 +15,13 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from "docx";
+import { ProposalDecisionKind } from "../../../schemas/records";
 import { assertNever } from "../../../shared/assertNever";
 import type { ExportDraft, ExportMark, ExportProposal } from "../../../shared/export/exportModel";
-import { directionOf, TextDirection } from "../../../shared/textDirection";
+import { proposalStanding } from "../../../shared/export/proposalWords";
+import { textDirection } from "../../../shared/export/escapeMarkup";
 import type { DocxParts } from "./DocxParts";
-import { decisionPhrase, proposalAction, proposalWho, WITHDRAWN } from "./docxWords";
+import { proposalWho, whatItProposes } from "./docxWords";
 
 /** Twips per step of indentation (1 cm): where a paragraph's text starts after its number. */
 const INDENT_STEP = 567;
@@ -34,12 +36,23 @@ export interface DocxText {
 
 /** The text settings of `draft`, from its language. */
 export function docxTextOf(draft: ExportDraft): DocxText {
-  return { rtl: directionOf(draft.meta.language) === TextDirection.rtl };
+  return { rtl: textDirection(draft.meta.language) === "rtl" };
+}
+
+/** Characters XML 1.0 forbids: the C0 controls but tab, line feed and return, and U+FFFE/U+FFFF. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * People's words as a document may hold them. docx drops most control characters itself but writes
+ * U+FFFE and U+FFFF, and one such character typed into a proposal would make the file unreadable to Word.
+ */
+export function documentText(text: string): string {
+  return text.replace(NOT_XML, "");
 }
 
 /** Run options for words with the chair's emphasis. */
 export function runOptions(text: string, marks: readonly ExportMark[], layout: DocxText): IRunOptions {
-  return { text, italics: marks.includes("em") || undefined, bold: marks.includes("strong") || undefined, rightToLeft: layout.rtl || undefined };
+  return { text: documentText(text), italics: marks.includes("em") || undefined, bold: marks.includes("strong") || undefined, rightToLeft: layout.rtl || undefined };
 }
 
 /** A run of plain words. */
@@ -52,11 +65,11 @@ export function numberText(label: string, numbered: boolean): string {
   return numbered ? `${label}.\t` : `${label}\t`;
 }
 
-/** A proposal listed in words (the compilation, orphaned proposals): who in bold, then what, then any decision in italics. */
+/** A proposal listed in words (the compilation, orphaned proposals): who in bold, then what, then where it stands in italics (rejected, withdrawn…). */
 export function proposalChildren(proposal: ExportProposal, quote: string | null, layout: DocxText): TextRun[] {
-  const children = [wordsRun(proposalWho(proposal), layout, ["strong"]), wordsRun(`: ${proposalAction(proposal, quote)}`, layout)];
-  const status = proposal.withdrawn ? WITHDRAWN : decisionPhrase(proposal.decision);
-  if (status) children.push(wordsRun(` (${status})`, layout, ["em"]));
+  const children = [wordsRun(proposalWho(proposal), layout, ["strong"]), wordsRun(`: ${whatItProposes(proposal, quote)}`, layout)];
+  const open = !proposal.withdrawn && (proposal.decision === null || proposal.decision === ProposalDecisionKind.reopened);
+  if (!open) children.push(wordsRun(` (${proposalStanding(proposal)})`, layout, ["em"]));
   return children;
 }
 

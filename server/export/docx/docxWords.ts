@@ -3,7 +3,7 @@
  * footnotes, the notes naming alternatives and co-sponsors, decisions), in one place so that a
  * translation replaces this file and touches no layout.
  */
-import { ProposalDecisionKind, ProposalKind } from "../../../schemas/records";
+import { ProposalKind } from "../../../schemas/records";
 import { assertNever } from "../../../shared/assertNever";
 import type { ExportProposal, ExportReservation } from "../../../shared/export/exportModel";
 import { stateByCode } from "../../../shared/states";
@@ -42,7 +42,7 @@ export function sponsorsPhrase(sponsors: readonly string[]): string {
 }
 
 /** What a proposal does, in words: `replace “open” with “free”`; `quote` is the chair's words it touches, when known. */
-export function proposalAction(proposal: ExportProposal, quote: string | null): string {
+export function whatItProposes(proposal: ExportProposal, quote: string | null): string {
   const on = quote ? ` “${quote}”` : "";
   const words = `“${proposal.text ?? ""}”`;
   switch (proposal.kind) {
@@ -69,28 +69,8 @@ export function proposalWho(proposal: ExportProposal): string {
 
 /** One line of a note: `Alt 1 — Cuba (CUB), co-sponsored by El Salvador (SLV): replace “open” with “free”`. */
 export function proposalLine(proposal: ExportProposal, quote: string | null): string {
-  return `${proposalWho(proposal)}: ${proposalAction(proposal, quote)}`;
+  return `${proposalWho(proposal)}: ${whatItProposes(proposal, quote)}`;
 }
-
-/** A decision as the compilation prints it, or null for an open proposal. */
-export function decisionPhrase(decision: ExportProposal["decision"]): string | null {
-  switch (decision) {
-    case null:
-    case ProposalDecisionKind.reopened:
-      return null;
-    case ProposalDecisionKind.accepted:
-      return "Accepted";
-    case ProposalDecisionKind.rejected:
-      return "Rejected";
-    case ProposalDecisionKind.setAside:
-      return "Set aside to the Chair's summary";
-    default:
-      return assertNever(decision);
-  }
-}
-
-/** How the compilation marks a proposal its state withdrew. */
-export const WITHDRAWN = "Withdrawn";
 
 /** The heading over proposals whose paragraph is no longer in the text. */
 export const UNPLACED_HEADING = "Proposals on paragraphs no longer in the text";

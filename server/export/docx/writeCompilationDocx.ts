@@ -7,7 +7,7 @@
 import type { Paragraph } from "docx";
 import type { ExportBlock, ExportDraft, ExportProposal } from "../../../shared/export/exportModel";
 import { assertNever } from "../../../shared/assertNever";
-import { blockChildren, type BlockWriter } from "./blockChildren";
+import { blockChildren, footnoteCount, type BlockWriter } from "./blockChildren";
 import { DocxParts } from "./DocxParts";
 import { blockParagraph, docxTextOf, numberText, packDocx, proposalChildren, titleParagraph, wordsRun } from "./docxLayout";
 import { COMPILATION_HEADING, UNPLACED_HEADING } from "./docxWords";
@@ -35,7 +35,7 @@ function proposalParagraph(proposal: ExportProposal, writer: BlockWriter): Parag
 /** The .docx file of the compilation of proposals of `draft` (any view's model: its blocks' `proposals` are listed). */
 export async function writeCompilationDocx(draft: ExportDraft): Promise<Buffer> {
   const layout = docxTextOf(draft);
-  const parts = new DocxParts();
+  const parts = new DocxParts(footnoteCount(draft.blocks));
   const writer: BlockWriter = { parts, layout, bracketed: false, exportedAt: draft.exportedAt };
   const body: Paragraph[] = [
     titleParagraph(draft.meta.title, layout),

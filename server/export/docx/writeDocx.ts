@@ -6,7 +6,7 @@
 import type { Paragraph, ParagraphChild } from "docx";
 import { assertNever } from "../../../shared/assertNever";
 import { ExportView, type AddedParagraphBlock, type ExportBlock, type ExportDraft } from "../../../shared/export/exportModel";
-import { blockChildren, insertedBy, type BlockWriter } from "./blockChildren";
+import { blockChildren, footnoteCount, insertedBy, type BlockWriter } from "./blockChildren";
 import { commentEnd, commentStart, DocxParts } from "./DocxParts";
 import { blockParagraph, docxTextOf, numberText, packDocx, proposalChildren, titleParagraph, wordsRun } from "./docxLayout";
 import { EXPORT_NOTE_AUTHOR, ORPHANS_HEADING, proposalLine } from "./docxWords";
@@ -75,7 +75,7 @@ export async function writeDocx(draft: ExportDraft): Promise<Buffer> {
       return assertNever(draft.view);
   }
   const layout = docxTextOf(draft);
-  const parts = new DocxParts();
+  const parts = new DocxParts(footnoteCount(draft.blocks));
   const writer: BlockWriter = { parts, layout, bracketed: draft.view === ExportView.bracketed, exportedAt: draft.exportedAt };
   const body: Paragraph[] = [titleParagraph(draft.meta.title, layout)];
   for (const block of draft.blocks) {

@@ -2,7 +2,7 @@
  * The JSON interchange: the export validates against `schemas/draft.schema.json`, import reads it
  * back (acceptance 4: export → import → export is identical for random drafts with proposals, so
  * pids, text, marks, footnotes, proposals, supports and decisions survive), and a broken or hostile
- * file is refused with one reason before anything is written.
+ * file is refused (an `ImportRefusal` naming the field) before anything is written.
  */
 import fc from "fast-check";
 import type { Node as PMNode } from "prosemirror-model";
@@ -11,7 +11,9 @@ import * as Y from "yjs";
 import { checkDraftJson } from "../../../schemas/draftJson";
 import { ProposalKind } from "../../../schemas/records";
 import { initialTextUpdate } from "../../../server/drafts/Drafts";
-import { DraftJsonRefused, importDraftJson } from "../../../server/import/importDraftJson";
+import { importDraftJson } from "../../../server/import/importDraftJson";
+import { ImportRefusal, ImportRefusalId } from "../../../server/import/ImportRefusal";
+import { MAX_IMPORT_BYTES } from "../../../server/import/importDraftText";
 import { DecisionPrefix, MetaKey, TextRoot } from "../../../shared/documentLayout";
 import { ExportView } from "../../../shared/export/exportModel";
 import { readExportDraft } from "../../../shared/export/readExportDraft";
@@ -19,7 +21,7 @@ import { writeJson } from "../../../shared/export/writeJson";
 import { acceptProposal, rejectProposal, setAsideProposal } from "../../../shared/proposals/clearProposal";
 import { propose, supportProposal, withdrawProposal, type ProposalInput } from "../../../shared/proposals/proposeChange";
 import { textBlocks } from "../../../shared/text/blockText";
-import { doc, em, fn, h, item, p, strong } from "../../support/dsl";
+import { doc, em, fn, h, item, p, pre, strong } from "../../support/dsl";
 import { walkthroughDraft } from "../../support/walkthroughDraft";
 import { secondsApart, yDraft } from "../../support/yDraft";
 
@@ -42,7 +44,7 @@ const piece = fc.oneof(
   fc.record({ kind: fc.constant("words" as const), text: fc.constantFrom(...WORDS), mark: fc.constantFrom("none", "em", "strong") }),
   fc.record({ kind: fc.constant("footnote" as const), text: fc.constantFrom("", "A/RES/73/27.", "See annex <b>&</b>.") }),
 );
-const block = fc.record({ type: fc.constantFrom("heading", "paragraph", "paragraph", "subitem"), level: fc.constantFrom(1, 2), pieces: fc.array(piece, { maxLength: 5 }) });
+const block = fc.record({ type: fc.constantFrom("heading", "paragraph", "paragraph", "subitem", "preamble"), level: fc.constantFrom(1, 2), pieces: fc.array(piece, { maxLength: 5 }) });
 const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 const proposal = fc.record({
   state: fc.nat(STATES.length - 1),
@@ -66,7 +68,7 @@ type DraftShape = typeof draftShape extends fc.Arbitrary<infer Shape> ? Shape : 
 function buildDraft(shape: DraftShape): Y.Doc {
   const blocks: PMNode[] = shape.blocks.map(({ type, level, pieces }) => {
     const content = pieces.map((one) => (one.kind === "footnote" ? fn(one.text) : one.mark === "em" ? em(one.text) : one.mark === "strong" ? strong(one.text) : one.text));
-    return type === "heading" ? h(level, ...content) : type === "subitem" ? item(level as 1 | 2, ...content) : p(...content);
+    return type === "heading" ? h(level, ...content) : type === "subitem" ? item(level as 1 | 2, ...content) : type === "preamble" ? pre(...content) : p(...content);
   });
   const textDoc = yDraft(doc(...blocks));
   const meta = textDoc.getMap(TextRoot.meta);
@@ -166,11 +168,22 @@ describe("the JSON interchange", () => {
       try {
         importDraftJson(typeof value === "string" ? value : JSON.stringify(value));
       } catch (error) {
-        expect(error).toBeInstanceOf(DraftJsonRefused);
-        return (error as DraftJsonRefused).reason;
+        expect(error).toBeInstanceOf(ImportRefusal);
+        expect(error).toMatchObject({ id: ImportRefusalId.invalidDraftJson, httpStatus: 400 });
+        return (error as ImportRefusal).message.replace(/^This is not a Concord draft file: (.*)\.$/s, "$1");
       }
       throw new Error("not refused");
     };
+
+    it("a file over the size limit, before reading it", () => {
+      let caught: unknown;
+      try {
+        importDraftJson(" ".repeat(MAX_IMPORT_BYTES + 1));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ id: ImportRefusalId.tooLarge, httpStatus: 413 });
+    });
 
     it("a file that is not JSON, or not a draft", () => {
       expect(refusal("{not json")).toBe("draft: the file is not JSON");

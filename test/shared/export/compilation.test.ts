@@ -6,7 +6,10 @@ import { ExportView, type ExportDraft } from "../../../shared/export/exportModel
 import { readExportDraft } from "../../../shared/export/readExportDraft";
 import { writeHtml } from "../../../shared/export/writeHtml";
 import { writeMarkdown } from "../../../shared/export/writeMarkdown";
-import { walkthroughDraft } from "../../support/walkthroughDraft";
+import { TextRoot } from "../../../shared/documentLayout";
+import { textBlocks } from "../../../shared/text/blockText";
+import { deleteWords } from "../../../shared/text/editBlock";
+import { walkthroughDraft, WALKTHROUGH_BLOCKS } from "../../support/walkthroughDraft";
 
 function compilation(): { model: ExportDraft; keys: ReturnType<typeof walkthroughDraft>["keys"] } {
   const { text, floor, keys } = walkthroughDraft();
@@ -45,6 +48,23 @@ describe("the compilation of proposals", () => {
     expect(two).toContain("- CUB: insert: “Recalling its mandate,” (withdrawn)");
     expect(section(markdown, /^7\\\. /m, /^\d+\\\. /m)).toContain("- CUB: delete the paragraph (open)");
     expect(section(markdown, /^\(b\) /m, /^\(c\) /m)).toContain("- SLV: insert: “and regions” (open)");
+  });
+
+  it("lists an orphan once, under its paragraph, and a proposal whose paragraph is gone at the end", () => {
+    const { text, floor, keys, pid } = walkthroughDraft();
+    const content = text.getXmlFragment(TextRoot.content);
+    const seven = textBlocks(content).find((block) => block.pid === pid(WALKTHROUGH_BLOCKS.paragraph7))!;
+    content.delete(seven.index, 1);
+    const four = textBlocks(content)[WALKTHROUGH_BLOCKS.paragraph4]!;
+    text.transact(() => deleteWords(four.element, four.text.indexOf("open, secure, stable"), four.text.indexOf("open, secure, stable") + 6));
+    const model = readExportDraft(text, floor, { draftId: "demo", view: ExportView.compilation, exportedAt: "2025-03-04T09:00:00.000Z" });
+    for (const page of [writeMarkdown(model), writeHtml(model)]) {
+      expect(page.split("open, secure, stable and resilient").length - 1).toBe(1);
+      expect(page).toContain("Proposals on paragraphs no longer in the text");
+      expect(page).not.toContain("Proposals whose words are no longer in the text");
+    }
+    expect(writeMarkdown(model)).toMatch(/## Proposals on paragraphs no longer in the text\n\n- CUB: delete the paragraph \(open\)\n/);
+    expect(model.unplaced.map((proposal) => proposal.key)).toEqual([keys.dropSeven]);
   });
 
   it("prints in HTML each proposal under its paragraph with its sponsors", () => {

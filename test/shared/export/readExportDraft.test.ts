@@ -14,7 +14,7 @@ import { rejectProposal } from "../../../shared/proposals/clearProposal";
 import { propose, supportProposal, withdrawProposal } from "../../../shared/proposals/proposeChange";
 import { textBlocks } from "../../../shared/text/blockText";
 import { deleteWords } from "../../../shared/text/editBlock";
-import { doc, em, fn, h, item, p, strong } from "../../support/dsl";
+import { doc, em, fn, h, item, p, pre, strong } from "../../support/dsl";
 import { pidAt, secondsApart, wordSpan, yDraft } from "../../support/yDraft";
 
 const FIRST = "States should promote an open, secure and peaceful ICT environment.";
@@ -48,6 +48,15 @@ describe("the export model", () => {
     expect(model.meta).toEqual({ title: "Pre-draft report", symbol: "A/AC.292/2025/CRP.1", revision: null, language: "es" });
     expect(model.blocks.map((block) => (block.type === "paragraph" ? block.number : block.type === "subitem" ? block.label : block.type))).toEqual(["heading", "1", "2", "(a)", "(i)", "3"]);
     expect(model.blocks.every((block) => block.type === "added" || block.pid !== "")).toBe(true);
+  });
+
+  it("leaves preamble unnumbered and numbers the paragraphs after it from 1", () => {
+    const model = readExportDraft(yDraft(doc(pre("[Original: Russian]"), p("The Heads of State met."), item(1, "in Astana;"))), null, options(ExportView.clean));
+    expect(model.blocks.map((block) => [block.type, block.type === "paragraph" ? block.number : block.type === "subitem" ? block.label : null])).toEqual([
+      ["preamble", null],
+      ["paragraph", "1"],
+      ["subitem", "(a)"],
+    ]);
   });
 
   it("reads the chair's emphasis as runs and numbers footnotes across the whole draft", () => {

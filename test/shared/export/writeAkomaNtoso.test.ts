@@ -13,13 +13,13 @@ import { ProposalKind, StanceKind } from "../../../schemas/records";
 import { importDraftText, ImportFormat } from "../../../server/import/importDraftText";
 import { setStance } from "../../../shared/consensus/stanceWrites";
 import { MetaKey, TextRoot } from "../../../shared/documentLayout";
-import { ExportView, type ExportDraft } from "../../../shared/export/exportModel";
+import { ExportView } from "../../../shared/export/exportModel";
 import { readExportDraft } from "../../../shared/export/readExportDraft";
 import { writeAkomaNtoso } from "../../../shared/export/writeAkomaNtoso";
 import { propose, supportProposal } from "../../../shared/proposals/proposeChange";
 import { BlockType } from "../../../shared/schema";
 import { textBlocks } from "../../../shared/text/blockText";
-import { doc, fn, p } from "../../support/dsl";
+import { doc, fn, h, item, p, pre } from "../../support/dsl";
 import { walkthroughDraft } from "../../support/walkthroughDraft";
 import { pidAt, secondsApart, yDraft } from "../../support/yDraft";
 
@@ -127,15 +127,25 @@ describe("the Akoma Ntoso export", () => {
     expect(validate({ hostile: xml }).valid).toEqual({ hostile: true });
   });
 
+  it("validates odd shapes a draft being edited can take", () => {
+    const shapes = {
+      empty: new Y.Doc(),
+      headingAlone: yDraft(doc(h(1, "A. Introduction"))),
+      itemsFirst: yDraft(doc(item(2, "a roman item first"), item(1, "then a letter"), p("Then a paragraph."))),
+      deepHeadings: yDraft(doc(h(3, "Deep"), p("One."), h(1, "Top"), h(2, "Middle"), item(1, "orphan item"), h(2, "Again"), p(""))),
+    };
+    const documents = Object.fromEntries(Object.entries(shapes).map(([name, text]) => [name, akn(text, null, ExportView.bracketed)]));
+    const { valid, errors } = validate(documents);
+    expect(errors).toBe("");
+    expect(valid).toEqual({ empty: true, headingAlone: true, itemsFirst: true, deepHeadings: true });
+  });
+
   it("puts leading unnumbered blocks in the preamble and later ones in unnumbered containers", () => {
-    const { text } = walkthroughDraft();
-    const model: ExportDraft = readExportDraft(text, null, { draftId: "d", view: ExportView.clean, exportedAt: AT });
-    const unnumbered = (pid: string, words: string) => ({ type: "preamble" as const, pid, runs: [{ type: "words" as const, text: words, marks: [] }], reservations: [], comments: [], deletions: [], proposals: [] });
-    model.blocks.unshift(unnumbered("front", "Letter dated 1 March 2025 from the Chair"));
-    model.blocks.push(unnumbered("signature", "(Signed) The Chair"));
-    const xml = writeAkomaNtoso(model);
-    expect(xml).toContain("<preamble><p>Letter dated 1 March 2025 from the Chair</p></preamble>");
-    expect(xml).toContain('<hcontainer name="unnumbered" eId="hcontainer_signature"><content><p>(Signed) The Chair</p></content></hcontainer>');
+    const text = yDraft(doc(pre("Letter dated 1 March 2025 from the Chair"), pre("[Original: Spanish]"), p("The Group met."), item(1, "in New York;"), pre("(Signed) The Chair")));
+    const xml = akn(text, null, ExportView.clean);
+    expect(xml).toContain("<preamble><p>Letter dated 1 March 2025 from the Chair</p><p>[Original: Spanish]</p></preamble>");
+    expect(xml).toContain('<paragraph eId="para_1"><num>1.</num><intro><p>The Group met.</p></intro><point eId="para_1__point_a">');
+    expect(xml).toMatch(/<hcontainer name="unnumbered" eId="hcontainer_\w+"><content><p>\(Signed\) The Chair<\/p><\/content><\/hcontainer>/);
     expect(validate({ preamble: xml }).valid).toEqual({ preamble: true });
   });
 });

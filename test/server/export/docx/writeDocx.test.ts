@@ -75,7 +75,7 @@ const walkthroughLike = (view: "clean" | "bracketed") =>
       "stop.",
     ),
     added("3 bis", proposal(newParagraph, ["UZB", "CUB"], "A new paragraph on capacity-building.")),
-    paraWith("4", { deletions: [proposal(deleteParagraph, "SLV")] }, "The Group singles out military capabilities."),
+    paraWith("4", { deletions: [proposal(deleteParagraph, "SLV")] }, "The Group singles out military capabilities.", note(2, "A note on 4.")),
     subitem(1, "(a)", "first item;"),
   ]);
 
@@ -117,9 +117,11 @@ describe("writeDocx, bracketed", () => {
 
   it("writes a paragraph proposed for deletion as deleted runs, its number and mark included", async () => {
     const { document } = await parts(writeDocx(walkthroughLike("bracketed")));
-    expect(changes(document, "del", "El Salvador (SLV)")).toEqual(["4.\t", "The Group singles out military capabilities."]);
+    expect(changes(document, "del", "El Salvador (SLV)")).toEqual(["4.\t", "The Group singles out military capabilities.", ""]);
     expect(document).toMatch(/<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:rPr><w:del [^>]*w:author="El Salvador \(SLV\)"[^>]*\/>(?:(?!<w:p>)[\s\S])*4\.\t/);
     expect(paragraphs(document)).toContain("4.\tThe Group singles out military capabilities.");
+    // Its footnote goes with it.
+    expect(document).toMatch(/<w:del [^>]*w:author="El Salvador \(SLV\)"[^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/><\/w:r><\/w:del>/);
   });
 
   it("writes reservations as footnotes beside the chair's own", async () => {
@@ -136,6 +138,28 @@ describe("writeDocx, bracketed", () => {
     expect(paragraphs(`<w:p>${range}</w:p>`)[0]).toBe("secure");
     // LibreOffice drops a comment whose reference is not inside a run.
     expect(document).toMatch(new RegExp(`<w:r>(?:<w:rPr>[\\s\\S]*?</w:rPr>)?<w:commentReference w:id="${threadId}"/></w:r>`));
+  });
+
+  it("numbers footnotes 1…n and comments after them, as LibreOffice needs to read each footnote's own words", async () => {
+    const { document } = await parts(writeDocx(walkthroughLike("bracketed")));
+    const ids = (tag: string) => [...document.matchAll(new RegExp(`<w:${tag} w:id="(-?\\d+)"`, "g"))].map((match) => Number(match[1]));
+    const footnotes = ids("footnoteReference");
+    const comments = ids("commentReference");
+    expect(footnotes.length).toBeGreaterThan(1);
+    expect(comments.length).toBeGreaterThan(1);
+    expect(footnotes).toEqual(footnotes.map((_id, index) => index + 1));
+    for (const id of comments) expect(id).toBeGreaterThan(footnotes.length);
+  });
+
+  it("starts a new paragraph of a comment at each line break its author typed", async () => {
+    const draft = exportDraft("bracketed", [paraWith("1", { comments: [thread("SLV", "First line.\nSecond line.")] }, "Text.")]);
+    expect(paragraphs((await parts(writeDocx(draft))).comments)).toEqual(["First line.", "Second line."]);
+  });
+
+  it("opens a comment on an empty paragraph before it closes it", async () => {
+    const draft = exportDraft("bracketed", [paraWith("1", { comments: [thread("SLV", "Why is this empty?")] })]);
+    const { document } = await parts(writeDocx(draft));
+    expect(document).toMatch(/<w:commentRangeStart w:id="(\d+)"\/><w:commentRangeEnd w:id="\1"\/>/);
   });
 
   it("keeps the chair's emphasis and numbers paragraphs and sub-items as text on a hanging indent", async () => {
@@ -160,8 +184,28 @@ describe("writeDocx, bracketed", () => {
     expect(changes(document, "del", "Uzbekistan (UZB)")).toEqual([]);
     expect(comments).toMatch(/w:author="Uzbekistan \(UZB\)"[^>]*>[\s\S]*Uzbekistan \(UZB\): delete “promote norms”/);
     expect(paragraphs(document)).toContain("1.\tStates should promotemust advance norms.");
-    const range = /<w:commentRangeStart w:id="0"\/>([\s\S]*?)<w:commentRangeEnd w:id="0"\/>/.exec(document)![1]!;
+    const range = /<w:commentRangeStart w:id="(\d+)"\/>([\s\S]*?)<w:commentRangeEnd w:id="\1"\/>/.exec(document)![2]!;
     expect(paragraphs(`<w:p>${range}</w:p>`)[0]).toBe("promotemust advance norms");
+  });
+
+  it("leaves out characters XML forbids, wherever people typed them, so Word can open the file", async () => {
+    const hostile = "bad\uFFFF\u0001\uFFFEwords";
+    const draft = exportDraft("bracketed", [
+      paraWith("1", { comments: [thread("SLV", hostile)], reservations: [reservation("CUB", hostile)] }, hostile, bracket("", proposal(insert, "CUB", hostile)), note(1, hostile)),
+    ]);
+    const xml = await parts(writeDocx(draft));
+    for (const part of [xml.document, xml.comments, xml.footnotes]) {
+      expect(part).toContain("badwords");
+      expect(part).not.toMatch(/[\uFFFE\uFFFF\u0001]/);
+    }
+  });
+
+  it("dates changes to the second, as Word writes them, and still writes a comment with no time at all", async () => {
+    const undated = { ...thread("SLV", "Undated."), at: "not a time" };
+    const draft = exportDraft("bracketed", [paraWith("1", { comments: [undated] }, bracket("", proposal(insert, "CUB", "x", { createdAt: "2025-01-01T10:00:00.123Z" })))]);
+    const { document, comments } = await parts(writeDocx(draft));
+    expect(document).toMatch(/<w:ins [^>]*w:date="2025-01-01T10:00:00Z"/);
+    expect(paragraphs(comments)).toEqual(["Undated."]);
   });
 
   it("refuses a paragraph-level proposal inside a bracket of words, naming it", async () => {
@@ -231,15 +275,15 @@ describe("writeCompilationDocx", () => {
       "Pre-draft report of the Open-ended Working Group",
       "Compilation of proposals",
       "1.\tThe Group firmly agreed.",
-      "El Salvador (SLV): insert “ firmly” (Accepted)",
+      "El Salvador (SLV): insert “ firmly” (accepted)",
       "2.\tStates should promote norms.",
       "Alt 1 — Cuba (CUB), co-sponsored by El Salvador (SLV): replace “promote” with “advance”",
       "Alt 2 — Uzbekistan (UZB): replace “promote” with “uphold”",
       "3.\tNothing proposed here.",
       "4.\tLast.",
-      "Uzbekistan (UZB): add paragraph 4 bis: “New words.” (Withdrawn)",
+      "Uzbekistan (UZB): add paragraph 4 bis: “New words.” (withdrawn)",
       "Proposals on paragraphs no longer in the text",
-      "Cuba (CUB): delete “gone words” (Rejected)",
+      "Cuba (CUB): delete “gone words” (rejected)",
     ]);
   });
 
