@@ -5,8 +5,10 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import { DecisionPrefix, FloorRoot, PROGRESS_KEY, TextRoot } from "../shared/documentLayout";
 import { PID_PATTERN } from "../shared/pid";
+import { CONTACTS_ID, parseRecordKey } from "../shared/recordKeys";
 import { checkPlainJson, truncateForReason } from "./checkPlainJson";
 import comment from "./records/comment.schema.json";
+import contacts from "./records/contacts.schema.json";
 import decision from "./records/decision.schema.json";
 import defs from "./records/defs.schema.json";
 import meta from "./records/meta.schema.json";
@@ -25,6 +27,7 @@ export const RecordKind = {
   decision: "decision",
   stance: "stance",
   comment: "comment",
+  contacts: "contacts",
   meta: "meta",
   status: "status",
 } as const;
@@ -41,6 +44,7 @@ const KIND_BY_ROOT: ReadonlyMap<string, RecordKind> = new Map<string, RecordKind
   [TextRoot.status, RecordKind.status],
   [FloorRoot.stances, RecordKind.stance],
   [FloorRoot.comments, RecordKind.comment],
+  [FloorRoot.contacts, RecordKind.contacts],
 ]);
 
 /** The record kind of a root's values; undefined for `content` and unknown roots. */
@@ -50,7 +54,7 @@ export function recordKindOf(root: string): RecordKind | undefined {
 
 // `verbose` keeps each error's parent schema, whose `description` turns a bare regex into words.
 const ajv = new Ajv({ allErrors: false, strict: true, verbose: true });
-ajv.addSchema([defs, proposal, support, decision, stance, comment, meta, status]);
+ajv.addSchema([defs, proposal, support, decision, stance, comment, contacts, meta, status]);
 
 function compiled(schema: { $id: string }, fragment = ""): ValidateFunction {
   const validate = ajv.getSchema(`${schema.$id}${fragment}`);
@@ -72,6 +76,7 @@ const TARGETS = {
   support: target("support", compiled(support)),
   stance: target("stance", compiled(stance)),
   comment: target("comment", compiled(comment)),
+  contacts: target("contacts", compiled(contacts)),
   meta: target("meta", compiled(meta)),
   proposalDecision: target("proposalDecision", compiled(decision, "#/definitions/proposalDecision")),
   agreement: target("agreement", compiled(decision, "#/definitions/agreement")),
@@ -104,8 +109,15 @@ function statusTarget(key: string): Target | string {
   return PID_PATTERN.test(key) ? TARGETS.paragraphStatus : `status: key ${quoted(key)} is neither ${PROGRESS_KEY} nor a pid`;
 }
 
+/** A delegation keeps one points-of-contact record, under `STATE:contacts`. */
+function contactsTarget(key: string): Target | string {
+  return parseRecordKey(key)?.id === CONTACTS_ID ? TARGETS.contacts : `contacts: key ${quoted(key)} is not STATE:${CONTACTS_ID}`;
+}
+
 function targetFor(kind: RecordKind, key: string): Target | string {
   switch (kind) {
+    case RecordKind.contacts:
+      return contactsTarget(key);
     case RecordKind.decision:
       return decisionTarget(key);
     case RecordKind.status:

@@ -32,3 +32,14 @@ export const EXPORT_ROUTE = `${DRAFT_ROUTE}/export`;
 export function exportPath(draftId: string, format: string, view: string): string {
   return `${draftPath(draftId)}/export?format=${encodeURIComponent(format)}&view=${encodeURIComponent(view)}`;
 }
+
+/** A draft's audit log, for the chair (Express syntax). */
+export const AUDIT_ROUTE = `${DRAFT_ROUTE}/audit`;
+
+/** The URL of draft `draftId`'s audit log, with the filters `query` gives. */
+export function auditPath(draftId: string, query: Record<string, string | number | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(name, String(value));
+  const search = params.toString();
+  return `${AUDIT_ROUTE.replace(":id", encodeURIComponent(draftId))}${search ? `?${search}` : ""}`;
+}

@@ -7,7 +7,7 @@
 export const Room = {
   /** The base text and the public records: everyone who may read the draft. */
   text: "text",
-  /** Stances and comments: the chair and the delegations. */
+  /** Stances, comments and points of contact: the chair and the delegations. */
   floor: "floor",
 } as const;
 export type Room = (typeof Room)[keyof typeof Room];
@@ -30,6 +30,8 @@ export type TextRoot = (typeof TextRoot)[keyof typeof TextRoot];
 export const FloorRoot = {
   stances: "stances",
   comments: "comments",
+  /** Each delegation's points of contact, at `STATE:contacts`. */
+  contacts: "contacts",
 } as const;
 export type FloorRoot = (typeof FloorRoot)[keyof typeof FloorRoot];
 

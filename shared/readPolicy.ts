@@ -1,8 +1,8 @@
 /**
- * Who may read what of a draft: everyone may read `text`; `floor` (stances and comments) is for the
- * chair and the delegations, and for observers only where the draft's policy allows. Exports
- * follow the same policy: an observer exports the clean text, and the bracketed text and the
- * compilation of proposals only where the policy opens the floor to observers.
+ * Who may read what of a draft: everyone may read `text`; `floor` (stances, comments, points of
+ * contact) is for the chair and the delegations, and for observers only where the draft's policy
+ * allows. Exports follow the same policy: an observer exports the clean text, and the bracketed
+ * text and the compilation of proposals only where the policy opens the floor to observers.
  */
 import { Room } from "./documentLayout";
 import { ExportView } from "./export/exportModel";

@@ -9,6 +9,9 @@ export const KEY_SEPARATOR = ":";
 /** Owner of the chair's comments. */
 export const CHAIR_OWNER = "chair";
 
+/** The id of a delegation's one points-of-contact record: `contacts["CUB:contacts"]`. */
+export const CONTACTS_ID = "contacts";
+
 /** What may follow the owner: ids, pids and, for supports, another record's key. */
 export const RECORD_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
 

@@ -15,7 +15,7 @@ export const ROOM_ROOTS: Readonly<Record<Room, readonly string[]>> = {
 };
 
 /** Roots whose keys belong to one state each (`STATE:id`). */
-const STATE_OWNED_ROOTS: ReadonlySet<string> = new Set([TextRoot.proposals, TextRoot.supports, FloorRoot.stances, FloorRoot.comments]);
+const STATE_OWNED_ROOTS: ReadonlySet<string> = new Set([TextRoot.proposals, TextRoot.supports, FloorRoot.stances, FloorRoot.comments, FloorRoot.contacts]);
 
 /** Roots only the chair writes. */
 const CHAIR_ROOTS: ReadonlySet<string> = new Set([TextRoot.content, TextRoot.meta, TextRoot.decisions]);

@@ -18,7 +18,10 @@ import { clearNotice, NoticeKind, showNotice } from "../connection/notice";
 import { bindPresenceList } from "../connection/presenceList";
 import { closeRoomCopy, openRoomCopy, type RoomCopy } from "../connection/roomCopy";
 import { bindSavedIndicator } from "../connection/savedIndicator";
+import { mountAuditLink } from "../audit/auditLink";
 import { bindSilenceBanner } from "../editor/consensus/silenceBanner";
+import { bindContactsForm } from "../editor/contacts/contactsForm";
+import { bindContactsList } from "../editor/contacts/contactsList";
 import { createEditor } from "../editor/createEditor";
 import { bindDelegationView } from "../editor/delegation/delegationView";
 import { bindDraftHeader } from "../editor/draftHeader";
@@ -172,9 +175,28 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   if (author.role === Role.delegation) {
     panel.before(ownView);
     stopOwnView = bindDelegationView(ownView, { textDoc: ydoc, floorDoc, state: author.state, openParagraph });
+    if (floorDoc) {
+      const ownContacts = document.createElement("section");
+      ownView.append(ownContacts);
+      const stopDelegation = stopOwnView;
+      const stopForm = bindContactsForm(ownContacts, floorDoc, author.state);
+      stopOwnView = () => {
+        stopForm();
+        stopDelegation();
+      };
+    }
   }
+  // Points of contact live in the floor room: whoever reads it reads them.
+  const contactsList = document.createElement("aside");
+  contactsList.className = "contacts-list";
+  const stopContactsList = floorDoc ? bindContactsList(contactsList, floorDoc) : () => {};
+  if (floorDoc) panel.after(contactsList);
+  const stopAudit = author.role === Role.chair ? mountAuditLink(silenceBanner, { draftId, textDoc: ydoc }) : () => {};
   const close = async () => {
     stopSignOutHook();
+    stopAudit();
+    stopContactsList();
+    contactsList.remove();
     stopSaved();
     stopList();
     stopOwnView();

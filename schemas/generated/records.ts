@@ -12,6 +12,24 @@ export interface Comment {
   resolved?: boolean;
 }
 
+/** One point of contact of a delegation. */
+export interface Contact {
+  /** a non-blank name */
+  name: string;
+  /** what the person does in the delegation (Counsellor, Legal adviser) */
+  function?: string;
+  /** an e-mail address such as name@mission.example */
+  email?: string;
+  /** a telephone number: digits, spaces, + ( ) . - / */
+  phone?: string;
+}
+
+/** A delegation's points of contact, at contacts["STATE:contacts"]: a few people, each with a name and how to reach them. The chair and the other members read them. */
+export interface Contacts {
+  people: Contact[];
+  at: string;
+}
+
 /** How the chair cleared a proposal; setAside sends it to the Chair's summary. */
 export const ProposalDecisionKind = {
   accepted: "accepted",
@@ -180,6 +198,16 @@ export const RecordLimits = {
     replyTo: { maxLength: 200 },
     body: { minLength: 1, maxLength: 10000 },
     at: { maxLength: 24 },
+  },
+  contacts: {
+    people: { maxItems: 8 },
+    at: { maxLength: 24 },
+  },
+  contact: {
+    name: { minLength: 1, maxLength: 120 },
+    function: { maxLength: 120 },
+    email: { maxLength: 254 },
+    phone: { maxLength: 40 },
   },
   proposalDecision: {
     at: { maxLength: 24 },

@@ -7,10 +7,14 @@ import exportQuerySchema from "../rest/exportQuery.schema.json";
 import inviteSchema from "../rest/invite.schema.json";
 import roleChangeSchema from "../rest/roleChange.schema.json";
 
-/** Query of the chair's GET /api/drafts/:id/audit: the page of entries before sequence number before (absent: the newest), at most limit of them. */
+/** Query of the chair's GET /api/drafts/:id/audit: the page of entries before sequence number before (absent: the newest), at most limit of them; only one state's writes (state) or one paragraph's history (pid). */
 export interface AuditQuery {
   before?: number;
   limit?: number;
+  /** a three-letter state code such as CUB */
+  state?: string;
+  /** a paragraph id (1 to 40 letters, digits, _ or -) */
+  pid?: string;
 }
 
 /** Body of the chair's PATCH /api/drafts/:id: whether observers read the draft's stances and comments. */

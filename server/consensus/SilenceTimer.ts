@@ -111,7 +111,7 @@ export class SilenceTimer {
       await text.applyServerChange((doc) => {
         const procedure = doc.getMap(TextRoot.decisions).get(key);
         if (procedure && isDue(procedure as never, now)) outcome = settleSilence(doc, floor?.document ?? null, key, now);
-      }, [{ root: TextRoot.decisions, key }]);
+      });
       if (outcome !== null) this.afterSettle(draftId);
       return outcome !== null;
     } finally {

@@ -99,7 +99,7 @@ export class StatusPublisher {
       let summary: DraftSummary | undefined;
       await text.applyServerChange((doc) => {
         summary = summarizeDraft(doc, writeStatus(doc.getMap(TextRoot.status), text.document, floor?.document ?? null));
-      }, [{ root: TextRoot.status, key: null }]);
+      });
       if (summary) await this.storage!.saveSummary(draftId, summary);
     } finally {
       rooms.released(text);

@@ -1,6 +1,13 @@
-/** The chair reads a draft's audit log, newest first, a page at a time (`?before=<seq>&limit=`). */
+/**
+ * The chair reads a draft's audit log, newest first, a page at a time (`?before=<seq>&limit=`),
+ * optionally only one state's writes (`?state=CUB`) or one paragraph's history (`?pid=…`). Each
+ * entry says who (principal and user), when, and what the write said (`AuditEntryView`).
+ */
 import express from "express";
-import type { Storage } from "../storage/Storage";
+import { AUDIT_ROUTE } from "../../shared/appPaths";
+import { statePrincipal, type AuditEntryView, type AuditPage } from "../../shared/audit/auditEntry";
+import type { IdentityStore } from "../identity/IdentityStore";
+import type { AuditEntry, Storage } from "../storage/Storage";
 import { readQuery } from "./readBody";
 import { requireChair, route } from "./requestContext";
 
@@ -9,20 +16,34 @@ export const AUDIT_PAGE_SIZE = 100;
 /** The most entries one page gives, however many `limit` asks for. */
 export const MAX_AUDIT_PAGE_SIZE = 1000;
 
+/** Each entry with its user's name, looked up once per user of the page. */
+async function withUserNames(identity: IdentityStore, entries: AuditEntry[]): Promise<AuditEntryView[]> {
+  const names = new Map<string, string | null>();
+  for (const userId of new Set(entries.map((entry) => entry.userId))) {
+    if (userId) names.set(userId, (await identity.getUser(userId))?.name ?? null);
+  }
+  return entries.map((entry) => ({ ...entry, userName: entry.userId ? (names.get(entry.userId) ?? null) : null }));
+}
+
 /** `GET /api/drafts/:id/audit`. */
 export function auditRoutes(storage: Storage): express.Router {
   const router = express.Router();
   router.get(
-    "/api/drafts/:id/audit",
+    AUDIT_ROUTE,
     route(async (request, response) => {
       const draftId = String(request.params.id);
       await requireChair(storage.identity, request, draftId);
-      const query = readQuery(request, "audit");
-      const before = query.before;
-      const limit = Math.min(query.limit ?? AUDIT_PAGE_SIZE, MAX_AUDIT_PAGE_SIZE);
-      const entries = await storage.readAudit(draftId, { before, limit });
-      const next = entries.length === limit ? entries[entries.length - 1]!.seq : null;
-      response.json({ entries, next });
+      const { before, state, pid, limit } = readQuery(request, "audit");
+      const pageSize = Math.min(limit ?? AUDIT_PAGE_SIZE, MAX_AUDIT_PAGE_SIZE);
+      const entries = await storage.readAudit(draftId, {
+        before,
+        limit: pageSize,
+        ...(state === undefined ? {} : { principal: statePrincipal(state) }),
+        ...(pid === undefined ? {} : { pid }),
+      });
+      const next = entries.length === pageSize ? entries[entries.length - 1]!.seq : null;
+      const page: AuditPage = { entries: await withUserNames(storage.identity, entries), next };
+      response.json(page);
     }),
   );
   return router;

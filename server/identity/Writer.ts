@@ -2,11 +2,11 @@
  * Who is behind a connection, as the server knows it from the membership: the role and state that
  * decide what may be written, and the principal that owns Yjs client ids and signs the audit log.
  */
+import { statePrincipal } from "../../shared/audit/auditEntry";
 import { Role, type Author } from "../../shared/roles";
 import type { Membership, User } from "./IdentityStore";
 
-/** Principal of writes the server makes itself (status, settled silence procedures). */
-export const SERVER_PRINCIPAL = "server";
+export { SERVER_PRINCIPAL } from "../../shared/audit/auditEntry";
 
 /** A connected member. */
 export interface Writer {
@@ -26,7 +26,7 @@ export function writerOf(user: User, membership: Membership): Writer {
       return { ...base, author: { role: Role.chair }, principal: Role.chair };
     case Role.delegation:
       if (!membership.state) throw new RangeError(`Delegation membership ${membership.id} has no state`);
-      return { ...base, author: { role: Role.delegation, state: membership.state }, principal: `state:${membership.state}` };
+      return { ...base, author: { role: Role.delegation, state: membership.state }, principal: statePrincipal(membership.state) };
     case Role.observer:
       return { ...base, author: { role: Role.observer }, principal: `observer:${membership.id}` };
     default:

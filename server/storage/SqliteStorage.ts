@@ -10,7 +10,7 @@ import type { Progress } from "../../schemas/records";
 import type { Room } from "../../shared/documentLayout";
 import { SqliteIdentityStore } from "./SqliteIdentityStore";
 import { migrate } from "./sqliteMigrations";
-import type { AuditEntry, Deadline, DraftRecord, DraftSummary, Storage, StoredUpdate, WriteRecord } from "./Storage";
+import type { AuditEntry, AuditQuery, Deadline, DraftRecord, DraftSummary, Storage, StoredUpdate, WriteRecord } from "./Storage";
 
 /** File name of the database inside the data folder. */
 export const SQLITE_FILE_NAME = "concord.sqlite";
@@ -40,6 +40,7 @@ interface AuditRow {
   user_id: string | null;
   at: string;
   touched: string;
+  words: string | null;
 }
 
 const DRAFT_COLUMNS = "id, title, created_at, observers_read_floor, symbol, progress";
@@ -63,7 +64,21 @@ function toAuditEntry(row: AuditRow): AuditEntry {
     userId: row.user_id,
     at: row.at,
     touched: JSON.parse(row.touched) as AuditEntry["touched"],
+    words: row.words === null ? null : (JSON.parse(row.words) as AuditEntry["words"]),
   };
+}
+
+const AUDIT_COLUMNS = "seq, room, principal, user_id, at, touched, words";
+
+/** The statement reading audit entries, with the filters a query uses (one statement per combination). */
+function auditSelect(byPrincipal: boolean, byPid: boolean): string {
+  const filters = [
+    "draft_id = @draftId",
+    "seq < @before",
+    ...(byPrincipal ? ["principal = @principal"] : []),
+    ...(byPid ? ["seq IN (SELECT audit_seq FROM audit_pids WHERE draft_id = @draftId AND pid = @pid)"] : []),
+  ];
+  return `SELECT ${AUDIT_COLUMNS} FROM audit WHERE ${filters.join(" AND ")} ORDER BY seq DESC LIMIT @limit`;
 }
 
 /** The SQLite implementation of `Storage`, under one data folder. */
@@ -94,9 +109,10 @@ export class SqliteStorage implements Storage {
          WHERE id = @id AND (title IS NOT coalesce(@title, title) OR symbol IS NOT @symbol OR progress IS NOT @progress)`,
       ),
       setObserversReadFloor: this.db.prepare("UPDATE drafts SET observers_read_floor = ? WHERE id = ?"),
-      insertAudit: this.db.prepare("INSERT INTO audit (draft_id, room, principal, user_id, at, touched) VALUES (?, ?, ?, ?, ?, ?)"),
-      readAudit: this.db.prepare<[string, number, number], AuditRow>(
-        "SELECT seq, room, principal, user_id, at, touched FROM audit WHERE draft_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+      insertAudit: this.db.prepare("INSERT INTO audit (draft_id, room, principal, user_id, at, touched, words) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      insertAuditPid: this.db.prepare("INSERT OR IGNORE INTO audit_pids (draft_id, pid, audit_seq) VALUES (?, ?, ?)"),
+      readAudit: [false, true].flatMap((byPrincipal) =>
+        [false, true].map((byPid) => this.db.prepare<[{ draftId: string; before: number; limit: number; principal?: string; pid?: string }], AuditRow>(auditSelect(byPrincipal, byPid))),
       ),
       insertClientId: this.db.prepare("INSERT OR IGNORE INTO client_ids (draft_id, room, client_id, principal) VALUES (?, ?, ?, ?)"),
       loadClientIds: this.db.prepare<[string, string], { client_id: number; principal: string }>(
@@ -171,9 +187,13 @@ export class SqliteStorage implements Storage {
     return new Map(this.statements.loadClientIds.all(draftId, room).map((row) => [row.client_id, row.principal]));
   }
 
-  async readAudit(draftId: string, page: { before?: number; limit: number }): Promise<AuditEntry[]> {
+  async readAudit(draftId: string, query: AuditQuery): Promise<AuditEntry[]> {
     this.flush();
-    return this.statements.readAudit.all(draftId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit).map(toAuditEntry);
+    const statement = this.statements.readAudit[(query.principal === undefined ? 0 : 2) + (query.pid === undefined ? 0 : 1)]!;
+    const { principal, pid } = query;
+    return statement
+      .all({ draftId, before: query.before ?? Number.MAX_SAFE_INTEGER, limit: query.limit, ...(principal === undefined ? {} : { principal }), ...(pid === undefined ? {} : { pid }) })
+      .map(toAuditEntry);
   }
 
   async compact(draftId: string, room: Room, merged: Uint8Array, throughSeq: number): Promise<void> {
@@ -204,7 +224,9 @@ export class SqliteStorage implements Storage {
     const seq = Number(this.statements.insertUpdate.run(item.draftId, item.room, Buffer.from(item.update)).lastInsertRowid);
     const write = item.write;
     if (write) {
-      this.statements.insertAudit.run(item.draftId, item.room, write.principal, write.userId, write.at, JSON.stringify(write.touched));
+      const words = write.words ? JSON.stringify(write.words) : null;
+      const auditSeq = this.statements.insertAudit.run(item.draftId, item.room, write.principal, write.userId, write.at, JSON.stringify(write.touched), words).lastInsertRowid;
+      for (const pid of write.pids ?? []) this.statements.insertAuditPid.run(item.draftId, pid, auditSeq);
       for (const clientId of write.newClientIds) this.statements.insertClientId.run(item.draftId, item.room, clientId, write.principal);
     }
     return seq;

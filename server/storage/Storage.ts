@@ -3,6 +3,7 @@
  * store and a PostgreSQL store are interchangeable; every call is async for the sake of the latter.
  */
 import type { Progress } from "../../schemas/records";
+import type { AuditWords } from "../../shared/audit/auditWords";
 import type { Room } from "../../shared/documentLayout";
 import type { IdentityStore } from "../identity/IdentityStore";
 
@@ -52,12 +53,29 @@ export interface WriteRecord {
   touched: Touched[];
   /** Yjs client ids this write used for the first time: from now on they are the principal's. */
   newClientIds: number[];
+  /** What the write said: changed paragraphs' words, records' contents (absent for the server's own writes). */
+  words?: AuditWords;
+  /** The paragraphs the write is about, for reading one paragraph's history. */
+  pids?: string[];
 }
 
 /** One entry of a draft's audit log. */
-export interface AuditEntry extends Omit<WriteRecord, "newClientIds"> {
+export interface AuditEntry extends Omit<WriteRecord, "newClientIds" | "words" | "pids"> {
   seq: number;
   room: Room;
+  /** Null for entries stored before the audit kept words, and for the server's own writes. */
+  words: AuditWords | null;
+}
+
+/** Which audit entries to read: a page of them, optionally only one principal's or one paragraph's. */
+export interface AuditQuery {
+  /** Only entries older than this sequence number. */
+  before?: number;
+  limit: number;
+  /** Only this principal's entries (`chair`, `state:CUB`). */
+  principal?: string;
+  /** Only entries about this paragraph. */
+  pid?: string;
 }
 
 /** Something the server must do at a time: settle silence procedure `key` of a draft. */
@@ -90,8 +108,8 @@ export interface Storage {
   loadUpdates(draftId: string, room: Room): Promise<StoredUpdate[]>;
   /** The principal owning each Yjs client id seen in a room. */
   loadClientIds(draftId: string, room: Room): Promise<Map<number, string>>;
-  /** Audit entries of a draft, newest first, older than `before` when given. */
-  readAudit(draftId: string, page: { before?: number; limit: number }): Promise<AuditEntry[]>;
+  /** Audit entries of a draft, newest first, as `query` selects them. */
+  readAudit(draftId: string, query: AuditQuery): Promise<AuditEntry[]>;
   /** Replaces every update up to `throughSeq` by `merged`, which must hold all of them. */
   compact(draftId: string, room: Room, merged: Uint8Array, throughSeq: number): Promise<void>;
   /** Records (or, with `dueAt` null, forgets) a deadline; the same key replaces the old time. */

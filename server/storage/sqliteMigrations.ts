@@ -73,6 +73,16 @@ const MIGRATIONS: readonly string[] = [
   // drafts loads no room; null until the server first summarizes the draft.
   `ALTER TABLE drafts ADD COLUMN symbol TEXT;
    ALTER TABLE drafts ADD COLUMN progress TEXT;`,
+  // 5: what each audited write said (changed paragraphs' words, records' contents, as JSON), and
+  // the paragraphs each entry is about, so one paragraph's history outlives the compacted update log.
+  `ALTER TABLE audit ADD COLUMN words TEXT;
+   CREATE TABLE audit_pids (
+     draft_id TEXT NOT NULL,
+     pid TEXT NOT NULL,
+     audit_seq INTEGER NOT NULL REFERENCES audit(seq),
+     PRIMARY KEY (draft_id, pid, audit_seq)
+   );
+   CREATE INDEX audit_by_principal ON audit (draft_id, principal, seq);`,
 ];
 
 /** Brings a database up to the newest schema, one transaction per migration. */

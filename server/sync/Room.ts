@@ -9,12 +9,14 @@ import { uint32 } from "lib0/random";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../shared/closeCodes";
-import type { Room as RoomName } from "../../shared/documentLayout";
+import { Room as RoomNames, type Room as RoomName } from "../../shared/documentLayout";
+import { describeServerWrite, describeWrite } from "../audit/describeWrite";
+import { ParagraphTexts } from "../audit/ParagraphTexts";
 import { SYSTEM_CLOCK, type Clock } from "../clock";
 import { checkWrite } from "../guard/checkWrite";
 import { Role } from "../../shared/roles";
 import { SERVER_PRINCIPAL, type Writer } from "../identity/Writer";
-import type { Storage, Touched, WriteRecord } from "../storage/Storage";
+import type { Storage, WriteRecord } from "../storage/Storage";
 import { stampAwareness } from "./stampAwareness";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
 
@@ -96,6 +98,8 @@ export class Room {
   /** Awareness client ids each peer has announced, removed when the peer leaves. */
   private readonly peerClients = new Map<RoomPeer, Set<number>>();
   private doc!: Y.Doc;
+  /** The words of the text room's blocks, so the audit can say what each change did to them. */
+  private paragraphs: ParagraphTexts | null = null;
   /** Principal owning each Yjs client id seen in this room (invariant 3). */
   private clientOwners = new Map<number, string>();
   /** Presence lives beside the document, not in it, so a rebuild leaves it alone. */
@@ -150,19 +154,27 @@ export class Room {
    * A change the server makes itself (status, settled silence procedures): applied in one
    * transaction, stored with the server as its principal, and relayed to every client once committed.
    */
-  async applyServerChange(change: (doc: Y.Doc) => void, touched: Touched[] = []): Promise<void> {
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
     await this.ready();
     // The server's Yjs client id must be its own (invariant 3), never one a client has used.
     const owner = this.clientOwners.get(this.doc.clientID);
     if (owner !== undefined && owner !== SERVER_PRINCIPAL) this.doc.clientID = freshClientId(this.clientOwners);
     const newClientIds = this.clientOwners.has(this.doc.clientID) ? [] : [this.doc.clientID];
     this.captured = [];
-    Y.transact(this.doc, () => change(this.doc), SERVER_ORIGIN);
+    const transaction = Y.transact(
+      this.doc,
+      (current) => {
+        change(this.doc);
+        return current;
+      },
+      SERVER_ORIGIN,
+    );
     const changes = this.captured;
     this.captured = [];
     if (changes.length === 0) return;
     for (const clientId of newClientIds) this.clientOwners.set(clientId, SERVER_PRINCIPAL);
-    const write: WriteRecord = { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched, newClientIds };
+    const { touched, words, pids } = describeServerWrite(this.doc, transaction);
+    const write: WriteRecord = { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched, newClientIds, words, pids };
     const commits = changes.map((captured, index) => this.commitAndRelay(captured, SERVER_ORIGIN, index === 0 ? write : undefined, performance.now()));
     // A failed commit has already closed every client and rebuilt the room.
     await Promise.all(commits).catch(() => undefined);
@@ -237,6 +249,7 @@ export class Room {
       : checkWrite(this.doc, this.name, peer.writer, update, this.clientOwners, (this.options.clock ?? SYSTEM_CLOCK).now());
     if (permitted.footprint.empty) return NOTHING_TO_COMMIT;
     this.captured = [];
+    this.paragraphs?.take();
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (error) {
@@ -255,12 +268,15 @@ export class Room {
     this.captured = [];
     if (changes.length === 0) return NOTHING_TO_COMMIT;
     for (const clientId of permitted.newClientIds) this.clientOwners.set(clientId, peer.writer.principal);
+    const { words, pids } = describeWrite(this.doc, permitted.footprint, this.paragraphs?.take() ?? []);
     const write: WriteRecord = {
       principal: peer.writer.principal,
       userId: peer.writer.userId,
       at: new Date().toISOString(),
       touched: permitted.footprint.touched,
       newClientIds: permitted.newClientIds,
+      words,
+      pids,
     };
     const commits = changes.map((change, index) => this.commitAndRelay(change, peer, index === 0 ? write : undefined, arrivedAt));
     return { committed: Promise.all(commits).then(() => undefined) };
@@ -308,11 +324,15 @@ export class Room {
     for (const peer of Array.from(this.peers)) peer.close(cause);
     this.peers.clear();
     if (this.compactionTimer) clearTimeout(this.compactionTimer);
+    this.paragraphs?.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }
 
   private attach({ doc, rows, clientOwners }: LoadedState): void {
+    this.paragraphs?.destroy();
+    // Only the text room holds the chair's text.
+    this.paragraphs = this.name === RoomNames.text ? new ParagraphTexts(doc) : null;
     this.doc = doc;
     this.storedRows = rows;
     this.clientOwners = clientOwners;

@@ -271,6 +271,35 @@ describe("validateRecord", () => {
     });
   });
 
+  describe("points of contact", () => {
+    const K = FloorRoot.contacts;
+    const person = { name: "Ana Pérez", function: "Counsellor", email: "ana.perez@cuba-mission.example", phone: "+1 (212) 555-0101" };
+    const contacts = (people: unknown[] = [person]) => ({ people, at: T });
+
+    it("accepts a few people, each with a name and what else is known, under STATE:contacts", () => {
+      expectAccepted(K, "CUB:contacts", contacts([person, { name: "Luis Gómez" }]));
+      expectAccepted(K, "SLV:contacts", contacts([]));
+    });
+
+    it("refuses any other key", () => {
+      expect(reasonOf(K, "CUB:c1", contacts())).toBe('contacts: key "CUB:c1" is not STATE:contacts');
+      expect(reasonOf(K, "contacts", contacts())).toContain("is not STATE:contacts");
+    });
+
+    it("refuses a blank name, a bad address or number, and too many people", () => {
+      expect(reasonOf(K, "CUB:contacts", contacts([{ name: "  " }]))).toContain("contacts.people[0].name");
+      expect(reasonOf(K, "CUB:contacts", contacts([{ ...person, email: "ana at mission" }]))).toContain("contacts.people[0].email");
+      expect(reasonOf(K, "CUB:contacts", contacts([{ ...person, phone: "call me" }]))).toContain("contacts.people[0].phone");
+      expect(reasonOf(K, "CUB:contacts", contacts(Array.from({ length: 9 }, () => person)))).toContain("contacts.people");
+      expect(reasonOf(K, "CUB:contacts", contacts([{ ...person, name: "n".repeat(121) }]))).toContain("contacts.people[0].name");
+    });
+
+    it("refuses unknown fields and a record without a time", () => {
+      expect(reasonOf(K, "CUB:contacts", contacts([{ ...person, password: "x" }]))).toContain("unknown field");
+      expect(reasonOf(K, "CUB:contacts", { people: [] })).toBe("contacts.at: required");
+    });
+  });
+
   describe("meta", () => {
     const M = TextRoot.meta;
 
@@ -440,7 +469,7 @@ describe("validateRecord", () => {
 
   describe("on arbitrary input", () => {
     const roots = [...Object.values(TextRoot), ...Object.values(FloorRoot), "unknown"];
-    const keys = fc.oneof(fc.string(), fc.constantFrom(PK, "agreed:p12", "silence:s1", "proposal:CUB:p1", "revision:r1", "progress", "p12", "title", "schemaVersion"));
+    const keys = fc.oneof(fc.string(), fc.constantFrom(PK, "CUB:contacts", "agreed:p12", "silence:s1", "proposal:CUB:p1", "revision:r1", "progress", "p12", "title", "schemaVersion"));
     const answersWithoutThrowing = (root: string, key: string, value: unknown): void => {
       const check = validateRecord(root, key, value);
       if (!check.ok) {

@@ -36,6 +36,7 @@ function keyFor(root: string, owner: string, id: string): string {
   if (root === TextRoot.decisions) return `proposal:SLV:${id}`;
   if (root === TextRoot.status) return "p1";
   if (root === TextRoot.supports) return `${owner}:SLV:${id}`;
+  if (root === FloorRoot.contacts) return `${owner}:contacts`;
   return `${owner}:${id}`;
 }
 
@@ -56,7 +57,7 @@ interface Case {
 /** The expected verdicts, written out as DESIGN.md invariant 2 states them. */
 const CASES: Case[] = [];
 for (const root of [...Object.values(TextRoot), ...Object.values(FloorRoot)]) {
-  const stateOwned = [TextRoot.proposals, TextRoot.supports, FloorRoot.stances, FloorRoot.comments].includes(root as never);
+  const stateOwned = [TextRoot.proposals, TextRoot.supports, FloorRoot.stances, FloorRoot.comments, FloorRoot.contacts].includes(root as never);
   const owners = stateOwned ? ["CUB", "SLV", ...(root === FloorRoot.comments ? ["chair"] : [])] : ["-"];
   for (const owner of owners) {
     const chairRoot = [TextRoot.content, TextRoot.meta, TextRoot.decisions].includes(root as never);
@@ -137,8 +138,8 @@ describe("the write guard, for every role, root and key", () => {
     async (_name, { who, root, owner, permitted }) => {
       const room = ROOM_OF[root]!;
       const key = keyFor(root, owner, `${who}-${root}-${owner}`);
-      // meta has fixed keys: each writer writes its own value so a refusal is told from the chair's write.
-      const value = root === TextRoot.meta ? `A/AC.292/2026/${who}` : VALUES[root];
+      // meta and contacts have fixed keys: each writer writes its own value so a refusal is told from a permitted write.
+      const value = root === TextRoot.meta ? `A/AC.292/2026/${who}` : root === FloorRoot.contacts ? { people: [{ name: `Written by ${who}` }], at } : VALUES[root];
       if (permitted) {
         const writer = await connectStockClient(server, draftId, { room, token: tokens[who] });
         write(writer.doc, root, key, value);

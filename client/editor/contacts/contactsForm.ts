@@ -1,0 +1,91 @@
+/**
+ * A delegation's own points of contact, edited in *Your delegation*: a few people, each with a
+ * name, function, e-mail and phone. Saving writes the state's one record; a refusal (a bad address,
+ * say) is shown beside the button, and nothing is written.
+ */
+import type * as Y from "yjs";
+import type { Contact } from "../../../schemas/records";
+import { contactsKey, contactsOf, MAX_CONTACTS, setContacts } from "../../../shared/contacts/contactWrites";
+import { FloorRoot } from "../../../shared/documentLayout";
+
+const FIELDS: ReadonlyArray<{ field: keyof Contact; label: string; type: string; autocomplete: string }> = [
+  { field: "name", label: "Name", type: "text", autocomplete: "name" },
+  { field: "function", label: "Function", type: "text", autocomplete: "organization-title" },
+  { field: "email", label: "E-mail", type: "email", autocomplete: "email" },
+  { field: "phone", label: "Phone", type: "tel", autocomplete: "tel" },
+];
+
+function personFields(index: number, person: Contact | null): HTMLFieldSetElement {
+  const fieldset = document.createElement("fieldset");
+  fieldset.className = "contact-person";
+  fieldset.append(Object.assign(document.createElement("legend"), { textContent: `Person ${index + 1}` }));
+  for (const { field, label, type, autocomplete } of FIELDS) {
+    const input = Object.assign(document.createElement("input"), { type, name: field, value: person?.[field] ?? "", autocomplete });
+    const wrapper = document.createElement("label");
+    wrapper.append(`${label} `, input);
+    fieldset.append(wrapper);
+  }
+  return fieldset;
+}
+
+/** Keeps `section` holding the form for state `state`'s points of contact; returns the function that stops it. */
+export function bindContactsForm(section: HTMLElement, floorDoc: Y.Doc, state: string): () => void {
+  const title = Object.assign(document.createElement("h3"), { id: `contacts-form-${state}`, textContent: `Points of contact of ${state}` });
+  section.className = "contacts-form";
+  section.setAttribute("aria-labelledby", title.id);
+  const form = document.createElement("form");
+  form.noValidate = true;
+  const rows = document.createElement("div");
+  const add = Object.assign(document.createElement("button"), { type: "button", textContent: "Add a person" });
+  const save = Object.assign(document.createElement("button"), { type: "submit", textContent: "Save points of contact" });
+  const outcome = Object.assign(document.createElement("p"), { className: "contacts-outcome" });
+  outcome.setAttribute("role", "status");
+  form.append(rows, add, save, outcome);
+  section.replaceChildren(title, form);
+  let dirty = false;
+
+  const fill = () => {
+    const people = contactsOf(floorDoc, state);
+    const shown = people.length < MAX_CONTACTS ? [...people, null] : people;
+    rows.replaceChildren(...shown.map((person, index) => personFields(index, person)));
+    add.disabled = shown.length >= MAX_CONTACTS;
+    dirty = false;
+  };
+  const typed = (): Contact[] =>
+    Array.from(rows.querySelectorAll("fieldset")).map((fieldset) => {
+      const value = (field: keyof Contact) => (fieldset.querySelector(`input[name="${field}"]`) as HTMLInputElement).value;
+      return { name: value("name"), function: value("function"), email: value("email"), phone: value("phone") };
+    });
+
+  form.addEventListener("input", () => {
+    dirty = true;
+  });
+  add.addEventListener("click", () => {
+    const count = rows.children.length;
+    if (count >= MAX_CONTACTS) return;
+    rows.append(personFields(count, null));
+    add.disabled = count + 1 >= MAX_CONTACTS;
+    (rows.lastElementChild?.querySelector("input") as HTMLInputElement | null)?.focus();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    try {
+      setContacts(floorDoc, state, typed());
+      outcome.className = "contacts-outcome";
+      outcome.textContent = "Points of contact saved.";
+      fill();
+    } catch (error) {
+      outcome.className = "contacts-outcome refused";
+      outcome.textContent = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  });
+
+  // Another user of the same delegation may change them: follow, unless this person is typing.
+  const contacts = floorDoc.getMap(FloorRoot.contacts);
+  const follow = (event: Y.YMapEvent<unknown>) => {
+    if (event.keysChanged.has(contactsKey(state)) && !dirty) fill();
+  };
+  contacts.observe(follow);
+  fill();
+  return () => contacts.unobserve(follow);
+}

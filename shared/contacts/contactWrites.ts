@@ -1,0 +1,55 @@
+/**
+ * Each delegation's points of contact (name, function, e-mail, phone), one record per state in the
+ * `floor` room: the delegation writes its own, and the chair and the other members read them all.
+ */
+import type * as Y from "yjs";
+import type { Contact, Contacts } from "../../schemas/records";
+import contactsSchema from "../../schemas/records/contacts.schema.json";
+import { validateRecord } from "../../schemas/validateRecord";
+import { FloorRoot } from "../documentLayout";
+import { CONTACTS_ID, parseRecordKey, recordKey } from "../recordKeys";
+
+/** People one delegation lists: the record schema's limit, written there once. */
+export const MAX_CONTACTS: number = contactsSchema.properties.people.maxItems;
+
+/** The key of state `state`'s points of contact. */
+export function contactsKey(state: string): string {
+  return recordKey(state, CONTACTS_ID);
+}
+
+/** A contact as typed in a form: fields trimmed, empty ones left out. */
+function tidy(contact: Contact): Contact {
+  const tidied: Contact = { name: contact.name.trim() };
+  for (const field of ["function", "email", "phone"] as const) {
+    const value = contact[field]?.trim();
+    if (value) tidied[field] = value;
+  }
+  return tidied;
+}
+
+/**
+ * Replaces state `state`'s points of contact by `people` (rows with no field filled are dropped).
+ * Throws a `RangeError` with the schema's reason when they would be refused, before writing anything.
+ */
+export function setContacts(floorDoc: Y.Doc, state: string, people: readonly Contact[], now = new Date()): void {
+  const filled = people.filter((person) => [person.name, person.function, person.email, person.phone].some((field) => field?.trim()));
+  const record: Contacts = { people: filled.map(tidy), at: now.toISOString() };
+  const check = validateRecord(FloorRoot.contacts, contactsKey(state), record);
+  if (!check.ok) throw new RangeError(check.reason);
+  floorDoc.getMap<Contacts>(FloorRoot.contacts).set(contactsKey(state), record);
+}
+
+/** State `state`'s points of contact; empty when it has given none. */
+export function contactsOf(floorDoc: Y.Doc, state: string): Contact[] {
+  return floorDoc.getMap<Contacts>(FloorRoot.contacts).get(contactsKey(state))?.people ?? [];
+}
+
+/** Every delegation's points of contact, by state code in alphabetical order; states without any left out. */
+export function allContacts(floorDoc: Y.Doc): Array<{ state: string; people: Contact[] }> {
+  const found: Array<{ state: string; people: Contact[] }> = [];
+  for (const [key, record] of floorDoc.getMap<Contacts>(FloorRoot.contacts)) {
+    const parsed = parseRecordKey(key);
+    if (parsed?.id === CONTACTS_ID && record.people.length > 0) found.push({ state: parsed.owner, people: record.people });
+  }
+  return found.sort((a, b) => (a.state < b.state ? -1 : 1));
+}
