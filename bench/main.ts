@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --browser-only]`: Concord against the reference y-websocket server, each in its own
+ * `npm run bench [-- --quick] [-- --browser-only] [-- --exports-only]`: Concord against the reference y-websocket server, each in its own
  * process on loopback, driven by this process. Servers take turns (A B A B) so machine drift cancels
  * out; each figure is the median of the repeats. Writes bench/results/latest.md and latest.json.
  */
@@ -9,16 +9,18 @@ import path from "node:path";
 import { schema } from "../shared/schema";
 import { browserScenario } from "./browser";
 import { fanOut, type FanOutResult } from "./fanOut";
+import { exportsScenario } from "./exports";
+import { machine } from "./processStats";
 import { joinRound, largeDraft, type JoinResult } from "./join";
 import { manyDrafts, type ManyDraftsResult } from "./manyDrafts";
-import { writeReport, type BenchResults } from "./report";
+import { exportsSection, RESULTS_DIR, writeReport, type BenchResults } from "./report";
 import { startServer, type ServerKind, type ServerSetup } from "./servers";
 import { median, summary } from "./stats";
 
 const quick = process.argv.includes("--quick");
 const settings = quick
-  ? { repeats: 1, fanOutMs: 2000, manyDraftsMs: 4000, joinRounds: 3, browserRepeats: 1 }
-  : { repeats: 3, fanOutMs: 10_000, manyDraftsMs: 15_000, joinRounds: 3, browserRepeats: 3 };
+  ? { repeats: 1, fanOutMs: 2000, manyDraftsMs: 4000, joinRounds: 3, browserRepeats: 1, exportRepeats: 1 }
+  : { repeats: 3, fanOutMs: 10_000, manyDraftsMs: 15_000, joinRounds: 3, browserRepeats: 3, exportRepeats: 3 };
 const KINDS: ServerKind[] = ["concord", "baseline"];
 const FAN_OUT_CLIENTS = [10, 50, 200];
 const FAN_OUT_WRITERS = [1, 20];
@@ -57,7 +59,19 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
-  const results: BenchResults = { quick, settings, fanOut: [], join: null, manyDrafts: null, trust: null, durability: null, browser: null };
+  if (process.argv.includes("--exports-only")) {
+    // Scenario 7 alone, written beside the report (bench/results/exports.md) without touching it.
+    log("documents out: 5,000 paragraphs as DOCX, PDF and AKN, one process per export");
+    const exports = await exportsScenario(settings.exportRepeats, log);
+    const command = `npm run bench -- --exports-only${quick ? " --quick" : ""}`;
+    const file = path.join(RESULTS_DIR, "exports.md");
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    fs.writeFileSync(file, ["# Concord benchmark: documents out", "", `- Date: ${new Date().toISOString()}`, `- Machine: ${machine()}, load average ${os.loadavg()[0]!.toFixed(1)} at the end`, `- Command: \`${command}\``, "", ...exportsSection(exports), ""].join("\n"));
+    fs.writeFileSync(file.replace(/\.md$/, ".json"), JSON.stringify({ date: new Date().toISOString(), command, exports }, null, 2));
+    log(`written to ${file}`);
+    return;
+  }
+  const results: BenchResults = { quick, settings, fanOut: [], join: null, manyDrafts: null, trust: null, durability: null, browser: null, exports: null };
 
   for (const clients of FAN_OUT_CLIENTS) {
     for (const writers of FAN_OUT_WRITERS) {
@@ -108,6 +122,12 @@ async function main(): Promise<void> {
   // A failure here must not throw away the figures measured so far.
   results.browser = await browserScenario(settings.browserRepeats).catch((error: unknown) => {
     log(`browser scenario failed: ${String(error)}`);
+    return null;
+  });
+
+  log("documents out: 5,000 paragraphs as DOCX, PDF and AKN, one process per export");
+  results.exports = await exportsScenario(settings.exportRepeats, log).catch((error: unknown) => {
+    log(`documents out failed: ${String(error)}`);
     return null;
   });
 

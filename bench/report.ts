@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { BrowserResult } from "./browser";
+import { BENCH_EXPORT_FORMATS, type ExportsResult } from "./exports";
 import type { FanOutResult } from "./fanOut";
 import type { JoinResult } from "./join";
 import type { ManyDraftsResult } from "./manyDrafts";
@@ -18,6 +19,8 @@ export interface BenchResults {
   trust: { on: FanOutResult[]; off: FanOutResult[] } | null;
   durability: ReturnType<typeof summary> | null;
   browser: BrowserResult | null;
+  /** Scenario 7; absent from reports written before it existed. */
+  exports?: ExportsResult | null;
 }
 
 /** Where the report goes. */
@@ -45,6 +48,34 @@ function versions(): Record<string, string> {
     ws: read("node_modules/ws/package.json"),
     node: process.version,
   };
+}
+
+/** Section 7 of the report: each format's time and peak memory for the 5,000-paragraph draft. */
+export function exportsSection(exports: ExportsResult | null): string[] {
+  if (!exports) return ["## 7. Documents out", "", "failed in this run: see the bench's output."];
+  const { draft } = exports;
+  const lines = [
+    `## 7. Documents out (${draft.paragraphs.toLocaleString("en")} paragraphs, ${draft.proposals.toLocaleString("en")} open proposals by ${draft.states} states, ${draft.reservations} reservations; bracketed view; Concord only)`,
+    "",
+    "Each export runs in a fresh Node process that loads the two rooms as the server holds them, then does what the export route does; its peak RSS (`process.resourceUsage().maxRSS`) is the server's peak for that export. PDF is Chromium's print of the HTML export: Chromium's own processes are measured apart.",
+    "",
+    "| format | time s (median) | of which reading the model, s | file MiB | server peak RSS MiB | with the rooms loaded, before the export | Chromium peak RSS MiB | runs |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const format of BENCH_EXPORT_FORMATS) {
+    const runs = exports.runs.filter((run) => run.format === format);
+    const failure = exports.failures.find((failed) => failed.format === format);
+    if (runs.length === 0) {
+      lines.push(`| ${format} | failed: ${(failure?.error ?? "no run").replace(/\|/g, "/")} | | | | | | 0 |`);
+      continue;
+    }
+    const m = (pick: (run: (typeof runs)[number]) => number) => median(runs.map(pick));
+    const chromium = runs.every((run) => run.chromiumPeakMiB !== null) ? fmt(m((run) => run.chromiumPeakMiB!), 0) : "–";
+    lines.push(
+      `| ${format} | ${fmt(m((run) => run.ms) / 1000)} | ${fmt(m((run) => run.modelMs) / 1000)} | ${fmt(m((run) => run.bytes) / 2 ** 20, 2)} | ${fmt(m((run) => run.peakMiB), 0)} | ${fmt(m((run) => run.loadedPeakMiB), 0)} | ${chromium} | ${runs.length} |`,
+    );
+  }
+  return lines;
 }
 
 /** Writes latest.md and latest.json; returns their paths. */
@@ -122,6 +153,8 @@ export function writeReport(results: BenchResults, command: string): string[] {
     lines.push(`| open until interactive, ms | ${fmt(median(b.openMs), 0)} | – | ${fmt(Math.max(...b.openMs), 0)} | ${b.openMs.length} |`);
     lines.push(`| keystroke to paint, ms | ${fmt(b.keystrokeMs.p50)} | ${fmt(b.keystrokeMs.p95)} | ${fmt(b.keystrokeMs.max)} | ${b.keystrokeMs.count} |`);
   }
+
+  if (results.exports !== undefined) lines.push("", ...exportsSection(results.exports));
 
   lines.push("", "## Targets", "", "| target | Concord | baseline | figure | limit | |", "| --- | --- | --- | --- | --- | --- |");
   for (const target of targets) {

@@ -8,6 +8,7 @@ import { WebSocketServer } from "ws";
 import { CloseCode } from "../shared/closeCodes";
 import { parseSyncPath } from "../shared/documentLayout";
 import { Drafts } from "./drafts/Drafts";
+import { PdfPrinter } from "./export/pdf/PdfPrinter";
 import { createApp } from "./http/createApp";
 import { CLIENT_DIST_DIR } from "./paths";
 import { SqliteStorage } from "./storage/SqliteStorage";
@@ -34,6 +35,8 @@ export interface ServerOptions {
   room?: RoomOptions;
   /** The time silence procedures are settled by; tests inject one. */
   clock?: Clock;
+  /** Prints PDF exports; tests inject one without a browser, or with a short deadline. */
+  pdfPrinter?: PdfPrinter;
 }
 
 /** A running server. */
@@ -72,7 +75,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   const silence = new SilenceTimer(storage, rooms, clock, (draftId) => void status.changed(draftId));
   const live = new LiveConnections();
   const sync = { storage, rooms, live };
-  const app = createApp({ storage, drafts, live, rooms }, options.clientDir ?? CLIENT_DIST_DIR);
+  const app = createApp({ storage, drafts, live, rooms, pdfPrinter: options.pdfPrinter ?? new PdfPrinter() }, options.clientDir ?? CLIENT_DIST_DIR);
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES_READ });
 

@@ -37,6 +37,14 @@ export function membersPath(draftId: string, memberId?: string): string {
   return memberId === undefined ? members : `${members}/${encodeURIComponent(memberId)}`;
 }
 
+/** A draft as a file (GET `?format=…&view=…`), in Express syntax. */
+export const EXPORT_ROUTE = `${DRAFT_ROUTE}/export`;
+
+/** The URL of draft `draftId` exported in `format` and `view`. */
+export function exportPath(draftId: string, format: string, view: string): string {
+  return `${draftPath(draftId)}/export?format=${encodeURIComponent(format)}&view=${encodeURIComponent(view)}`;
+}
+
 /** A draft's audit log, for the chair (Express syntax). */
 export const AUDIT_ROUTE = `${DRAFT_ROUTE}/audit`;
 

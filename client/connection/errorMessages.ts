@@ -55,7 +55,7 @@ const HTTP_MESSAGES: Record<number, string> = {
 };
 
 /** Statuses whose answer says in words what was wrong with what was sent (a file's real size, why it is refused). */
-const SELF_EXPLAINING = new Set([413, 415]);
+const SELF_EXPLAINING = new Set([413, 415, 503]);
 
 /** The message for an HTTP error answer. */
 export function httpErrorMessage(status: number, body: ErrorBody = {}): string {

@@ -16,6 +16,7 @@ import { NewDraftForm } from "../desk/NewDraftForm";
 import { roleLabel } from "../desk/roleWords";
 import type { Widget } from "../desk/Widget";
 import { recallDraftInfo, rememberedDraftIds } from "../offline/draftInfoCache";
+import { mountExportMenu } from "./exportMenu";
 import { observerPolicySwitch } from "./observerPolicy";
 import { copiesKeptAtSignOut, hasSignedOut, showSignedIn } from "./signOut";
 
@@ -131,6 +132,10 @@ export class DraftsPage {
     about.append(el("span", { className: "draft-role", textContent: `Your role: ${roleLabel(draft.role, draft.state)}` }));
     const item = el("li", { className: "draft-entry" }, el("h2", { className: "draft-entry-title" }, name), about, progressPart(draft.progress));
     if (draft.role === Role.chair) item.append(observerPolicySwitch(draft));
+    if (draft.role !== null) {
+      const unmount = mountExportMenu(item, { draftId: draft.id, role: draft.role, observersReadFloor: draft.observersReadFloor });
+      this.listWidgets.push({ unmount });
+    }
     if (draft.role === Role.chair || organizer) {
       const members = disclosure("draft-members", "Members", () => new MembersPanel(draft));
       this.listWidgets.push(members);

@@ -28,9 +28,11 @@ import { bindDraftHeader } from "../editor/draftHeader";
 import { focusParagraph } from "../editor/focusParagraph";
 import { askWords } from "../editor/proposals/askWords";
 import { bindProposalList } from "../editor/proposals/proposalList";
+import { mountPrintFootnotes } from "../editor/printFootnotes";
 import { mountProposalToolbar } from "../editor/proposals/proposalToolbar";
 import { forgetDraftInfo, recallDraftInfo, rememberDraftInfo } from "../offline/draftInfoCache";
 import { downloadLink, unsavedWorkFile } from "../offline/unsavedWork";
+import { mountExportMenu } from "./exportMenu";
 import { beforeSignOut, followSignOutsAs } from "./signOut";
 
 /** The signed-in member's part in the draft, from `GET /api/drafts/:id`. */
@@ -151,6 +153,13 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   silenceBanner.className = "silence-banner";
   toolbar.before(silenceBanner);
   const stopBanner = bindSilenceBanner(silenceBanner, ydoc);
+  // In the top bar, beside Sign out: exporting changes nothing in the draft, so the page's own
+  // controls stay the editing ones (an observer's page has none).
+  const actions = document.createElement("span");
+  actions.className = "draft-actions";
+  document.getElementById("sign-out")!.before(actions);
+  const unmountExport = mountExportMenu(actions, { draftId, role: me.role, observersReadFloor: draft.observersReadFloor });
+  const unmountFootnotes = mountPrintFootnotes(place);
   mountProposalToolbar(toolbar, view);
   const panel = document.createElement("aside");
   panel.className = "proposal-list";
@@ -194,6 +203,9 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
     ownView.remove();
     stopHeader();
     stopBanner();
+    unmountExport();
+    actions.remove();
+    unmountFootnotes();
     silenceBanner.remove();
     toolbar.remove();
     panel.remove();

@@ -23,10 +23,10 @@ export interface DraftSettings {
   observersReadFloor: boolean;
 }
 
-/** Query of GET /api/drafts/:id/export: the file's format (Markdown by default) and which text, the chair's clean text or the bracketed text (the default). */
+/** Query of GET /api/drafts/:id/export: the file's format (Markdown by default; the values of shared/export/exportFormat.ts's ExportFormat) and which text, the bracketed text (the default), the chair's clean text or the compilation of proposals (shared/export/exportModel.ts's ExportView). */
 export interface ExportQuery {
-  format?: "md" | "txt";
-  view?: "bracketed" | "clean";
+  format?: "md" | "txt" | "html" | "json" | "akn" | "docx" | "pdf";
+  view?: "bracketed" | "clean" | "compilation";
 }
 
 /** Body of POST /api/drafts/:id/members: the role of the new member, its state (delegations only) and a display name. */

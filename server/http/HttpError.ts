@@ -35,5 +35,6 @@ export const httpErrors = {
   notFound: (what = "That") => new HttpError(404, "not-found", `${what} does not exist.`),
   tooLarge: (message: string) => new HttpError(413, "too-large", message),
   unsupportedType: (message: string) => new HttpError(415, "unsupported-type", message),
+  unavailable: (message: string) => new HttpError(503, "unavailable", message),
   linkSpent: () => new HttpError(410, "link-spent", "This sign-in link was already used or has expired; ask the secretariat for a new one."),
 };

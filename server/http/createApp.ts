@@ -5,6 +5,7 @@ import express from "express";
 import expressStaticGzip from "express-static-gzip";
 import { SERVICE_WORKER_PATH } from "../../shared/appPaths";
 import type { Drafts } from "../drafts/Drafts";
+import type { PdfPrinter } from "../export/pdf/PdfPrinter";
 import type { Storage } from "../storage/Storage";
 import type { LiveConnections } from "../sync/LiveConnections";
 import type { RoomRegistry } from "../sync/RoomRegistry";
@@ -28,10 +29,11 @@ export interface AppContext {
   drafts: Drafts;
   live: LiveConnections;
   rooms: RoomRegistry;
+  pdfPrinter: PdfPrinter;
 }
 
 /** Builds the HTTP side of the server. */
-export function createApp({ storage, drafts, live, rooms }: AppContext, clientDir: string): express.Express {
+export function createApp({ storage, drafts, live, rooms, pdfPrinter }: AppContext, clientDir: string): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.use(express.json({ limit: MAX_JSON_BODY }));
@@ -45,7 +47,7 @@ export function createApp({ storage, drafts, live, rooms }: AppContext, clientDi
   app.use(memberRoutes(storage.identity, drafts, live));
   app.use(auditRoutes(storage));
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
-  app.use(exportRoutes(storage.identity, drafts, rooms));
+  app.use(exportRoutes(storage.identity, drafts, rooms, pdfPrinter));
 
   // Scripts and styles go out as the build compressed them (brotli, else gzip): a delegation on a
   // 400 kbit/s line downloads about a third of the bytes.

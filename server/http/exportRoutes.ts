@@ -1,50 +1,93 @@
 /**
- * The draft as a file: the chair's clean text or the bracketed text with attribution, as Markdown
- * or plain text. Whoever may read the `text` room may export it (observers too: it is public).
+ * The draft as a file: `GET /api/drafts/:id/export?format=…&view=…` in every format of
+ * `shared/export/exportFormat.ts`. Who may export which view is `shared/readPolicy.ts`'s rule:
+ * observers export the clean text, and the bracketed text and the compilation only where the draft
+ * opens the floor to them; reservations and comments go only to readers of the `floor` room.
  */
 import express from "express";
 import * as Y from "yjs";
+import { EXPORT_ROUTE } from "../../shared/appPaths";
 import { Room } from "../../shared/documentLayout";
-import { draftText, TextFormat, TextView } from "../../shared/export/draftText";
+import { EXPORT_FILES, ExportFormat, exportFileName } from "../../shared/export/exportFormat";
+import { ExportView, type ExportDraft } from "../../shared/export/exportModel";
+import { readExportDraft } from "../../shared/export/readExportDraft";
+import { mayExportView, mayReadRoom } from "../../shared/readPolicy";
 import type { Drafts } from "../drafts/Drafts";
+import { ExportViewRefusedError, modelView, writeExport } from "../export/writeExport";
+import { PdfUnavailableError, type PdfPrinter } from "../export/pdf/PdfPrinter";
 import type { IdentityStore } from "../identity/IdentityStore";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 import { httpErrors } from "./HttpError";
 import { readQuery } from "./readBody";
 import { requireMember, route } from "./requestContext";
 
-const CONTENT_TYPES: Record<TextFormat, string> = {
-  [TextFormat.markdown]: "text/markdown; charset=utf-8",
-  [TextFormat.plain]: "text/plain; charset=utf-8",
-};
+/** A copy of a room's committed state, so that writing a file never touches the live document. */
+async function copyOfRoom(rooms: RoomRegistry, draftId: string, name: Room): Promise<Y.Doc> {
+  const room = await rooms.open(draftId, name);
+  if (!room) throw httpErrors.notFound("That draft");
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, room.encodedState());
+  } finally {
+    rooms.released(room);
+  }
+  return doc;
+}
 
-/** `GET /api/drafts/:id/export?format=md|txt&view=bracketed|clean`. */
-export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: RoomRegistry): express.Router {
+/** `attachment` with the file's name, in ASCII for old clients and in UTF-8 (RFC 6266) for the rest. */
+function attachment(fileName: string): string {
+  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The export route; `printer` makes PDFs (one shared by every request, so one Chromium prints at a time). */
+export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: RoomRegistry, printer: PdfPrinter): express.Router {
   const router = express.Router();
   router.get(
-    "/api/drafts/:id/export",
+    EXPORT_ROUTE,
     route(async (request, response) => {
       const draftId = String(request.params.id);
-      const { format = TextFormat.markdown, view = TextView.bracketed } = readQuery(request, "export");
+      const { format = ExportFormat.markdown, view = ExportView.bracketed } = readQuery(request, "export");
       const draft = await drafts.get(draftId);
       if (!draft) throw httpErrors.notFound("That draft");
-      await requireMember(identity, request, draftId);
-      const room = await rooms.open(draftId, Room.text);
-      if (!room) throw httpErrors.notFound("That draft");
-      // A copy of the committed state, so that rendering never touches the live document.
-      const doc = new Y.Doc();
-      try {
-        Y.applyUpdate(doc, room.encodedState());
-      } finally {
-        rooms.released(room);
+      const { membership } = await requireMember(identity, request, draftId);
+      if (!mayExportView(membership.role, view, draft.observersReadFloor)) {
+        throw httpErrors.forbidden(`Observers may export only the clean text of this draft, not the ${view} view.`);
       }
-      const body = draftText(doc, view, format);
-      doc.destroy();
-      response.setHeader("Content-Type", CONTENT_TYPES[format]);
-      response.setHeader("Content-Disposition", `attachment; filename="${draftId}-${view}.${format}"`);
+      const readAs = guarded(() => modelView(format, view));
+      const readsFloor = mayReadRoom(membership.role, Room.floor, draft.observersReadFloor);
+      const [textDoc, floorDoc] = await Promise.all([copyOfRoom(rooms, draftId, Room.text), readsFloor ? copyOfRoom(rooms, draftId, Room.floor) : null]);
+      let model: ExportDraft;
+      try {
+        model = readExportDraft(textDoc, floorDoc, { draftId, view: readAs, exportedAt: new Date().toISOString() });
+      } finally {
+        textDoc.destroy();
+        floorDoc?.destroy();
+      }
+      const body = await writeExport(model, format, printer).catch((error: unknown) => {
+        throw asHttpError(error);
+      });
+      response.setHeader("Content-Type", EXPORT_FILES[format].contentType);
+      response.setHeader("Content-Disposition", attachment(exportFileName(model.meta.symbol, draftId, view, format)));
       response.setHeader("Cache-Control", "no-store");
-      response.send(body);
+      response.send(typeof body === "string" ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     }),
   );
   return router;
+}
+
+/** A writer's typed failure as the answer the reader gets; anything else stays a server error. */
+function asHttpError(error: unknown): unknown {
+  if (error instanceof PdfUnavailableError) return httpErrors.unavailable(error.message);
+  if (error instanceof ExportViewRefusedError) return httpErrors.badRequest(error.message);
+  return error;
+}
+
+/** `run`'s value, its typed failure thrown as the reader's answer. */
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw asHttpError(error);
+  }
 }

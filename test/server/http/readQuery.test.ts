@@ -22,6 +22,6 @@ describe("a route's query string", () => {
     expect(await get("audit?limit=1&limit=2")).toEqual({ status: 400, body: { error: "bad-request", message: "query.limit: must be integer" } });
     expect(await get("audit?page=2")).toEqual({ status: 400, body: { error: "bad-request", message: "query.page: unknown field" } });
     expect((await get("export?format=txt&view=clean")).status).toBe(200);
-    expect(await get("export?view=final")).toEqual({ status: 400, body: { error: "bad-request", message: 'query.view: must be one of bracketed, clean, not "final"' } });
+    expect(await get("export?view=final")).toEqual({ status: 400, body: { error: "bad-request", message: 'query.view: must be one of bracketed, clean, compilation, not "final"' } });
   });
 });

@@ -96,6 +96,8 @@ describe("proposals from stock Yjs clients", () => {
     expect(views[cubaDelete]).toMatchObject({ sponsors: ["CUB", "SLV", "UZB"] });
     expect(views[withdrawn]).toMatchObject({ open: false });
 
+    // Observers export the bracketed text where the draft opens the floor to them (shared/readPolicy.ts).
+    await server.drafts.setObserversReadFloor(draft.id, true);
     const token = (await invite(server, draft.id, Role.observer)).token;
     for (const [view, format] of [["bracketed", "md"], ["bracketed", "txt"], ["clean", "md"]] as const) {
       const response = await fetch(`${server.url}/api/drafts/${draft.id}/export?format=${format}&view=${view}`, { headers: { authorization: `Bearer ${token}` } });
@@ -131,9 +133,9 @@ describe("proposals from stock Yjs clients", () => {
   it("refuses an export in an unknown format, naming the choices", async () => {
     const { server, draft } = await scenario();
     const token = (await invite(server, draft.id, Role.observer)).token;
-    const response = await fetch(`${server.url}/api/drafts/${draft.id}/export?format=pdf`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${server.url}/api/drafts/${draft.id}/export?format=rtf`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toMatch(/format: must be one of md, txt, not "pdf"/);
+    expect((await response.json()).message).toMatch(/format: must be one of md, txt, html, json, akn, docx, pdf, not "rtf"/);
     expect((await fetch(`${server.url}/api/drafts/${draft.id}/export`)).status).toBe(401);
   });
 });

@@ -1,0 +1,36 @@
+/**
+ * Footnotes at the end of the document when the browser prints the editor: in the text a footnote
+ * is only its marker (its words are the marker's title), so before printing, this lists every
+ * footnote's words in order under the draft, numbered as the markers are. Shown in print only.
+ */
+import { FOOTNOTE_TEXT_ATTR } from "../../shared/schema";
+
+/** Mounts the list after `place` (the draft's article); returns the function that unmounts it. */
+export function mountPrintFootnotes(place: HTMLElement): () => void {
+  const section = document.createElement("section");
+  section.className = "print-footnotes";
+  section.setAttribute("aria-label", "Footnotes");
+  place.after(section);
+  const fill = () => {
+    const markers = Array.from(place.querySelectorAll(`.draft-text sup.footnote[${FOOTNOTE_TEXT_ATTR}]`));
+    const list = document.createElement("ol");
+    for (const marker of markers) {
+      const item = document.createElement("li");
+      item.textContent = marker.getAttribute(FOOTNOTE_TEXT_ATTR) ?? "";
+      list.append(item);
+    }
+    section.replaceChildren(...(markers.length > 0 ? [list] : []));
+  };
+  // Ctrl+P and window.print() fire beforeprint; a print preview emulated by tools only changes the media.
+  const printMedia = window.matchMedia("print");
+  const onMedia = (event: MediaQueryListEvent) => {
+    if (event.matches) fill();
+  };
+  window.addEventListener("beforeprint", fill);
+  printMedia.addEventListener("change", onMedia);
+  return () => {
+    window.removeEventListener("beforeprint", fill);
+    printMedia.removeEventListener("change", onMedia);
+    section.remove();
+  };
+}
