@@ -5,7 +5,6 @@
 import type * as Y from "yjs";
 import type { Contact, Contacts } from "../../schemas/records";
 import contactsSchema from "../../schemas/records/contacts.schema.json";
-import { validateRecord } from "../../schemas/validateRecord";
 import { FloorRoot } from "../documentLayout";
 import { CONTACTS_ID, parseRecordKey, recordKey } from "../recordKeys";
 
@@ -15,6 +14,41 @@ export const MAX_CONTACTS: number = contactsSchema.properties.people.maxItems;
 /** The key of state `state`'s points of contact. */
 export function contactsKey(state: string): string {
   return recordKey(state, CONTACTS_ID);
+}
+
+/** The rules of one field of a person, as the record schema writes them. */
+interface FieldRule {
+  description?: string;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+}
+
+const FIELD_RULES = Object.entries(contactsSchema.definitions.person.properties as Record<keyof Contact, FieldRule>).map(
+  ([field, rule]) => ({ field: field as keyof Contact, rule, pattern: rule.pattern === undefined ? null : new RegExp(rule.pattern) }),
+);
+
+/**
+ * Why the server would refuse `people`, read off the record schema's own limits and patterns, or
+ * null. The page checks here rather than loading a JSON Schema validator: the server still checks
+ * the whole record against the schema.
+ */
+export function contactsProblem(people: readonly Contact[]): string | null {
+  if (people.length > MAX_CONTACTS) return `contacts.people: must NOT have more than ${MAX_CONTACTS} items`;
+  for (const [index, person] of people.entries()) {
+    for (const { field, rule, pattern } of FIELD_RULES) {
+      const value = person[field];
+      const where = `contacts.people[${index}].${field}`;
+      if (value === undefined) {
+        if (contactsSchema.definitions.person.required.includes(field)) return `${where}: required`;
+        continue;
+      }
+      if (rule.minLength !== undefined && value.length < rule.minLength) return `${where}: must NOT have fewer than ${rule.minLength} characters`;
+      if (rule.maxLength !== undefined && value.length > rule.maxLength) return `${where}: must NOT have more than ${rule.maxLength} characters`;
+      if (pattern && !pattern.test(value)) return `${where}: must be ${rule.description ?? `like ${rule.pattern}`}`;
+    }
+  }
+  return null;
 }
 
 /** A contact as typed in a form: fields trimmed, empty ones left out. */
@@ -34,8 +68,8 @@ function tidy(contact: Contact): Contact {
 export function setContacts(floorDoc: Y.Doc, state: string, people: readonly Contact[], now = new Date()): void {
   const filled = people.filter((person) => [person.name, person.function, person.email, person.phone].some((field) => field?.trim()));
   const record: Contacts = { people: filled.map(tidy), at: now.toISOString() };
-  const check = validateRecord(FloorRoot.contacts, contactsKey(state), record);
-  if (!check.ok) throw new RangeError(check.reason);
+  const problem = contactsProblem(record.people);
+  if (problem) throw new RangeError(problem);
   floorDoc.getMap<Contacts>(FloorRoot.contacts).set(contactsKey(state), record);
 }
 
