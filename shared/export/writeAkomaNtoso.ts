@@ -6,9 +6,9 @@
  * `<span class="bracket">` of `<del>`/`<ins>` whose `refersTo` names its states, listed as
  * `TLCOrganization`s in `<references>`. Strings are built with every typed character escaped.
  */
-import { ProposalKind } from "../../schemas/records";
 import { assertNever } from "../assertNever";
 import { isStateCode, stateByCode } from "../states";
+import { changeMarkup } from "./changeMarkup";
 import { escapeMarkup as e } from "./escapeMarkup";
 import { ExportView, type BracketRun, type ExportBlock, type ExportDraft, type ExportProposal, type ExportRun, type WordsRun } from "./exportModel";
 import { NoteSeries, reservationNote } from "./NoteSeries";
@@ -87,23 +87,7 @@ class AknWriter {
 
   private bracket(proposal: ExportProposal, words: string): string {
     for (const state of proposal.sponsors) this.states.add(state);
-    const text = `<ins>${e((proposal.text ?? "").trim())}</ins>`;
-    let change: string;
-    switch (proposal.kind) {
-      case ProposalKind.insert:
-      case ProposalKind.newParagraph:
-        change = text;
-        break;
-      case ProposalKind.delete:
-      case ProposalKind.deleteParagraph:
-        change = `<del>${words}</del>`;
-        break;
-      case ProposalKind.replace:
-        change = `<del>${words}</del> ${text}`;
-        break;
-      default:
-        return assertNever(proposal.kind);
-    }
+    const change = changeMarkup(proposal, words);
     const refersTo = proposal.sponsors.map((state) => `#${e(state)}`).join(" ");
     return `<span class="bracket" refersTo="${refersTo}">[${e(bracketAuthor(proposal))}: ${change}]</span>`;
   }

@@ -7,6 +7,7 @@
  */
 import { ProposalKind } from "../../schemas/records";
 import { assertNever } from "../assertNever";
+import { changeMarkup } from "./changeMarkup";
 import { escapeMarkup as e, textDirection } from "./escapeMarkup";
 import {
   ExportView,
@@ -46,23 +47,7 @@ function wordsHtml(run: WordsRun): string {
 
 /** One proposal's bracket, with `words` (already HTML) the chair's words it is on. */
 function bracketHtml(proposal: ExportProposal, words: string): string {
-  const text = `<ins>${e((proposal.text ?? "").trim())}</ins>`;
-  let change: string;
-  switch (proposal.kind) {
-    case ProposalKind.insert:
-    case ProposalKind.newParagraph:
-      change = text;
-      break;
-    case ProposalKind.delete:
-    case ProposalKind.deleteParagraph:
-      change = `<del>${words}</del>`;
-      break;
-    case ProposalKind.replace:
-      change = `<del>${words}</del> ${text}`;
-      break;
-    default:
-      return assertNever(proposal.kind);
-  }
+  const change = changeMarkup(proposal, words);
   return `<span class="bracket" data-proposal="${e(proposal.key)}">[${sponsorsHtml(proposal)}: ${change}]</span>`;
 }
 
