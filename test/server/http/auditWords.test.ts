@@ -58,6 +58,11 @@ describe("the audit's words", () => {
 
     const base = `${server.url}/api/drafts/${draft.id}/audit`;
     await waitFor(async () => (await readAudit(base, chair.token)).page?.entries.length ?? 0, (count) => count >= 4, { what: "four audit entries" });
+    await waitFor(
+      async () => (await readAudit(base, chair.token, `?pid=${third.pid}`)).page?.entries.filter((entry) => entry.principal === "server").length ?? 0,
+      (count) => count >= 1,
+      { what: "the server's publication of paragraph 3's status" },
+    );
     const checkAudit = async () => {
       const { page } = await readAudit(base, chair.token);
       const entries = page!.entries;
