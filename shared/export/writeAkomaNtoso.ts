@@ -13,7 +13,8 @@ import { escapeMarkup as e } from "./escapeMarkup";
 import { ExportView, type BracketRun, type ExportBlock, type ExportDraft, type ExportProposal, type ExportRun, type WordsRun } from "./exportModel";
 import { NoteSeries, reservationNote } from "./NoteSeries";
 import { bracketAuthor } from "./proposalWords";
-import { nextChar, ORPHANS_TITLE, standAlone } from "./textLines";
+import { markupRuns } from "./markupRuns";
+import { ORPHANS_TITLE } from "./textLines";
 
 /** The Akoma Ntoso 3.0 namespace. */
 export const AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -98,31 +99,12 @@ class AknWriter {
   }
 
   private runs(runs: readonly ExportRun[]): string {
-    let out = "";
-    // Whether the text so far ends in a space (or is empty), for brackets at an insertion point.
-    let spaced = true;
-    const detached: string[] = [];
-    runs.forEach((run, index) => {
-      switch (run.type) {
-        case "words":
-          out += wordsXml(run);
-          if (run.text !== "") spaced = /\s$/.test(run.text);
-          break;
-        case "footnote":
-          out += this.note(run.text);
-          spaced = false;
-          break;
-        case "bracket":
-          if (run.detached) detached.push(`${this.brackets(run)} (on “${run.words.map(wordsXml).join("")}”)`);
-          else if (run.words.length > 0) out += this.brackets(run);
-          else out += standAlone(this.brackets(run), spaced, nextChar(runs, index + 1));
-          spaced = false;
-          break;
-        default:
-          assertNever(run);
-      }
+    return markupRuns(runs, {
+      words: wordsXml,
+      note: (text) => this.note(text),
+      brackets: (run) => this.brackets(run),
+      detached: (brackets, words) => `${brackets} (on “${words}”)`,
     });
-    return [out, ...detached].join(" ");
   }
 
   /** A block's text as one `<p>`, with whole-paragraph deletions and reservations. */

@@ -19,7 +19,8 @@ import {
   type ExportRun,
   type WordsRun,
 } from "./exportModel";
-import { nextChar, ORPHANS_TITLE, standAlone, UNPLACED_TITLE } from "./textLines";
+import { markupRuns } from "./markupRuns";
+import { ORPHANS_TITLE, UNPLACED_TITLE } from "./textLines";
 import { NoteSeries, reservationNote } from "./NoteSeries";
 import { cosponsorsOf, proposalAction, proposalStanding } from "./proposalWords";
 import { HTML_STYLE } from "./htmlStyle";
@@ -68,33 +69,12 @@ class HtmlWriter {
   }
 
   private runsHtml(runs: readonly ExportRun[]): string {
-    let out = "";
-    // Whether the text so far ends in a space (or is empty), for brackets at an insertion point.
-    let spaced = true;
-    const detached: string[] = [];
-    runs.forEach((run, index) => {
-      switch (run.type) {
-        case "words":
-          out += wordsHtml(run);
-          if (run.text !== "") spaced = /\s$/.test(run.text);
-          break;
-        case "footnote":
-          out += this.note(run.text);
-          spaced = false;
-          break;
-        case "bracket": {
-          const brackets = bracketsHtml(run);
-          if (run.detached) detached.push(`${brackets} <span class="on">(on “${run.words.map(wordsHtml).join("")}”)</span>`);
-          else if (run.words.length > 0) out += brackets;
-          else out += standAlone(brackets, spaced, nextChar(runs, index + 1));
-          spaced = false;
-          break;
-        }
-        default:
-          assertNever(run);
-      }
+    return markupRuns(runs, {
+      words: wordsHtml,
+      note: (text) => this.note(text),
+      brackets: bracketsHtml,
+      detached: (brackets, words) => `${brackets} <span class="on">(on “${words}”)</span>`,
     });
-    return [out, ...detached].join(" ");
   }
 
   private blockHtml(block: ExportBlock): string {
