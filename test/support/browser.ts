@@ -5,21 +5,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { CHROMIUM_SERVER_FLAGS, defaultChromiumPath } from "../../server/export/pdf/PdfPrinter";
 import { onTestEnd } from "./cleanup";
 
-/** Where Debian installs Chromium; `CHROMIUM_PATH` overrides it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Where Debian installs Chromium, as the server's PDF printer finds it; `CHROMIUM_PATH` overrides it. */
+export const CHROMIUM_PATH = defaultChromiumPath();
 
-/** Flags for a headless Chromium on a machine without a sandbox, GPU or outside network. */
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+/** Flags for a headless Chromium on a machine without a sandbox, GPU or outside network: the server's own. */
+const CHROMIUM_ARGS = [...CHROMIUM_SERVER_FLAGS];
 
 /** What Chromium logs for a request made while the context is offline or the server is down. */
 const LINE_DOWN_ERRORS = ["net::ERR_INTERNET_DISCONNECTED", "net::ERR_CONNECTION_REFUSED"];

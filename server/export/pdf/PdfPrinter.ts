@@ -20,19 +20,22 @@ export const PRINT_TIMEOUT_MS = 300_000;
 /** How many prints may wait behind the one running before more are turned away. */
 export const MAX_WAITING_PRINTS = 4;
 
-/** Headless, and nothing that reaches out: no sandbox or GPU in a container, no updates, no sync. */
-const CHROMIUM_FLAGS = [
-  "--headless",
+/**
+ * Chromium on a server: no sandbox or GPU in a container, nothing that reaches out (no updates, no
+ * sync, no background requests). The browser tests start Chromium with the same flags.
+ */
+export const CHROMIUM_SERVER_FLAGS: readonly string[] = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-dev-shm-usage",
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
-  "--disable-extensions",
   "--no-first-run",
-  "--no-pdf-header-footer",
 ];
+
+/** A headless print with no extensions and no header or footer of Chromium's own. */
+const CHROMIUM_FLAGS = ["--headless", ...CHROMIUM_SERVER_FLAGS, "--disable-extensions", "--no-pdf-header-footer"];
 
 /**
  * What the printed page gets before the document's own styles: A4 with UN-like margins unless the
