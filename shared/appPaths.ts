@@ -55,3 +55,36 @@ export function auditPath(draftId: string, query: Record<string, string | number
   const search = params.toString();
   return `${AUDIT_ROUTE.replace(":id", encodeURIComponent(draftId))}${search ? `?${search}` : ""}`;
 }
+
+/** A draft's published revisions (GET lists them, POST publishes the next one: the chair), in Express syntax. */
+export const REVISIONS_ROUTE = `${DRAFT_ROUTE}/revisions`;
+
+/** One room of a published revision as stored, a Yjs update of its whole state (GET), in Express syntax. */
+export const REVISION_ROOM_ROUTE = `${REVISIONS_ROUTE}/:revisionId/rooms/:room`;
+
+/** The URL of draft `draftId`'s revisions, or of one room of one of them. */
+export function revisionsPath(draftId: string, revisionId?: string, room?: string): string {
+  const revisions = REVISIONS_ROUTE.replace(":id", encodeURIComponent(draftId));
+  if (revisionId === undefined) return revisions;
+  return `${revisions}/${encodeURIComponent(revisionId)}/rooms/${encodeURIComponent(room ?? "text")}`;
+}
+
+/** Stands for the live text where a revision id is expected (`?to=live`). */
+export const LIVE_TEXT = "live";
+
+/** The redline between two revisions, or a revision and the live text (GET `?from=&to=&format=`), in Express syntax. */
+export const REDLINE_ROUTE = `${DRAFT_ROUTE}/redline`;
+
+/** The URL of the redline of draft `draftId` from revision `from` to `to` (a revision id or `LIVE_TEXT`), in `format`. */
+export function redlinePath(draftId: string, from: string, to: string, format: string): string {
+  const params = new URLSearchParams({ from, to, format });
+  return `${REDLINE_ROUTE.replace(":id", encodeURIComponent(draftId))}?${params.toString()}`;
+}
+
+/** One paragraph's history: every change to its words, proposals and decisions on it, its text in each revision (GET). */
+export const PARAGRAPH_HISTORY_ROUTE = `${DRAFT_ROUTE}/paragraphs/:pid/history`;
+
+/** The URL of paragraph `pid`'s history in draft `draftId`. */
+export function paragraphHistoryPath(draftId: string, pid: string): string {
+  return PARAGRAPH_HISTORY_ROUTE.replace(":id", encodeURIComponent(draftId)).replace(":pid", encodeURIComponent(pid));
+}

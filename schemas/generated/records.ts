@@ -83,10 +83,24 @@ export interface SilenceProcedure {
   fingerprints?: Record<string, string>;
 }
 
-/** revision:<id> — a published revision (Zero draft, Rev.1…). */
+/** each numbered block's printed number in this revision: pid → "12", "(a)", "(ii)" */
+export type RevisionNumbers = Record<string, string>;
+
+/** revision:<id> — a published revision (Pre-draft, Zero draft, Rev.1…), written once by the server when the chair publishes and never changed: its snapshot is stored whole beside the log. `numbers` are the paragraphs' numbers in it (1…N, renumbered at publishing); the live text numbers by the latest revision's ("3 bis" for a paragraph added since). */
 export interface Revision {
+  /** Pre-draft, Zero draft, Rev.1… */
   label: string;
+  /** the document symbol it was issued under (A/AC.292/2025/CRP.1/Rev.1) */
+  symbol?: string;
+  /** the date the revision bears, as the chair gave it */
+  date: string;
+  note?: string;
   at: string;
+  /** 1 for the first revision published in this draft, 2 for the next… */
+  ordinal: number;
+  numbers: RevisionNumbers;
+  /** paragraph numbers that changed at publishing, old → new ("3 bis" → "4", "4" → "5"); only paragraphs, whose numbers are unique */
+  renumbered: Record<string, string>;
 }
 
 /** What accepting a proposal changed in the chair's text, so that reopening it can restore the text. */
@@ -225,8 +239,14 @@ export const RecordLimits = {
     fingerprints: { maxProperties: 5000 },
   },
   revision: {
-    label: { maxLength: 100 },
+    label: { minLength: 1, maxLength: 100 },
+    symbol: { maxLength: 100 },
+    date: { maxLength: 10 },
+    note: { maxLength: 2000 },
     at: { maxLength: 24 },
+    ordinal: { minimum: 1, maximum: 10000 },
+    numbers: { maxProperties: 20000 },
+    renumbered: { maxProperties: 20000 },
   },
   anchor: {
     pid: { maxLength: 40 },

@@ -3,6 +3,7 @@
  * tick are committed together in one transaction (group commit), and each append resolves only
  * after its transaction has committed.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -10,7 +11,7 @@ import type { Progress } from "../../schemas/records";
 import type { Room } from "../../shared/documentLayout";
 import { SqliteIdentityStore } from "./SqliteIdentityStore";
 import { migrate } from "./sqliteMigrations";
-import type { AuditEntry, AuditQuery, Deadline, DraftRecord, DraftSummary, Storage, StoredUpdate, WriteRecord } from "./Storage";
+import type { AuditEntry, AuditQuery, Deadline, DraftRecord, DraftSummary, Storage, StoredRevision, StoredUpdate, WriteRecord } from "./Storage";
 
 /** File name of the database inside the data folder. */
 export const SQLITE_FILE_NAME = "concord.sqlite";
@@ -42,6 +43,38 @@ interface AuditRow {
   touched: string;
   words: string | null;
 }
+
+interface RevisionRow {
+  draft_id: string;
+  id: string;
+  ordinal: number;
+  label: string;
+  symbol: string | null;
+  date: string;
+  note: string | null;
+  published_at: string;
+  published_by: string | null;
+  text_sha256: string;
+}
+
+const REVISION_COLUMNS = "draft_id, id, ordinal, label, symbol, date, note, published_at, published_by, text_sha256";
+
+function toRevisionListing(row: RevisionRow): Omit<StoredRevision, "text" | "floor"> & { textSha256: string } {
+  return {
+    draftId: row.draft_id,
+    id: row.id,
+    ordinal: row.ordinal,
+    label: row.label,
+    symbol: row.symbol,
+    date: row.date,
+    note: row.note,
+    publishedAt: row.published_at,
+    publishedBy: row.published_by,
+    textSha256: row.text_sha256,
+  };
+}
+
+const bytesOf = (data: Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 const DRAFT_COLUMNS = "id, title, created_at, observers_read_floor, symbol, progress";
 
@@ -130,6 +163,13 @@ export class SqliteStorage implements Storage {
       ),
       deleteDeadline: this.db.prepare("DELETE FROM deadlines WHERE draft_id = ? AND key = ?"),
       listDeadlines: this.db.prepare<[], { draft_id: string; key: string; due_at: string }>("SELECT draft_id, key, due_at FROM deadlines ORDER BY due_at, draft_id, key"),
+      insertRevision: this.db.prepare(
+        `INSERT INTO revisions (${REVISION_COLUMNS}, text_state, floor_state) VALUES (@draftId, @id, @ordinal, @label, @symbol, @date, @note, @publishedAt, @publishedBy, @textSha256, @text, @floor)`,
+      ),
+      listRevisions: this.db.prepare<[string], RevisionRow>(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE draft_id = ? ORDER BY ordinal`),
+      readRevision: this.db.prepare<[string, string], RevisionRow & { text_state: Buffer; floor_state: Buffer }>(
+        `SELECT ${REVISION_COLUMNS}, text_state, floor_state FROM revisions WHERE draft_id = ? AND id = ?`,
+      ),
     };
   }
 
@@ -212,6 +252,23 @@ export class SqliteStorage implements Storage {
 
   async listDeadlines(): Promise<Deadline[]> {
     return this.statements.listDeadlines.all().map((row) => ({ draftId: row.draft_id, key: row.key, dueAt: row.due_at }));
+  }
+
+  async saveRevision(revision: StoredRevision): Promise<void> {
+    this.flush();
+    const textSha256 = createHash("sha256").update(revision.text).digest("hex");
+    this.statements.insertRevision.run({ ...revision, textSha256, text: Buffer.from(revision.text), floor: Buffer.from(revision.floor) });
+  }
+
+  async listRevisions(draftId: string): Promise<Array<Omit<StoredRevision, "text" | "floor"> & { textSha256: string }>> {
+    return this.statements.listRevisions.all(draftId).map(toRevisionListing);
+  }
+
+  async readRevision(draftId: string, id: string): Promise<StoredRevision | null> {
+    const row = this.statements.readRevision.get(draftId, id);
+    if (!row) return null;
+    const { textSha256: _hash, ...listing } = toRevisionListing(row);
+    return { ...listing, text: bytesOf(row.text_state), floor: bytesOf(row.floor_state) };
   }
 
   async close(): Promise<void> {

@@ -86,6 +86,25 @@ export interface Deadline {
   dueAt: string;
 }
 
+/** A published revision as stored: its listing and the whole state of both rooms, never changed. */
+export interface StoredRevision {
+  draftId: string;
+  /** The id of its `decisions["revision:<id>"]` record. */
+  id: string;
+  ordinal: number;
+  label: string;
+  symbol: string | null;
+  date: string;
+  note: string | null;
+  publishedAt: string;
+  /** The user who published it. */
+  publishedBy: string | null;
+  /** `Y.encodeStateAsUpdate` of the `text` room just after the revision record was committed. */
+  text: Uint8Array;
+  /** The same of the `floor` room (stances, comments, contacts). */
+  floor: Uint8Array;
+}
+
 /** Durable home of drafts, their update logs and everything about who may use them. */
 export interface Storage {
   readonly identity: IdentityStore;
@@ -116,6 +135,15 @@ export interface Storage {
   setDeadline(draftId: string, key: string, dueAt: string | null): Promise<void>;
   /** Every recorded deadline, earliest first. */
   listDeadlines(): Promise<Deadline[]>;
+  /**
+   * Stores a published revision; refuses (throws) a second one with the same id or ordinal. Nothing
+   * ever updates or deletes it, compaction included.
+   */
+  saveRevision(revision: StoredRevision): Promise<void>;
+  /** A draft's published revisions, oldest first, without their snapshots' bytes. */
+  listRevisions(draftId: string): Promise<Array<Omit<StoredRevision, "text" | "floor"> & { textSha256: string }>>;
+  /** One published revision with its snapshots; null when there is none by that id. */
+  readRevision(draftId: string, id: string): Promise<StoredRevision | null>;
   /** Commits what is pending and releases the store. */
   close(): Promise<void>;
 }

@@ -87,6 +87,28 @@ const MIGRATIONS: readonly string[] = [
   // invitations found by membership, for the members list's sign-in times.
   `ALTER TABLE users ADD COLUMN organizer INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX credentials_by_membership ON credentials (membership_id);`,
+  // 7: published revisions, each both rooms' whole state, stored once; triggers refuse any change
+  // or deletion, so not even a bug in the server can rewrite a revision.
+  `CREATE TABLE revisions (
+     draft_id TEXT NOT NULL REFERENCES drafts(id),
+     id TEXT NOT NULL,
+     ordinal INTEGER NOT NULL,
+     label TEXT NOT NULL,
+     symbol TEXT,
+     date TEXT NOT NULL,
+     note TEXT,
+     published_at TEXT NOT NULL,
+     published_by TEXT,
+     text_state BLOB NOT NULL,
+     floor_state BLOB NOT NULL,
+     text_sha256 TEXT NOT NULL,
+     PRIMARY KEY (draft_id, id),
+     UNIQUE (draft_id, ordinal)
+   );
+   CREATE TRIGGER revisions_never_change BEFORE UPDATE ON revisions
+     BEGIN SELECT RAISE(ABORT, 'a published revision never changes'); END;
+   CREATE TRIGGER revisions_never_go BEFORE DELETE ON revisions
+     BEGIN SELECT RAISE(ABORT, 'a published revision is never deleted'); END;`,
 ];
 
 /** Brings a database up to the newest schema, one transaction per migration. */

@@ -46,7 +46,7 @@ const silence = (over: Partial<SilenceProcedure> = {}): SilenceProcedure => ({
   deadline: "2025-03-04T09:30:00Z",
   ...over,
 });
-const revision = (over: Partial<Revision> = {}): Revision => ({ label: "Rev.1", at: T, ...over });
+const revision = (over: Partial<Revision> = {}): Revision => ({ label: "Rev.1", date: "2025-03-01", at: T, ordinal: 1, numbers: { p12: "1", p13: "2" }, renumbered: {}, ...over });
 const paragraphStatus = (over: Partial<ParagraphStatus> = {}): ParagraphStatus => ({ status: "objected", objectedBy: ["CUB"], ...over });
 const progress = (over: Partial<Progress> = {}): Progress => ({ agreed: 37, total: 52, openProposals: 14, objected: 3, ...over });
 
