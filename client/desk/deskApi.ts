@@ -16,8 +16,8 @@ export function fieldOfMessage(message: string): { field: string; problem: strin
   return { field: match[1]!, problem: problem.charAt(0).toUpperCase() + problem.slice(1) };
 }
 
-/** Sends a request and reads its answer; never throws. */
-export async function request<T>(url: string, init: RequestInit = {}, signal?: AbortSignal): Promise<Answer<T>> {
+/** Sends a request and reads its answer (as JSON unless `read` says otherwise); never throws. */
+export async function request<T>(url: string, init: RequestInit = {}, signal?: AbortSignal, read: (response: Response) => Promise<T> = (response) => response.json() as Promise<T>): Promise<Answer<T>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, signal });
@@ -29,7 +29,12 @@ export async function request<T>(url: string, init: RequestInit = {}, signal?: A
     const named = response.status === 400 ? fieldOfMessage(message) : null;
     return named ? { ok: false, message: named.problem, field: named.field } : { ok: false, message, field: null };
   }
-  return { ok: true, value: (await response.json()) as T };
+  try {
+    return { ok: true, value: await read(response) };
+  } catch {
+    // The answer broke off on its way (the line dropped mid-body).
+    return { ok: false, message: UNREACHABLE_MESSAGE, field: null };
+  }
 }
 
 /** A JSON request of `method` with `body`. */

@@ -16,6 +16,7 @@ import { NewDraftForm } from "../desk/NewDraftForm";
 import { roleLabel } from "../desk/roleWords";
 import type { Widget } from "../desk/Widget";
 import { recallDraftInfo, rememberedDraftIds } from "../offline/draftInfoCache";
+import { DraftRevisionList } from "../revisions/DraftRevisionList";
 import { mountExportMenu } from "./exportMenu";
 import { observerPolicySwitch } from "./observerPolicy";
 import { copiesKeptAtSignOut, hasSignedOut, showSignedIn } from "./signOut";
@@ -135,6 +136,9 @@ export class DraftsPage {
     if (draft.role !== null) {
       const unmount = mountExportMenu(item, { draftId: draft.id, role: draft.role, observersReadFloor: draft.observersReadFloor });
       this.listWidgets.push({ unmount });
+      const revisions = disclosure("draft-revisions", "Revisions", () => new DraftRevisionList(draft.id));
+      this.listWidgets.push(revisions);
+      item.append(revisions.element);
     }
     if (draft.role === Role.chair || organizer) {
       const members = disclosure("draft-members", "Members", () => new MembersPanel(draft));

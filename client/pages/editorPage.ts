@@ -32,6 +32,7 @@ import { mountPrintFootnotes } from "../editor/printFootnotes";
 import { mountProposalToolbar } from "../editor/proposals/proposalToolbar";
 import { forgetDraftInfo, recallDraftInfo, rememberDraftInfo } from "../offline/draftInfoCache";
 import { downloadLink, unsavedWorkFile } from "../offline/unsavedWork";
+import { RevisionsMenu } from "../revisions/RevisionsMenu";
 import { mountExportMenu } from "./exportMenu";
 import { beforeSignOut, followSignOutsAs } from "./signOut";
 
@@ -159,6 +160,8 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   actions.className = "draft-actions";
   document.getElementById("sign-out")!.before(actions);
   const unmountExport = mountExportMenu(actions, { draftId, role: me.role, observersReadFloor: draft.observersReadFloor });
+  const revisions = new RevisionsMenu({ draftId, textDoc: ydoc, readsFloor: floorDoc !== null, publishes: author.role === Role.chair });
+  revisions.mount(actions, place.parentElement!);
   const unmountFootnotes = mountPrintFootnotes(place);
   mountProposalToolbar(toolbar, view);
   const panel = document.createElement("aside");
@@ -195,6 +198,7 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   const close = async () => {
     stopSignOutHook();
     stopAudit();
+    revisions.unmount();
     stopContactsList();
     contactsList.remove();
     stopSaved();
