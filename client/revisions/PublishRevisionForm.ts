@@ -166,5 +166,7 @@ export class PublishRevisionForm implements Widget {
     this.status.textContent = `${body.label} is published.`;
     this.context.onPublished(body.label);
     this.fill(body.label);
+    // The confirmation that held the focus is gone; the form's own button keeps it in the form.
+    this.submit.focus();
   }
 }
