@@ -46,6 +46,7 @@ async function publish(chair: Page, label: string): Promise<void> {
   expect(await form.getByLabel("Date it bears").inputValue()).toBe(localDay(new Date()));
   await form.getByRole("button", { name: "Publish…" }).click();
   await form.locator(".publish-confirm", { hasText: "It cannot be changed or deleted afterwards." }).waitFor();
+  await saveScreenshot(chair, `revisions-publish-${label}`);
   await form.getByRole("button", { name: `Publish ${label}`, exact: true }).click();
   await form.locator(".publish-status", { hasText: `${label} is published.` }).waitFor({ timeout: 10_000 });
   await chair.keyboard.press("Escape");
@@ -122,26 +123,6 @@ describe("revisions in the browser", () => {
     }
     expect(await chair.locator(BLOCK_SELECTOR).nth(PARAGRAPH_4 + 1).getAttribute("data-num")).toMatch(/^5\.?$/);
 
-    // The redline Rev.1 → Rev.2 in the page: the new paragraph 4 (was 3 bis) inserted, and 4 → 5.
-    await openMenu(chair);
-    await chair.getByRole("button", { name: "Compare revisions" }).click();
-    const redline = chair.locator(".redline-view");
-    expect(await redline.getByLabel("From", { exact: true }).locator("option:checked").textContent()).toBe(rev1Title);
-    expect(await redline.getByLabel("To", { exact: true }).locator("option:checked").textContent()).toBe(`Rev.2 of ${today}`);
-    await redline.locator(".redline-status", { hasText: /^Rev\.1 → Rev\.2: .*1 paragraph added/ }).waitFor({ timeout: 10_000 });
-    const added = redline.locator('.redline-block[data-change="added"]');
-    expect(await added.count()).toBe(1);
-    expect(await added.locator(".redline-number-shown").textContent()).toBe("4 (was 3 bis)");
-    expect(await added.locator(".redline-change").textContent()).toBe("Paragraph added");
-    expect(await added.locator(".redline-words").textContent()).toContain(NEW_PARAGRAPH);
-    const renumbered = redline.locator(".redline-block", { has: chair.locator(".redline-number-shown", { hasText: /^4 → 5$/ }) });
-    expect(await renumbered.locator(".redline-words").textContent()).toBe(rev1Text[PARAGRAPH_4]);
-    expect(await redline.getByRole("link", { name: "Word (tracked changes)" }).getAttribute("href")).toMatch(/\/redline\?from=.+&to=.+&format=docx$/);
-    await saveScreenshot(chair, "revisions-redline-chair");
-    await redline.getByRole("button", { name: "Back to the live text" }).click();
-    await chair.locator(".redline-view").waitFor({ state: "detached" });
-    expect(await chair.locator(BLOCK_SELECTOR).nth(PARAGRAPH_4).isVisible()).toBe(true);
-
     // A delegation and an observer open Rev.1 read-only: its text as published, numbered 1…N, nothing to edit with.
     for (const page of [cuba, observer]) {
       await openRevision(page, rev1Title);
@@ -165,5 +146,26 @@ describe("revisions in the browser", () => {
     await observer.locator(".draft-revisions").getByRole("link", { name: rev1Title }).click();
     await observer.locator(".revision-view .draft-text > *").nth(10).waitFor({ timeout: 10_000 });
     expect((await revisionShown(observer)).banner).toBe(`${rev1Title} — read-only`);
-  });
+
+    // The redline Rev.1 → Rev.2 in the page: the new paragraph 4 (was 3 bis) inserted, and 4 → 5.
+    await openMenu(chair);
+    await chair.getByRole("button", { name: "Compare revisions" }).click();
+    const redline = chair.locator(".redline-view");
+    expect(await redline.getByLabel("From", { exact: true }).locator("option:checked").textContent()).toBe(rev1Title);
+    expect(await redline.getByLabel("To", { exact: true }).locator("option:checked").textContent()).toBe(`Rev.2 of ${today}`);
+    await redline.locator(".redline-status", { hasText: /^Rev\.1 → Rev\.2: .*1 paragraph added/ }).waitFor({ timeout: 10_000 });
+    const added = redline.locator('.redline-block[data-change="added"]');
+    expect(await added.count()).toBe(1);
+    expect(await added.locator(".redline-number-shown").textContent()).toBe("4 (was 3 bis)");
+    expect(await added.locator(".redline-change").textContent()).toBe("Paragraph added");
+    expect(await added.locator(".redline-words").textContent()).toContain(NEW_PARAGRAPH);
+    const renumbered = redline.locator(".redline-block", { has: chair.locator(".redline-number-shown", { hasText: /^4 → 5$/ }) });
+    expect(await renumbered.locator(".redline-words").textContent()).toBe(rev1Text[PARAGRAPH_4]);
+    expect(await redline.getByRole("link", { name: "Word (tracked changes)" }).getAttribute("href")).toMatch(/\/redline\?from=.+&to=.+&format=docx$/);
+    await saveScreenshot(chair, "revisions-redline-chair");
+    await redline.getByRole("button", { name: "Back to the live text" }).click();
+    await chair.locator(".redline-view").waitFor({ state: "detached" });
+    expect(await chair.locator(BLOCK_SELECTOR).nth(PARAGRAPH_4).isVisible()).toBe(true);
+    // Four pages and two publications on two shared cores: longer than the usual hang guard, as the walkthrough.
+  }, 240_000);
 });
