@@ -83,4 +83,6 @@ export interface Redline {
   to: RedlineSide;
   blocks: RedlineBlock[];
   counts: RedlineCounts;
+  /** When the comparison was made (ISO time): documents print it, and it dates the live text's side. */
+  madeAt: string;
 }
