@@ -16,6 +16,7 @@ import { exportRoutes } from "./exportRoutes";
 import { answerError, MAX_JSON_BODY } from "./answerError";
 import { memberRoutes } from "./memberRoutes";
 import { newDraftRoutes } from "./newDraftRoutes";
+import { redlineRoutes } from "./redlineRoutes";
 import { snapshotRoutes } from "./snapshotRoutes";
 
 /** Where the built app's files are served from. */
@@ -48,6 +49,7 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter }: AppConte
   app.use(auditRoutes(storage));
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
   app.use(exportRoutes(storage.identity, drafts, rooms, pdfPrinter));
+  app.use(redlineRoutes(storage, drafts, rooms, pdfPrinter));
 
   // Scripts and styles go out as the build compressed them (brotli, else gzip): a delegation on a
   // 400 kbit/s line downloads about a third of the bytes.
