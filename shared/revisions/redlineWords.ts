@@ -28,11 +28,14 @@ export function blockMark(block: RedlineBlock): string | null {
   return marks.length === 0 ? null : marks.join(", ");
 }
 
+/** What a footnote is called before its number. */
+export const FOOTNOTE_WORD = "Footnote";
+
 /** A footnote's heading under its block: "Footnote 1 → 2", "Footnote 3 (added)". */
 export function footnoteHeading(footnote: RedlineFootnote): string {
   const number = changedNumber(footnote.oldNumber === null ? null : String(footnote.oldNumber), footnote.newNumber === null ? null : String(footnote.newNumber));
   const what = footnote.change === BlockChange.added ? " (added)" : footnote.change === BlockChange.deleted ? " (deleted)" : "";
-  return `Footnote ${number ?? ""}${what}`;
+  return `${FOOTNOTE_WORD} ${number ?? ""}${what}`;
 }
 
 /** The summary line: "3 blocks changed, 1 added, 0 deleted, 1 moved", or that nothing changed. */

@@ -8,7 +8,7 @@
 import { DeletedTextRun, InsertedTextRun, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from "docx";
 import { assertNever } from "../../../shared/assertNever";
 import { BlockChange, type Redline, type RedlineBlock, type RedlineFootnote, type RedlineWords } from "../../../shared/revisions/redlineModel";
-import { blockMark, footnoteHeading, redlineSummary, redlineTitle, sideLine, CHANGE_ARROW } from "../../../shared/revisions/redlineWords";
+import { blockMark, CHANGE_ARROW, FOOTNOTE_WORD, redlineSummary, redlineTitle, sideLine } from "../../../shared/revisions/redlineWords";
 import { commentEnd, commentStart, DocxParts, type Revision } from "./DocxParts";
 import { blockParagraph, docxTextOf, packDocx, runOptions, titleParagraph, wordsRun, type BlockShape, type DocxText } from "./docxLayout";
 import { EXPORT_NOTE_AUTHOR } from "./docxWords";
@@ -51,12 +51,22 @@ function wordsChildren(words: readonly RedlineWords[], writer: RedlineWriter): P
   });
 }
 
-/** A number as the text has it, its change tracked: "4" deleted and "5" inserted, then `suffix` (".\t"). */
-function numberChildren(oldLabel: string | null, newLabel: string | null, suffix: string, writer: RedlineWriter): ParagraphChild[] {
-  if (oldLabel === newLabel) return oldLabel === null ? [] : [new TextRun(runOptions(`${oldLabel}${suffix}`, [], writer.layout))];
-  if (oldLabel === null) return [inserted(`${newLabel}${suffix}`, writer)];
-  if (newLabel === null) return [deleted(`${oldLabel}${suffix}`, writer)];
-  return [deleted(oldLabel, writer), inserted(newLabel, writer), new TextRun(runOptions(suffix, [], writer.layout))];
+/** What follows a number before the words: "12." and "3 bis." take a full stop, "(a)" and "(ii)" do not. */
+function numberSuffix(label: string): string {
+  return label.startsWith("(") ? "\t" : ".\t";
+}
+
+/**
+ * A number as the text has it, its change tracked: "4" deleted and "5" inserted, then what follows it;
+ * a number whose kind changed ("(a)" → "4.") is deleted and inserted whole. `suffix` overrides what follows.
+ */
+function numberChildren(oldLabel: string | null, newLabel: string | null, writer: RedlineWriter, suffix?: string): ParagraphChild[] {
+  const after = (label: string) => suffix ?? numberSuffix(label);
+  if (oldLabel === newLabel) return oldLabel === null ? [] : [new TextRun(runOptions(`${oldLabel}${after(oldLabel)}`, [], writer.layout))];
+  if (oldLabel === null) return [inserted(`${newLabel}${after(newLabel!)}`, writer)];
+  if (newLabel === null) return [deleted(`${oldLabel}${after(oldLabel)}`, writer)];
+  if (after(oldLabel) !== after(newLabel)) return [deleted(`${oldLabel}${after(oldLabel)}`, writer), inserted(`${newLabel}${after(newLabel)}`, writer)];
+  return [deleted(oldLabel, writer), inserted(newLabel, writer), new TextRun(runOptions(after(newLabel), [], writer.layout))];
 }
 
 /** An added paragraph's mark is inserted and a deleted one's deleted, so that accepting or rejecting leaves no empty line. */
@@ -81,18 +91,27 @@ function shapeOf(block: RedlineBlock): BlockShape {
   }
 }
 
-/** A footnote of a block, as a note under it: "Footnote 1 → 2: " and its words, changes tracked. */
+/**
+ * A footnote of a block, as a note under it: "Footnote 1: " and its words, changes tracked. An added
+ * or deleted footnote's note is inserted or deleted whole, and a changed number is its old digits
+ * deleted and the new inserted, so that accepting every change reads the newer text's notes.
+ */
 function footnoteParagraph(footnote: RedlineFootnote, writer: RedlineWriter): Paragraph {
-  const heading = `${footnoteHeading(footnote)}: `;
-  const headingRun =
-    footnote.change === BlockChange.added ? inserted(heading, writer) : footnote.change === BlockChange.deleted ? deleted(heading, writer) : wordsRun(heading, writer.layout, ["em"]);
-  return blockParagraph({ type: "note" }, [headingRun, ...wordsChildren(footnote.words, writer)], writer.layout, paragraphMark(footnote.change, writer));
+  const oldNumber = footnote.oldNumber === null ? null : String(footnote.oldNumber);
+  const newNumber = footnote.newNumber === null ? null : String(footnote.newNumber);
+  const heading =
+    footnote.change === BlockChange.added
+      ? [inserted(`${FOOTNOTE_WORD} ${newNumber}: `, writer)]
+      : footnote.change === BlockChange.deleted
+        ? [deleted(`${FOOTNOTE_WORD} ${oldNumber}: `, writer)]
+        : [wordsRun(`${FOOTNOTE_WORD} `, writer.layout), ...numberChildren(oldNumber, newNumber, writer, ": ")];
+  return blockParagraph({ type: "note" }, [...heading, ...wordsChildren(footnote.words, writer)], writer.layout, paragraphMark(footnote.change, writer));
 }
 
 /** A block's paragraph and its footnotes' notes. */
 function blockParagraphs(block: RedlineBlock, writer: RedlineWriter): Paragraph[] {
   const children = [
-    ...numberChildren(block.oldLabel, block.newLabel, block.type === "paragraph" ? ".\t" : "\t", writer),
+    ...numberChildren(block.oldLabel, block.newLabel, writer),
     ...wordsChildren(block.words, writer),
   ];
   // Tracked changes say that a block was added or deleted, not that it moved or what it was numbered

@@ -5,24 +5,10 @@
  * what a reader sees: a moved, an added and a deleted paragraph, "4 → 5", and "3 bis".
  */
 import fc from "fast-check";
-import { labelSequence } from "../../../shared/numbering";
-import { BlockType } from "../../../shared/schema";
 import { compareRevisions } from "../../../shared/revisions/compareRevisions";
-import type { RevisionText, RevisionTextBlock } from "../../../shared/revisions/readRevisionText";
+import type { RevisionText } from "../../../shared/revisions/readRevisionText";
 import { BlockChange, type Redline, type RedlineBlock, type RedlineWords } from "../../../shared/revisions/redlineModel";
-
-/** A block of a text: `para("p1", "words", "a footnote")`; its number is the text's to give. */
-const block =
-  (type: BlockType, level: number | null) =>
-  (pid: string, words: string, ...footnotes: string[]): Omit<RevisionTextBlock, "label"> => ({ pid, type, level, words, footnotes });
-const para = block(BlockType.paragraph, null);
-const heading = block(BlockType.heading, 1);
-const subitem = block(BlockType.subitem, 1);
-
-/** A text of `blocks`, numbered 1…N (or by `labels` where given, as the live text numbers "3 bis"). */
-function text(blocks: Array<Omit<RevisionTextBlock, "label">>, labels: Array<string | null> = labelSequence(blocks)): RevisionText {
-  return { title: "Draft", symbol: null, language: "en", blocks: blocks.map((one, index) => ({ ...one, label: labels[index] ?? null })) };
-}
+import { heading, para, randomTexts, subitem, text } from "../../support/revisionTexts";
 
 const REV1 = { id: "r1", label: "Rev.1", at: "2025-03-01T09:00:00.000Z" };
 const REV2 = { id: "r2", label: "Rev.2", at: "2025-04-01T09:00:00.000Z" };
@@ -46,16 +32,7 @@ const word = fc.oneof(
   fc.string({ maxLength: 6, unit: "grapheme" }),
 );
 const words = fc.array(word, { maxLength: 12 }).map((parts) => parts.join(""));
-const POOL = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
-const randomBlock = (pid: string) =>
-  fc
-    .record({ type: fc.constantFrom(BlockType.paragraph, BlockType.paragraph, BlockType.subitem, BlockType.heading, BlockType.preamble), words, footnotes: fc.array(words, { maxLength: 2 }) })
-    .map(({ type, words: text, footnotes }) => ({ pid, type, level: type === BlockType.subitem || type === BlockType.heading ? 1 : null, words: text, footnotes }));
-/** A text of blocks with distinct pids from a small pool, so that two texts share some, in any order. */
-const randomText = fc
-  .shuffledSubarray(POOL, { minLength: 0 })
-  .chain((pids) => fc.tuple(...pids.map(randomBlock)))
-  .map((blocks) => text(blocks));
+const randomText = randomTexts(words);
 
 /** The length of a longest increasing subsequence, the slow and obvious way. */
 function longestIncreasingLength(values: readonly number[]): number {
@@ -76,6 +53,13 @@ describe("the redline between two texts", () => {
         expect(shown.map((one) => newerWords(one.words))).toEqual(newer.blocks.map((one) => one.words));
         expect(shown.map((one) => one.footnotes.filter((note) => note.newNumber !== null).map((note) => newerWords(note.words)))).toEqual(newer.blocks.map((one) => one.footnotes));
         expect(shown.map((one) => one.newLabel)).toEqual(newer.blocks.map((one) => one.label));
+
+        // Each stretch is words, and a stretch of changes reads as one deletion then one insertion.
+        for (const one of redline.blocks) {
+          const kinds = one.words.map((part) => part.change).join(" ");
+          expect(one.words.every((part) => part.text !== "")).toBe(true);
+          expect(kinds).not.toMatch(/\b(\w+) \1\b|inserted deleted/);
+        }
 
         const was = redline.blocks.filter((one) => one.change !== BlockChange.added);
         const byPid = new Map(was.map((one) => [one.pid, one]));
@@ -106,7 +90,7 @@ describe("the redline between two texts", () => {
         const still = kept.filter((one) => !redline.blocks.find((shownBlock) => shownBlock.pid === one.pid)!.moved).map((one) => oldPids.get(one.pid)!);
         expect(still).toEqual([...still].sort((a, b) => a - b));
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 
