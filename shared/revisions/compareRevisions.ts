@@ -164,7 +164,9 @@ export function compareRevisions(older: RevisionText, newer: RevisionText, optio
       words: allOf("deleted", block.words),
       footnotes: compareFootnotes(block.footnotes, [], oldFootnotes[index]!, 0),
     };
-    deletedAfter.set(anchor, [...(deletedAfter.get(anchor) ?? []), deleted]);
+    const group = deletedAfter.get(anchor);
+    if (group) group.push(deleted);
+    else deletedAfter.set(anchor, [deleted]);
   });
 
   const interim = new Map(Object.entries(options.renumbered ?? {}).map(([was, now]) => [now, was]));
