@@ -65,7 +65,9 @@ const STANCE_WORDS: Record<StanceKind, string> = {
 function wordsChange(change: ParagraphWords): HTMLElement[] {
   if (change.before === null) return [el("p", "history-words", "Added the paragraph: ", el("ins", "", change.after ?? ""))];
   if (change.after === null) return [el("p", "history-words", "Removed the paragraph: ", el("del", "", change.before))];
-  return wordsRedline({ ...change, before: change.before, after: change.after });
+  const [redline, sides, ...notes] = wordsRedline({ ...change, before: change.before, after: change.after });
+  // The panel is narrow: the redline says what changed, and the words in full wait behind a disclosure.
+  return [redline!, el("details", "history-sides", el("summary", "", "Before and after in full"), sides!), ...notes];
 }
 
 const owner = (key: string): string => parseRecordKey(key)?.owner ?? "a state";
