@@ -191,6 +191,14 @@ describe("a paragraph's history", () => {
     expect(unknown.events).toEqual([]);
     expect(unknown.revisions).toEqual([expect.objectContaining({ id: "rev1", number: null, words: null })]);
 
+    // A paragraph the chair deletes keeps its history, which ends with its removal.
+    const second = blocks[2]!.pid!;
+    chairText.doc.getXmlFragment(TextRoot.content).delete(2, 1);
+    const removal = async () => (await readHistory(server, draft.id, second, observer.token)).page?.events.at(-1);
+    await waitFor(removal, (event) => event?.kind === HistoryEventKind.words, { what: "the removal in the deleted paragraph's history" });
+    expect(await removal()).toMatchObject({ principal: "chair", change: { pid: second, before: "It held five sessions.", after: null } });
+    expect((await readHistory(server, draft.id, third, chair.token)).page!.events).toEqual(before);
+
     // Every client leaves; the rooms unload, which compacts their logs; the history reads the same.
     for (const client of [chairText, cubText, slvFloor]) client.destroy();
     await waitFor(() => server.rooms.size, (size) => size === 0, { what: "the rooms to unload" });
