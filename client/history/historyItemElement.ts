@@ -96,10 +96,12 @@ function eventBody(event: HistoryEvent, edits: number): HTMLElement[] {
     case HistoryEventKind.silence: {
       const covers = event.wholeDraft ? "the whole draft" : "this paragraph";
       if (event.outcome) {
+        if (event.outcome.adopted) return [el("p", "history-what", `Silence procedure on ${covers} settled: the paragraph was adopted`)];
+        // The outcome names who broke silence on the procedure, not on which of its paragraphs.
         const broken = event.outcome.brokenBy.map((broke) => `${broke.state}${broke.reason ? ` (${broke.reason})` : ""}`).join(", ");
         return [
-          el("p", "history-what", `Silence procedure on ${covers} settled: ${event.outcome.adopted ? "the paragraph was adopted" : "the paragraph was not adopted"}`),
-          ...(broken ? [el("p", "history-note", `Silence broken by ${broken}`)] : []),
+          el("p", "history-what", `Silence procedure on ${covers} settled: the paragraph was not adopted`),
+          ...(broken ? [el("p", "history-note", `Silence on the procedure was broken by ${broken}`)] : []),
         ];
       }
       if (event.deadline === null) return [el("p", "history-what", "Silence procedure withdrawn")];
