@@ -6,7 +6,7 @@
  * page. A widget: `mount` puts it in a place, `unmount` takes it away and drops answers on their way.
  */
 import { paragraphHistoryPath } from "../../shared/appPaths";
-import type { HistoryEvent, ParagraphHistoryPage, RevisionText } from "../../shared/history/paragraphHistory";
+import type { HistoryEvent, ParagraphHistoryPage, ParagraphInRevision } from "../../shared/history/paragraphHistory";
 import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import { historyItemElement } from "./historyItemElement";
 import { historyItems } from "./historyItems";
@@ -30,7 +30,7 @@ export class ParagraphHistoryView {
   private readonly status = document.createElement("p");
   private readonly more = document.createElement("button");
   private events: HistoryEvent[] = [];
-  private revisions: RevisionText[] = [];
+  private revisions: ParagraphInRevision[] = [];
   private next: number | null = null;
   /** Counts loads, so an answer to a superseded request (or after unmount) is dropped. */
   private generation = 0;

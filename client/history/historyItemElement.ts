@@ -8,7 +8,7 @@
 import { ProposalDecisionKind, ProposalKind, StanceKind } from "../../schemas/records";
 import type { ParagraphWords } from "../../shared/audit/auditWords";
 import { assertNever } from "../../shared/assertNever";
-import { HistoryEventKind, type HistoryEvent, type ProposalWords, type RevisionText } from "../../shared/history/paragraphHistory";
+import { HistoryEventKind, type HistoryEvent, type ProposalWords, type ParagraphInRevision } from "../../shared/history/paragraphHistory";
 import { CHAIR_OWNER, parseRecordKey } from "../../shared/recordKeys";
 import { principalName, wordsRedline } from "../audit/describeAuditEntry";
 import { localTime } from "../editor/consensus/silenceBanner";
@@ -134,7 +134,7 @@ export function historyItemElement(item: HistoryItem): HTMLLIElement {
 }
 
 /** The paragraph in a published revision: its number there and its words. */
-function revisionElement(revision: RevisionText): HTMLLIElement {
+function revisionElement(revision: ParagraphInRevision): HTMLLIElement {
   const head = el("p", "history-head", time(revision.publishedAt), " ", el("span", "history-who", `${revision.label} published`));
   const body =
     revision.words === null

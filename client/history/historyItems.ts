@@ -6,16 +6,16 @@
  */
 import { EDIT_RUN_GAP_MS } from "../../shared/audit/auditEntry";
 import { mergeParagraphWords } from "../../shared/audit/auditWords";
-import { HistoryEventKind, type HistoryEvent, type RevisionText, type WordsEvent } from "../../shared/history/paragraphHistory";
+import { HistoryEventKind, type HistoryEvent, type ParagraphInRevision, type WordsEvent } from "../../shared/history/paragraphHistory";
 
 /** One item of the list: an event (`edits` changes of the words merged into one) or a revision. */
-export type HistoryItem = { event: HistoryEvent; edits: number; firstAt: string } | { revision: RevisionText };
+export type HistoryItem = { event: HistoryEvent; edits: number; firstAt: string } | { revision: ParagraphInRevision };
 
 /**
  * The items of `events` (oldest first) with `revisions` in their places. Revisions published after
  * the last event shown wait for the next page unless `complete` says there is none.
  */
-export function historyItems(events: readonly HistoryEvent[], revisions: readonly RevisionText[], complete: boolean): HistoryItem[] {
+export function historyItems(events: readonly HistoryEvent[], revisions: readonly ParagraphInRevision[], complete: boolean): HistoryItem[] {
   const items: HistoryItem[] = [];
   const waiting = [...revisions].sort((a, b) => a.ordinal - b.ordinal);
   const placeRevisionsBefore = (at: string | null) => {

@@ -10,7 +10,7 @@ import type { HistoryEvent, ParagraphHistoryPage } from "../../shared/history/pa
 import { withUserNames } from "../audit/withUserNames";
 import type { Storage } from "../storage/Storage";
 import { historyEvents, type KnownProposals } from "./historyEvents";
-import { revisionTexts } from "./revisionParagraph";
+import { paragraphInRevisions } from "./paragraphInRevisions";
 
 /** Events a page holds unless `limit` asks for fewer or more (a page ends with a whole entry's events). */
 export const HISTORY_PAGE_SIZE = 200;
@@ -51,5 +51,5 @@ export async function readParagraphHistory(storage: Storage, request: HistoryReq
     if (next !== null || entries.length < wanted) break;
     cursor = entries[entries.length - 1]!.seq;
   }
-  return { pid, events, next, revisions: await revisionTexts(storage, draftId, pid) };
+  return { pid, events, next, revisions: await paragraphInRevisions(storage, draftId, pid) };
 }

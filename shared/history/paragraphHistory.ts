@@ -134,7 +134,7 @@ export interface CommentEvent extends EventBase {
 export type HistoryEvent = WordsEvent | ProposalEvent | SupportEvent | DecisionEvent | AgreementEvent | SilenceEvent | StanceEvent | CommentEvent;
 
 /** The paragraph in one published revision. */
-export interface RevisionText {
+export interface ParagraphInRevision {
   /** The revision's id. */
   id: string;
   label: string;
@@ -154,5 +154,5 @@ export interface ParagraphHistoryPage {
   events: HistoryEvent[];
   next: number | null;
   /** The paragraph in each published revision, oldest first. */
-  revisions: RevisionText[];
+  revisions: ParagraphInRevision[];
 }

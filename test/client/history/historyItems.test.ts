@@ -1,5 +1,5 @@
 /** A paragraph's history as the panel lists it: keystrokes in a row read as one change, revisions in their places. */
-import { HistoryEventKind, type HistoryEvent, type RevisionText, type WordsEvent } from "../../../shared/history/paragraphHistory";
+import { HistoryEventKind, type HistoryEvent, type ParagraphInRevision, type WordsEvent } from "../../../shared/history/paragraphHistory";
 import { historyItems } from "../../../client/history/historyItems";
 
 let seq = 0;
@@ -8,7 +8,7 @@ function edit(at: string, before: string, after: string, principal = "chair"): W
   return { seq: ++seq, at, principal, userName: principal === "chair" ? "Chair Ana" : null, kind: HistoryEventKind.words, change: { pid: "p3", start: 0, rest: 0, before, after } };
 }
 
-function revision(publishedAt: string, ordinal: number): RevisionText {
+function revision(publishedAt: string, ordinal: number): ParagraphInRevision {
   return { id: `rev${ordinal}`, label: `Rev.${ordinal}`, ordinal, date: publishedAt.slice(0, 10), publishedAt, number: "3", words: "The words." };
 }
 

@@ -6,14 +6,14 @@
 import * as Y from "yjs";
 import type { Revision } from "../../schemas/records";
 import { DecisionPrefix, TextRoot } from "../../shared/documentLayout";
-import type { RevisionText } from "../../shared/history/paragraphHistory";
+import type { ParagraphInRevision } from "../../shared/history/paragraphHistory";
 import { labelSequence } from "../../shared/numbering";
 import { textBlocks } from "../../shared/text/blockText";
 import { auditText } from "../audit/ParagraphTexts";
 import type { Storage, StoredRevision } from "../storage/Storage";
 
 /** Paragraph `pid`'s number and words in one stored revision (both null when it was not in it). */
-export function paragraphInRevision(revision: StoredRevision, pid: string): Pick<RevisionText, "number" | "words"> {
+export function paragraphInRevision(revision: StoredRevision, pid: string): Pick<ParagraphInRevision, "number" | "words"> {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, revision.text);
@@ -30,8 +30,8 @@ export function paragraphInRevision(revision: StoredRevision, pid: string): Pick
 }
 
 /** Paragraph `pid` in each of a draft's published revisions, oldest first. */
-export async function revisionTexts(storage: Storage, draftId: string, pid: string): Promise<RevisionText[]> {
-  const texts: RevisionText[] = [];
+export async function paragraphInRevisions(storage: Storage, draftId: string, pid: string): Promise<ParagraphInRevision[]> {
+  const texts: ParagraphInRevision[] = [];
   for (const listed of await storage.listRevisions(draftId)) {
     const revision = await storage.readRevision(draftId, listed.id);
     if (!revision) continue;
