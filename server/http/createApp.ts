@@ -16,6 +16,7 @@ import { exportRoutes } from "./exportRoutes";
 import { answerError, MAX_JSON_BODY } from "./answerError";
 import { memberRoutes } from "./memberRoutes";
 import { newDraftRoutes } from "./newDraftRoutes";
+import { paragraphHistoryRoutes } from "./paragraphHistoryRoutes";
 import { snapshotRoutes } from "./snapshotRoutes";
 
 /** Where the built app's files are served from. */
@@ -46,6 +47,7 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter }: AppConte
   app.use(draftRoutes(storage.identity, drafts, rooms));
   app.use(memberRoutes(storage.identity, drafts, live));
   app.use(auditRoutes(storage));
+  app.use(paragraphHistoryRoutes(storage, drafts, rooms));
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
   app.use(exportRoutes(storage.identity, drafts, rooms, pdfPrinter));
 
