@@ -6,6 +6,7 @@ import draftSettingsSchema from "../rest/draftSettings.schema.json";
 import exportQuerySchema from "../rest/exportQuery.schema.json";
 import inviteSchema from "../rest/invite.schema.json";
 import newDraftSchema from "../rest/newDraft.schema.json";
+import paragraphHistoryQuerySchema from "../rest/paragraphHistoryQuery.schema.json";
 import redlineQuerySchema from "../rest/redlineQuery.schema.json";
 import roleChangeSchema from "../rest/roleChange.schema.json";
 
@@ -50,6 +51,12 @@ export interface NewDraft {
   chairName?: string;
 }
 
+/** Query of GET /api/drafts/:id/paragraphs/:pid/history: the page of the paragraph's history after sequence number after (absent: from the start), oldest first, read from at most limit audit entries. */
+export interface ParagraphHistoryQuery {
+  after?: number;
+  limit?: number;
+}
+
 /** Query of GET /api/drafts/:id/redline: the older side (from, a published revision's id), the newer side (to, a revision's id or live for the live text, the default) and the format (json by default; the values of shared/revisions/redlineFormat.ts's RedlineFormat). */
 export interface RedlineQuery {
   /** a published revision's id */
@@ -85,6 +92,7 @@ export const REST_BODY_SCHEMAS: { [Name in keyof RestBodies]: object } = {
 export interface RestQueries {
   audit: AuditQuery;
   export: ExportQuery;
+  paragraphHistory: ParagraphHistoryQuery;
   redline: RedlineQuery;
 }
 
@@ -92,6 +100,7 @@ export interface RestQueries {
 export const REST_QUERY_SCHEMAS: { [Name in keyof RestQueries]: object } = {
   audit: auditQuerySchema,
   export: exportQuerySchema,
+  paragraphHistory: paragraphHistoryQuerySchema,
   redline: redlineQuerySchema,
 };
 
@@ -112,6 +121,10 @@ export const RestLimits = {
     revision: { maxLength: 100 },
     silenceNoticeHours: { minimum: 0, maximum: 720 },
     chairName: { minLength: 1, maxLength: 120 },
+  },
+  paragraphHistoryQuery: {
+    after: { minimum: 0, maximum: 9007199254740991 },
+    limit: { minimum: 1 },
   },
   redlineQuery: {
     from: { minLength: 1, maxLength: 100 },

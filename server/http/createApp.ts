@@ -16,6 +16,7 @@ import { exportRoutes } from "./exportRoutes";
 import { answerError, MAX_JSON_BODY } from "./answerError";
 import { memberRoutes } from "./memberRoutes";
 import { newDraftRoutes } from "./newDraftRoutes";
+import { paragraphHistoryRoutes } from "./paragraphHistoryRoutes";
 import { redlineRoutes } from "./redlineRoutes";
 import { snapshotRoutes } from "./snapshotRoutes";
 
@@ -47,6 +48,7 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter }: AppConte
   app.use(draftRoutes(storage.identity, drafts, rooms));
   app.use(memberRoutes(storage.identity, drafts, live));
   app.use(auditRoutes(storage));
+  app.use(paragraphHistoryRoutes(storage, drafts, rooms));
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
   app.use(exportRoutes(storage.identity, drafts, rooms, pdfPrinter));
   app.use(redlineRoutes(storage, drafts, rooms, pdfPrinter));
