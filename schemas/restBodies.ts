@@ -45,6 +45,6 @@ export function checkRestBody<Name extends RestBody>(name: Name, value: unknown)
 export function checkRestQuery<Name extends RestQuery>(name: Name, query: Record<string, unknown>): RestQueryCheck<Name> {
   const validate = QUERY_VALIDATORS[name];
   const copy = { ...query };
-  if (validate(copy)) return { ok: true, query: copy as RestQueries[Name] };
+  if (validate(copy)) return { ok: true, query: copy as unknown as RestQueries[Name] };
   return { ok: false, reason: reasonFor("query", validate.errors ?? [], validate.schema) };
 }

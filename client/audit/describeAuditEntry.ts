@@ -41,11 +41,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ..
 
 const ellipsis = (omitted: number): string => (omitted > 0 ? "…" : "");
 
-/** A text change: the paragraph's name, then its words as a redline, and before and after in full. */
-function paragraphChange(change: ParagraphWords, places: Places): HTMLElement {
-  const name = el("span", "audit-place", placeName(places, change.pid));
-  if (change.before === null) return el("div", "audit-paragraph", name, " added: ", el("ins", "", change.after ?? ""));
-  if (change.after === null) return el("div", "audit-paragraph", name, " removed: ", el("del", "", change.before));
+/**
+ * A change of a paragraph's words (both sides present) as a word-level redline, then before and
+ * after in full; `…` where the audit kept only a window of a long paragraph.
+ */
+export function wordsRedline(change: ParagraphWords & { before: string; after: string }): HTMLElement[] {
   const redline = el("p", "audit-redline");
   redline.append(ellipsis(change.start));
   for (const part of wordDiff(change.before, change.after)) {
@@ -61,7 +61,15 @@ function paragraphChange(change: ParagraphWords, places: Places): HTMLElement {
     el("dt", "", "After"),
     el("dd", "audit-after", ellipsis(change.start), change.after, ellipsis(change.rest)),
   );
-  return el("div", "audit-paragraph", name, redline, sides, ...(change.cut ? [el("p", "panel-hint", "The change was longer than the audit keeps; its words end early.")] : []));
+  return [redline, sides, ...(change.cut ? [el("p", "panel-hint", "The change was longer than the audit keeps; its words end early.")] : [])];
+}
+
+/** A text change: the paragraph's name, then its words as a redline, and before and after in full. */
+function paragraphChange(change: ParagraphWords, places: Places): HTMLElement {
+  const name = el("span", "audit-place", placeName(places, change.pid));
+  if (change.before === null) return el("div", "audit-paragraph", name, " added: ", el("ins", "", change.after ?? ""));
+  if (change.after === null) return el("div", "audit-paragraph", name, " removed: ", el("del", "", change.before));
+  return el("div", "audit-paragraph", name, ...wordsRedline({ ...change, before: change.before, after: change.after }));
 }
 
 const STANCE_WORDS: Record<StanceKind, string> = {

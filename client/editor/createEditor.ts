@@ -31,8 +31,8 @@ export interface EditorOptions {
   writesText: boolean;
   /** The proposals layer's document, person and messages. */
   proposals: ActionContext;
-  /** Where the focused paragraph's panel goes, and what it reads. */
-  panel: { place: HTMLElement; floorDoc: Y.Doc | null };
+  /** Where the focused paragraph's panel goes, what it reads, and the draft (for a paragraph's history). */
+  panel: { place: HTMLElement; floorDoc: Y.Doc | null; draftId: string };
 }
 
 /** Escape in the text: the focus moves to the paragraph panel beside it, the next stop a keyboard user needs. */
@@ -74,7 +74,7 @@ export function createEditor(place: HTMLElement, { awareness, writesText, propos
       ...(writesText ? [uniquePidPlugin()] : []),
       numberingPlugin(),
       statusBadgesPlugin(proposals.ydoc, proposals.author.role === Role.delegation && panel.floorDoc ? { state: proposals.author.state, floorDoc: panel.floorDoc } : null),
-      paragraphPanelPlugin(panel.place, { textDoc: proposals.ydoc, floorDoc: panel.floorDoc, author: proposals.author, report: proposals.report }),
+      paragraphPanelPlugin(panel.place, { draftId: panel.draftId, textDoc: proposals.ydoc, floorDoc: panel.floorDoc, author: proposals.author, report: proposals.report }),
     ],
   });
   return new EditorView(place, {

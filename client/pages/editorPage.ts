@@ -146,7 +146,7 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   const panelPlace = document.createElement("aside");
   panelPlace.className = "paragraph-panel";
   place.after(panelPlace);
-  const view = createEditor(place, { awareness: provider.awareness, writesText, proposals, panel: { place: panelPlace, floorDoc } });
+  const view = createEditor(place, { awareness: provider.awareness, writesText, proposals, panel: { place: panelPlace, floorDoc, draftId } });
   const toolbar = document.createElement("div");
   toolbar.className = "proposal-toolbar";
   place.before(toolbar);

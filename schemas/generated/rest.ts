@@ -6,6 +6,8 @@ import draftSettingsSchema from "../rest/draftSettings.schema.json";
 import exportQuerySchema from "../rest/exportQuery.schema.json";
 import inviteSchema from "../rest/invite.schema.json";
 import newDraftSchema from "../rest/newDraft.schema.json";
+import paragraphHistoryQuerySchema from "../rest/paragraphHistoryQuery.schema.json";
+import redlineQuerySchema from "../rest/redlineQuery.schema.json";
 import roleChangeSchema from "../rest/roleChange.schema.json";
 
 /** Query of the chair's GET /api/drafts/:id/audit: the page of entries before sequence number before (absent: the newest), at most limit of them; only one state's writes (state) or one paragraph's history (pid). */
@@ -49,6 +51,21 @@ export interface NewDraft {
   chairName?: string;
 }
 
+/** Query of GET /api/drafts/:id/paragraphs/:pid/history: the page of the paragraph's history after sequence number after (absent: from the start), oldest first, read from at most limit audit entries. */
+export interface ParagraphHistoryQuery {
+  after?: number;
+  limit?: number;
+}
+
+/** Query of GET /api/drafts/:id/redline: the older side (from, a published revision's id), the newer side (to, a revision's id or live for the live text, the default) and the format (json by default; the values of shared/revisions/redlineFormat.ts's RedlineFormat). */
+export interface RedlineQuery {
+  /** a published revision's id */
+  from: string;
+  /** a published revision's id, or live (shared/appPaths.ts's LIVE_TEXT) */
+  to?: string;
+  format?: "json" | "html" | "docx" | "pdf";
+}
+
 /** Body of PATCH /api/drafts/:id/members/:memberId: the member's new role and state. */
 export interface RoleChange {
   role: string;
@@ -75,12 +92,16 @@ export const REST_BODY_SCHEMAS: { [Name in keyof RestBodies]: object } = {
 export interface RestQueries {
   audit: AuditQuery;
   export: ExportQuery;
+  paragraphHistory: ParagraphHistoryQuery;
+  redline: RedlineQuery;
 }
 
 /** The JSON Schema of each of the REST API's query strings, by contract name. */
 export const REST_QUERY_SCHEMAS: { [Name in keyof RestQueries]: object } = {
   audit: auditQuerySchema,
   export: exportQuerySchema,
+  paragraphHistory: paragraphHistoryQuerySchema,
+  redline: redlineQuerySchema,
 };
 
 /** The limits the REST contracts set, by contract and field: `RestLimits.invite.name.maxLength`. */
@@ -100,6 +121,14 @@ export const RestLimits = {
     revision: { maxLength: 100 },
     silenceNoticeHours: { minimum: 0, maximum: 720 },
     chairName: { minLength: 1, maxLength: 120 },
+  },
+  paragraphHistoryQuery: {
+    after: { minimum: 0, maximum: 9007199254740991 },
+    limit: { minimum: 1 },
+  },
+  redlineQuery: {
+    from: { minLength: 1, maxLength: 100 },
+    to: { minLength: 1, maxLength: 100 },
   },
   roleChange: {
     role: { maxLength: 20 },

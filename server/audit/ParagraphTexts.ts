@@ -19,7 +19,7 @@ function pidOf(element: Y.XmlElement): string | null {
 }
 
 /** A block's words as the audit shows them: each footnote's words at its marker, "[Footnote: …]". */
-function auditText(element: Y.XmlElement): string {
+export function auditText(element: Y.XmlElement): string {
   const text = blockText(element);
   if (!text.includes(FOOTNOTE_CHAR)) return text;
   const notes = footnoteTexts(element);

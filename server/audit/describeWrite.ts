@@ -47,6 +47,19 @@ function proposalPid(doc: Y.Doc, proposalKey: string): string | null {
   return proposal?.anchor?.pid ?? null;
 }
 
+/**
+ * The paragraphs a silence procedure covers, so that its start and the server's outcome both stand
+ * in each one's history: its list, or for the whole draft the paragraphs it fingerprinted at the
+ * start (the full record, which the gist leaves out), and those it adopted.
+ */
+function silencePids(doc: Y.Doc, key: string, record: Json): string[] {
+  const full = doc.getMap(TextRoot.decisions).get(key);
+  const fingerprints = isObject(full) && isObject(full.fingerprints) ? Object.keys(full.fingerprints) : [];
+  const listed = Array.isArray(record.pids) ? record.pids.map(String) : fingerprints;
+  const adopted = isObject(record.outcome) && Array.isArray(record.outcome.adopted) ? record.outcome.adopted.map(String) : [];
+  return Array.from(new Set([...listed, ...adopted]));
+}
+
 /** The paragraphs a record write is about. */
 function recordPids(doc: Y.Doc, { root, key, value }: RecordWords): string[] {
   const record = isObject(value) ? value : {};
@@ -66,7 +79,7 @@ function recordPids(doc: Y.Doc, { root, key, value }: RecordWords): string[] {
     case TextRoot.decisions:
       if (key.startsWith(DecisionPrefix.agreed)) return [key.slice(DecisionPrefix.agreed.length)];
       if (key.startsWith(DecisionPrefix.proposal)) return [proposalPid(doc, key.slice(DecisionPrefix.proposal.length)) ?? ""];
-      if (key.startsWith(DecisionPrefix.silence) && Array.isArray(record.pids)) return record.pids.slice(0, MAX_WORDS_PER_ENTRY).map(String);
+      if (key.startsWith(DecisionPrefix.silence)) return silencePids(doc, key, record);
       return [];
     default:
       return [];

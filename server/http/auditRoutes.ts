@@ -5,9 +5,9 @@
  */
 import express from "express";
 import { AUDIT_ROUTE } from "../../shared/appPaths";
-import { statePrincipal, type AuditEntryView, type AuditPage } from "../../shared/audit/auditEntry";
-import type { IdentityStore } from "../identity/IdentityStore";
-import type { AuditEntry, Storage } from "../storage/Storage";
+import { statePrincipal, type AuditPage } from "../../shared/audit/auditEntry";
+import { withUserNames } from "../audit/withUserNames";
+import type { Storage } from "../storage/Storage";
 import { readQuery } from "./readBody";
 import { requireChair, route } from "./requestContext";
 
@@ -15,15 +15,6 @@ import { requireChair, route } from "./requestContext";
 export const AUDIT_PAGE_SIZE = 100;
 /** The most entries one page gives, however many `limit` asks for. */
 export const MAX_AUDIT_PAGE_SIZE = 1000;
-
-/** Each entry with its user's name, looked up once per user of the page. */
-async function withUserNames(identity: IdentityStore, entries: AuditEntry[]): Promise<AuditEntryView[]> {
-  const names = new Map<string, string | null>();
-  for (const userId of new Set(entries.map((entry) => entry.userId))) {
-    if (userId) names.set(userId, (await identity.getUser(userId))?.name ?? null);
-  }
-  return entries.map((entry) => ({ ...entry, userName: entry.userId ? (names.get(entry.userId) ?? null) : null }));
-}
 
 /** `GET /api/drafts/:id/audit`. */
 export function auditRoutes(storage: Storage): express.Router {

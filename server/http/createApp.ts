@@ -16,6 +16,8 @@ import { exportRoutes } from "./exportRoutes";
 import { answerError, MAX_JSON_BODY } from "./answerError";
 import { memberRoutes } from "./memberRoutes";
 import { newDraftRoutes } from "./newDraftRoutes";
+import { paragraphHistoryRoutes } from "./paragraphHistoryRoutes";
+import { redlineRoutes } from "./redlineRoutes";
 import { snapshotRoutes } from "./snapshotRoutes";
 
 /** Where the built app's files are served from. */
@@ -46,8 +48,10 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter }: AppConte
   app.use(draftRoutes(storage.identity, drafts, rooms));
   app.use(memberRoutes(storage.identity, drafts, live));
   app.use(auditRoutes(storage));
+  app.use(paragraphHistoryRoutes(storage, drafts, rooms));
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
   app.use(exportRoutes(storage.identity, drafts, rooms, pdfPrinter));
+  app.use(redlineRoutes(storage, drafts, rooms, pdfPrinter));
 
   // Scripts and styles go out as the build compressed them (brotli, else gzip): a delegation on a
   // 400 kbit/s line downloads about a third of the bytes.

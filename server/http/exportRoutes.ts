@@ -5,7 +5,6 @@
  * opens the floor to them; reservations and comments go only to readers of the `floor` room.
  */
 import express from "express";
-import * as Y from "yjs";
 import { EXPORT_ROUTE } from "../../shared/appPaths";
 import { Room } from "../../shared/documentLayout";
 import { EXPORT_FILES, ExportFormat, exportFileName } from "../../shared/export/exportFormat";
@@ -17,28 +16,11 @@ import { ExportViewRefusedError, modelView, writeExport } from "../export/writeE
 import { PdfUnavailableError, type PdfPrinter } from "../export/pdf/PdfPrinter";
 import type { IdentityStore } from "../identity/IdentityStore";
 import type { RoomRegistry } from "../sync/RoomRegistry";
+import { attachment } from "./attachment";
+import { copyOfRoom } from "./copyOfRoom";
 import { httpErrors } from "./HttpError";
 import { readQuery } from "./readBody";
 import { requireMember, route } from "./requestContext";
-
-/** A copy of a room's committed state, so that writing a file never touches the live document. */
-async function copyOfRoom(rooms: RoomRegistry, draftId: string, name: Room): Promise<Y.Doc> {
-  const room = await rooms.open(draftId, name);
-  if (!room) throw httpErrors.notFound("That draft");
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, room.encodedState());
-  } finally {
-    rooms.released(room);
-  }
-  return doc;
-}
-
-/** `attachment` with the file's name, in ASCII for old clients and in UTF-8 (RFC 6266) for the rest. */
-function attachment(fileName: string): string {
-  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** The export route; `printer` makes PDFs (one shared by every request, so one Chromium prints at a time). */
 export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: RoomRegistry, printer: PdfPrinter): express.Router {

@@ -103,15 +103,16 @@ function toAuditEntry(row: AuditRow): AuditEntry {
 
 const AUDIT_COLUMNS = "seq, room, principal, user_id, at, touched, words";
 
-/** The statement reading audit entries, with the filters a query uses (one statement per combination). */
-function auditSelect(byPrincipal: boolean, byPid: boolean): string {
+/** The statement reading audit entries, with the filters and order a query uses (one statement per combination). */
+function auditSelect(oldestFirst: boolean, byPrincipal: boolean, byPid: boolean): string {
   const filters = [
     "draft_id = @draftId",
     "seq < @before",
+    "seq > @after",
     ...(byPrincipal ? ["principal = @principal"] : []),
     ...(byPid ? ["seq IN (SELECT audit_seq FROM audit_pids WHERE draft_id = @draftId AND pid = @pid)"] : []),
   ];
-  return `SELECT ${AUDIT_COLUMNS} FROM audit WHERE ${filters.join(" AND ")} ORDER BY seq DESC LIMIT @limit`;
+  return `SELECT ${AUDIT_COLUMNS} FROM audit WHERE ${filters.join(" AND ")} ORDER BY seq ${oldestFirst ? "ASC" : "DESC"} LIMIT @limit`;
 }
 
 /** The SQLite implementation of `Storage`, under one data folder. */
@@ -144,8 +145,12 @@ export class SqliteStorage implements Storage {
       setObserversReadFloor: this.db.prepare("UPDATE drafts SET observers_read_floor = ? WHERE id = ?"),
       insertAudit: this.db.prepare("INSERT INTO audit (draft_id, room, principal, user_id, at, touched, words) VALUES (?, ?, ?, ?, ?, ?, ?)"),
       insertAuditPid: this.db.prepare("INSERT OR IGNORE INTO audit_pids (draft_id, pid, audit_seq) VALUES (?, ?, ?)"),
-      readAudit: [false, true].flatMap((byPrincipal) =>
-        [false, true].map((byPid) => this.db.prepare<[{ draftId: string; before: number; limit: number; principal?: string; pid?: string }], AuditRow>(auditSelect(byPrincipal, byPid))),
+      readAudit: [false, true].flatMap((oldestFirst) =>
+        [false, true].flatMap((byPrincipal) =>
+          [false, true].map((byPid) =>
+            this.db.prepare<[{ draftId: string; before: number; after: number; limit: number; principal?: string; pid?: string }], AuditRow>(auditSelect(oldestFirst, byPrincipal, byPid)),
+          ),
+        ),
       ),
       insertClientId: this.db.prepare("INSERT OR IGNORE INTO client_ids (draft_id, room, client_id, principal) VALUES (?, ?, ?, ?)"),
       loadClientIds: this.db.prepare<[string, string], { client_id: number; principal: string }>(
@@ -229,10 +234,10 @@ export class SqliteStorage implements Storage {
 
   async readAudit(draftId: string, query: AuditQuery): Promise<AuditEntry[]> {
     this.flush();
-    const statement = this.statements.readAudit[(query.principal === undefined ? 0 : 2) + (query.pid === undefined ? 0 : 1)]!;
+    const statement = this.statements.readAudit[(query.oldestFirst ? 4 : 0) + (query.principal === undefined ? 0 : 2) + (query.pid === undefined ? 0 : 1)]!;
     const { principal, pid } = query;
     return statement
-      .all({ draftId, before: query.before ?? Number.MAX_SAFE_INTEGER, limit: query.limit, ...(principal === undefined ? {} : { principal }), ...(pid === undefined ? {} : { pid }) })
+      .all({ draftId, before: query.before ?? Number.MAX_SAFE_INTEGER, after: query.after ?? 0, limit: query.limit, ...(principal === undefined ? {} : { principal }), ...(pid === undefined ? {} : { pid }) })
       .map(toAuditEntry);
   }
 

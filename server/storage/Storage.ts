@@ -71,6 +71,10 @@ export interface AuditEntry extends Omit<WriteRecord, "newClientIds" | "words" |
 export interface AuditQuery {
   /** Only entries older than this sequence number. */
   before?: number;
+  /** Only entries newer than this sequence number. */
+  after?: number;
+  /** Oldest first (a paragraph's history reads forward); newest first otherwise. */
+  oldestFirst?: boolean;
   limit: number;
   /** Only this principal's entries (`chair`, `state:CUB`). */
   principal?: string;
@@ -127,7 +131,7 @@ export interface Storage {
   loadUpdates(draftId: string, room: Room): Promise<StoredUpdate[]>;
   /** The principal owning each Yjs client id seen in a room. */
   loadClientIds(draftId: string, room: Room): Promise<Map<number, string>>;
-  /** Audit entries of a draft, newest first, as `query` selects them. */
+  /** Audit entries of a draft, newest first (or oldest first), as `query` selects them. */
   readAudit(draftId: string, query: AuditQuery): Promise<AuditEntry[]>;
   /** Replaces every update up to `throughSeq` by `merged`, which must hold all of them. */
   compact(draftId: string, room: Room, merged: Uint8Array, throughSeq: number): Promise<void>;

@@ -77,10 +77,14 @@ export interface RedlineCounts {
 export interface Redline {
   draftId: string;
   title: string;
+  /** The document symbol of the newer side (A/AC.292/2025/CRP.1), for the header and the file's name; null when it has none. */
+  symbol: string | null;
   /** BCP 47 code of the draft's language. */
   language: string;
   from: RedlineSide;
   to: RedlineSide;
   blocks: RedlineBlock[];
   counts: RedlineCounts;
+  /** When the comparison was made (ISO time): documents print it, and it dates the live text's side. */
+  madeAt: string;
 }

@@ -1,7 +1,8 @@
 /**
  * The panel for the paragraph the caret is in: its status, every state's stance, the person's own
- * stance (a delegation) or the declaration of agreement (the chair), the comment threads, and a
- * filter for the paragraphs one state objects to. Everything is a plain form, reachable by keyboard.
+ * stance (a delegation) or the declaration of agreement (the chair), the comment threads, the
+ * paragraph's history, and a filter for the paragraphs one state objects to. Everything is a plain
+ * form, reachable by keyboard.
  */
 import { Plugin, type EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
@@ -16,6 +17,7 @@ import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
 import { blockLabels } from "../../../shared/numbering";
 import { CHAIR_OWNER } from "../../../shared/recordKeys";
 import { Role, type Author } from "../../../shared/roles";
+import { ParagraphHistoryView } from "../../history/ParagraphHistoryView";
 import { readProposals } from "../../../shared/proposals/readProposals";
 import { bracketName, describeChange } from "../proposals/describeProposal";
 import { localTime } from "./silenceBanner";
@@ -24,6 +26,8 @@ import { statusWords } from "./statusWords";
 
 /** What the panel reads and writes. */
 export interface PanelContext {
+  /** The draft's id, for the paragraph's history. */
+  draftId: string;
   textDoc: Y.Doc;
   /** The `floor` room, or null for an observer the draft keeps out of it. */
   floorDoc: Y.Doc | null;
@@ -63,6 +67,8 @@ class ParagraphPanel {
   private readonly summary = el("div", { className: "panel-summary" });
   private readonly forms = el("div", { className: "panel-forms" });
   private readonly threads = el("div", { className: "panel-threads" });
+  private readonly historyPlace = el("div", { className: "panel-history" });
+  private history: ParagraphHistoryView | null = null;
   private readonly filter = el("select", { className: "panel-filter" });
   private frame = 0;
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
@@ -75,7 +81,7 @@ class ParagraphPanel {
     this.filter.setAttribute("aria-label", "Show the paragraphs a state objects to");
     this.filter.addEventListener("change", () => setObjectionFilter(view, this.filter.value || null));
     place.setAttribute("aria-label", "The focused paragraph");
-    place.replaceChildren(el("label", { className: "panel-filter-label" }, "Filter: ", this.filter), this.summary, this.forms, this.threads);
+    place.replaceChildren(el("label", { className: "panel-filter-label" }, "Filter: ", this.filter), this.summary, this.forms, this.threads, this.historyPlace);
     this.observe(true);
     this.refresh(view.state, false);
   }
@@ -130,8 +136,12 @@ class ParagraphPanel {
   private buildForms(focused: { pid: string; label: string } | null): void {
     const { author, floorDoc, textDoc } = this.context;
     this.forms.replaceChildren();
+    this.history?.unmount();
+    this.history = null;
     if (!focused) return;
     const pid = focused.pid;
+    this.history = new ParagraphHistoryView({ draftId: this.context.draftId, pid, label: focused.label });
+    this.history.mount(this.historyPlace);
     if (author.role === Role.delegation && floorDoc) {
       const current = floorDoc.getMap<Stance>(FloorRoot.stances).get(`${author.state}:${pid}`);
       const choices = Object.values(StanceKind).map((kind) => {
@@ -316,6 +326,7 @@ class ParagraphPanel {
     this.observe(false);
     if (this.frame) cancelAnimationFrame(this.frame);
     if (this.typingTimer) clearTimeout(this.typingTimer);
+    this.history?.unmount();
     this.place.replaceChildren();
   }
 }

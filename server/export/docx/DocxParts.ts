@@ -57,7 +57,12 @@ export class DocxParts {
 
   /** A new tracked change by `author` (a state code or `chair`) at `date`. */
   revision(author: string, date: string): Revision {
-    return { id: this.nextRevision++, author: authorName(author), date: wordDate(date) ?? date };
+    return this.revisionBy(authorName(author), date);
+  }
+
+  /** A new tracked change by `name`, already written out (a redline's "Rev.1 → Rev.2"), at `date`. */
+  revisionBy(name: string, date: string): Revision {
+    return { id: this.nextRevision++, author: name, date: wordDate(date) ?? date };
   }
 
   /** Adds a comment and returns its id. */

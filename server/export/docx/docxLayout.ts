@@ -17,7 +17,7 @@ import {
 } from "docx";
 import { ProposalDecisionKind } from "../../../schemas/records";
 import { assertNever } from "../../../shared/assertNever";
-import type { ExportDraft, ExportMark, ExportProposal } from "../../../shared/export/exportModel";
+import type { ExportDraft, ExportMark, ExportMeta, ExportProposal } from "../../../shared/export/exportModel";
 import { proposalStanding } from "../../../shared/export/proposalWords";
 import { textDirection } from "../../../shared/export/escapeMarkup";
 import type { DocxParts } from "./DocxParts";
@@ -34,8 +34,8 @@ export interface DocxText {
   rtl: boolean;
 }
 
-/** The text settings of `draft`, from its language. */
-export function docxTextOf(draft: ExportDraft): DocxText {
+/** The text settings of `draft` (an export, a redline), from its language. */
+export function docxTextOf(draft: { meta: Pick<ExportMeta, "language"> }): DocxText {
   return { rtl: textDirection(draft.meta.language) === "rtl" };
 }
 
@@ -107,8 +107,8 @@ export function blockParagraph(shape: BlockShape, children: ParagraphChild[], la
 }
 
 /** The header of every page: the document symbol, and under it the revision. */
-function header(draft: ExportDraft, layout: DocxText): Header {
-  const lines = [draft.meta.symbol, draft.meta.revision].filter((line): line is string => !!line);
+function header(meta: ExportMeta, layout: DocxText): Header {
+  const lines = [meta.symbol, meta.revision].filter((line): line is string => !!line);
   return new Header({
     children: lines.map((line) => new Paragraph({ alignment: AlignmentType.END, bidirectional: layout.rtl || undefined, children: [wordsRun(line, layout)] })),
   });
@@ -126,22 +126,30 @@ export function titleParagraph(title: string, layout: DocxText): Paragraph {
 
 /** What `packDocx` wraps into a file. */
 export interface DocxContent {
-  draft: ExportDraft;
+  /** The front matter: the title, the symbol and revision of the header, the language. */
+  meta: ExportMeta;
+  /** What the file is, in its properties ("clean text, exported …"). */
+  description: string;
   parts: DocxParts;
   body: Paragraph[];
   /** Whether Word keeps tracking the reader's own changes (the bracketed view). */
   trackRevisions: boolean;
 }
 
+/** The description of an export in its file's properties. */
+export function exportDescription(draft: ExportDraft): string {
+  return `${draft.view} text, exported ${draft.exportedAt}`;
+}
+
 /** The .docx file of `content`: styles in the draft's language, the header, footnotes and comments. */
-export async function packDocx({ draft, parts, body, trackRevisions }: DocxContent): Promise<Buffer> {
-  const layout = docxTextOf(draft);
-  const language = draft.meta.language || "en";
+export async function packDocx({ meta, description, parts, body, trackRevisions }: DocxContent): Promise<Buffer> {
+  const layout = docxTextOf({ meta });
+  const language = meta.language || "en";
   const document = new Document({
-    title: draft.meta.title,
-    subject: draft.meta.symbol ?? undefined,
+    title: meta.title,
+    subject: meta.symbol ?? undefined,
     creator: "Concord",
-    description: `${draft.view} text, exported ${draft.exportedAt}`,
+    description,
     features: { trackRevisions },
     styles: {
       default: {
@@ -152,7 +160,7 @@ export async function packDocx({ draft, parts, body, trackRevisions }: DocxConte
     },
     footnotes: parts.footnotes,
     comments: { children: parts.comments },
-    sections: [{ headers: { default: header(draft, layout) }, children: body }],
+    sections: [{ headers: { default: header(meta, layout) }, children: body }],
   });
   return Packer.toBuffer(document);
 }

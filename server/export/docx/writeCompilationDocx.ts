@@ -9,7 +9,7 @@ import type { ExportBlock, ExportDraft, ExportProposal } from "../../../shared/e
 import { assertNever } from "../../../shared/assertNever";
 import { blockChildren, footnoteCount, type BlockWriter } from "./blockChildren";
 import { DocxParts } from "./DocxParts";
-import { blockParagraph, docxTextOf, numberText, packDocx, proposalChildren, titleParagraph, wordsRun } from "./docxLayout";
+import { blockParagraph, docxTextOf, exportDescription, numberText, packDocx, proposalChildren, titleParagraph, wordsRun } from "./docxLayout";
 import { COMPILATION_HEADING, UNPLACED_HEADING } from "./docxWords";
 
 /** The block's own paragraph, as the clean text has it. */
@@ -52,5 +52,5 @@ export async function writeCompilationDocx(draft: ExportDraft): Promise<Buffer> 
     body.push(blockParagraph({ type: "heading", level: 2 }, [wordsRun(UNPLACED_HEADING, layout)], layout));
     for (const proposal of draft.unplaced) body.push(proposalParagraph(proposal, writer));
   }
-  return packDocx({ draft, parts, body, trackRevisions: false });
+  return packDocx({ meta: draft.meta, description: exportDescription(draft), parts, body, trackRevisions: false });
 }

@@ -8,7 +8,7 @@ import { assertNever } from "../../../shared/assertNever";
 import { ExportView, type AddedParagraphBlock, type ExportBlock, type ExportDraft } from "../../../shared/export/exportModel";
 import { blockChildren, footnoteCount, insertedBy, type BlockWriter } from "./blockChildren";
 import { commentEnd, commentStart, DocxParts } from "./DocxParts";
-import { blockParagraph, docxTextOf, numberText, packDocx, proposalChildren, titleParagraph, wordsRun } from "./docxLayout";
+import { blockParagraph, docxTextOf, exportDescription, numberText, packDocx, proposalChildren, titleParagraph, wordsRun } from "./docxLayout";
 import { EXPORT_NOTE_AUTHOR, ORPHANS_HEADING, proposalLine } from "./docxWords";
 import { writeCompilationDocx } from "./writeCompilationDocx";
 
@@ -83,5 +83,5 @@ export async function writeDocx(draft: ExportDraft): Promise<Buffer> {
     if (paragraph) body.push(paragraph);
   }
   if (writer.bracketed) body.push(...orphanParagraphs(draft, writer));
-  return packDocx({ draft, parts, body, trackRevisions: writer.bracketed });
+  return packDocx({ meta: draft.meta, description: exportDescription(draft), parts, body, trackRevisions: writer.bracketed });
 }

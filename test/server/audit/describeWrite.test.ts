@@ -56,4 +56,19 @@ describe("what the audit keeps of a record write", () => {
     expect(described.words.records?.[0]).toEqual({ root: TextRoot.status, key: "p3", value: { status: "objected", objectedBy: ["CUB"] } });
     expect(described.pids).toEqual(["p3"]);
   });
+
+  it("files a silence procedure on the whole draft, and the server's outcome of it, under every paragraph it covers", () => {
+    const doc = new Y.Doc();
+    const procedure = { pids: "all", startedAt: at, deadline: at, fingerprints: { p1: "aa", p2: "bb", p3: "cc" } };
+    doc.getMap(TextRoot.decisions).set("silence:s1", procedure);
+    const started = describeWrite(doc, footprint([{ root: TextRoot.decisions, key: "silence:s1", value: procedure }]), []);
+    expect(started.pids.sort()).toEqual(["p1", "p2", "p3"]);
+    expect(started.words.records?.[0]?.value).not.toHaveProperty("fingerprints");
+    const transaction = doc.transact((current) => {
+      doc.getMap(TextRoot.decisions).set("agreed:p2", { at, fingerprint: "bb" });
+      doc.getMap(TextRoot.decisions).set("silence:s1", { ...procedure, outcome: { settledAt: at, adopted: ["p2"], brokenBy: [{ state: "SLV", reason: "Not yet." }] } });
+      return current;
+    });
+    expect(describeServerWrite(doc, transaction).pids.sort()).toEqual(["p1", "p2", "p3"]);
+  });
 });

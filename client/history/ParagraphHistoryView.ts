@@ -1,0 +1,116 @@
+/**
+ * A paragraph's history in the paragraph panel: a *History* button that opens, below it, every
+ * change to the paragraph's words, every proposal and decision on it, agreements, silence
+ * procedures (and, for readers of the floor, stances and comments), with its text in each published
+ * revision — oldest first, as the story of the paragraph reads, with *Later events* for the next
+ * page. A widget: `mount` puts it in a place, `unmount` takes it away and drops answers on their way.
+ */
+import { paragraphHistoryPath } from "../../shared/appPaths";
+import type { HistoryEvent, ParagraphHistoryPage, ParagraphInRevision } from "../../shared/history/paragraphHistory";
+import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { historyItemElement } from "./historyItemElement";
+import { historyItems } from "./historyItems";
+
+/** Which paragraph, of which draft, and what the panel calls it ("Paragraph 3"). */
+export interface ParagraphHistoryContext {
+  draftId: string;
+  pid: string;
+  label: string;
+}
+
+/** Events asked for per page. */
+const PAGE_SIZE = 100;
+
+/** The history button and, once opened, the history of one paragraph. */
+export class ParagraphHistoryView {
+  private readonly root = document.createElement("div");
+  private readonly toggle = document.createElement("button");
+  private readonly section = document.createElement("section");
+  private readonly list = document.createElement("ol");
+  private readonly status = document.createElement("p");
+  private readonly more = document.createElement("button");
+  private events: HistoryEvent[] = [];
+  private revisions: ParagraphInRevision[] = [];
+  private next: number | null = null;
+  /** Counts loads, so an answer to a superseded request (or after unmount) is dropped. */
+  private generation = 0;
+
+  constructor(private readonly context: ParagraphHistoryContext) {
+    const id = `history-${context.pid}`;
+    const title = document.createElement("h3");
+    title.id = `${id}-title`;
+    title.textContent = `History of ${context.label}`;
+    Object.assign(this.toggle, { type: "button", className: "history-toggle", textContent: "History" });
+    this.toggle.setAttribute("aria-expanded", "false");
+    this.toggle.setAttribute("aria-controls", id);
+    this.toggle.setAttribute("aria-label", `History of ${context.label}`);
+    this.toggle.addEventListener("click", () => (this.section.hidden ? this.open() : this.close()));
+    Object.assign(this.section, { id, className: "paragraph-history", hidden: true });
+    this.section.setAttribute("aria-labelledby", title.id);
+    this.list.className = "history-events";
+    this.status.className = "history-status";
+    this.status.setAttribute("role", "status");
+    Object.assign(this.more, { type: "button", className: "history-more", textContent: "Later events", hidden: true });
+    this.more.addEventListener("click", () => void this.load(true));
+    this.section.append(title, this.status, this.list, this.more);
+    this.root.className = "history-place";
+    this.root.append(this.toggle, this.section);
+  }
+
+  /** Puts the button (history closed) in `place`. */
+  mount(place: HTMLElement): void {
+    place.append(this.root);
+  }
+
+  /** Takes the button and the history away; answers on their way are dropped. */
+  unmount(): void {
+    this.generation++;
+    this.root.remove();
+  }
+
+  private open(): void {
+    this.section.hidden = false;
+    this.toggle.setAttribute("aria-expanded", "true");
+    void this.load();
+  }
+
+  private close(): void {
+    this.generation++;
+    this.section.hidden = true;
+    this.toggle.setAttribute("aria-expanded", "false");
+  }
+
+  /** Loads the first page, or with `later` the page after what is shown. */
+  private async load(later = false): Promise<void> {
+    const generation = ++this.generation;
+    this.status.textContent = "Loading the history…";
+    const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (later && this.next !== null) query.set("after", String(this.next));
+    let message: string | null = null;
+    let page: ParagraphHistoryPage | null = null;
+    try {
+      const response = await fetch(`${paragraphHistoryPath(this.context.draftId, this.context.pid)}?${query.toString()}`);
+      if (response.ok) page = (await response.json()) as ParagraphHistoryPage;
+      else message = await errorMessageOf(response);
+    } catch {
+      message = UNREACHABLE_MESSAGE;
+    }
+    if (generation !== this.generation) return;
+    if (!page) {
+      this.status.textContent = message;
+      return;
+    }
+    this.events = later ? [...this.events, ...page.events] : page.events;
+    this.revisions = page.revisions;
+    this.next = page.next;
+    this.render();
+  }
+
+  private render(): void {
+    const items = historyItems(this.events, this.revisions, this.next === null);
+    this.list.replaceChildren(...items.map(historyItemElement));
+    const count = this.events.length;
+    this.status.textContent = items.length === 0 ? "Nothing has happened to this paragraph yet." : `${count} event${count === 1 ? "" : "s"}, oldest first${this.next === null ? "" : "; there are later ones"}.`;
+    this.more.hidden = this.next === null;
+  }
+}
