@@ -123,6 +123,6 @@ export class RevisionView {
       this.status.textContent = message;
     };
     const proposals = { ydoc: textDoc, author: READER, report, askWords, floorDoc };
-    this.editor = createEditor(place, { awareness: this.awareness, writesText: false, proposals, panel: { place: panelPlace, floorDoc } });
+    this.editor = createEditor(place, { awareness: this.awareness, writesText: false, proposals, panel: { place: panelPlace, floorDoc, draftId: this.context.draftId } });
   }
 }
