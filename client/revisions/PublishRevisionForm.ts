@@ -27,7 +27,7 @@ export interface PublishRevisionContext {
 }
 
 /** The words that warn before anything is sent. */
-export const IMMUTABLE_WARNING = "A published revision cannot be changed or deleted afterwards; a mistake is corrected by publishing the next one.";
+const IMMUTABLE_WARNING = "A published revision cannot be changed or deleted afterwards; a mistake is corrected by publishing the next one.";
 
 function metaText(doc: Y.Doc, key: MetaKey): string | null {
   const value = doc.getMap<unknown>(TextRoot.meta).get(key);
