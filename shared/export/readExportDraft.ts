@@ -15,6 +15,7 @@ import { labelSequence } from "../numbering";
 import { anchorScopeOf } from "../proposals/proposalScope";
 import { readProposals, type ProposalView } from "../proposals/readProposals";
 import { parseRecordKey } from "../recordKeys";
+import { revisionBaseline } from "../revisions/revisionBaseline";
 import { BlockType } from "../schema";
 import { endOfParagraph, FOOTNOTE_CHAR, footnoteTexts, markedSpans, type MarkedSpan, type TextBlock } from "../text/blockText";
 import {
@@ -50,7 +51,8 @@ export function readExportDraft(textDoc: Y.Doc, floorDoc: Y.Doc | null, options:
   const text = readDraftText(textDoc.getXmlFragment(TextRoot.content));
   const views = readProposals(textDoc, text);
   const exported = new Map(views.map((view) => [view.key, exportProposal(view)]));
-  const labels = labelSequence(text.blocks);
+  // The round's numbers: what the room reads in the text is what every export prints.
+  const labels = labelSequence(text.blocks, revisionBaseline(textDoc));
   const floor = readFloor(floorDoc);
   const pids = new Set(text.blocks.map((block) => block.pid));
   const bracketed = options.view === ExportView.bracketed;

@@ -18,7 +18,7 @@ describe("the names the side panels give places in the text", () => {
         h(2, "B. Existing and potential threats to international peace and security"),
       ),
     );
-    const places = paragraphPlaces(readDraftText(ydoc.getXmlFragment(TextRoot.content)));
+    const places = paragraphPlaces(readDraftText(ydoc.getXmlFragment(TextRoot.content)), null);
     const names = [0, 1, 2, 3, 4, 5, 6, 7].map((index) => places.get(pidAt(ydoc, index))!);
     expect(names.map((place) => place.name)).toEqual([
       "Heading “A. Introduction”",
