@@ -62,6 +62,8 @@ export interface BlockNumber {
    * or the next of "3 ter", "3 quater"… that is free.
    */
   after: string;
+  /** Numbered as added since the revision, after another ("3 bis", "(a bis)"); false in a list numbered by position. */
+  added: boolean;
 }
 
 /**
@@ -222,6 +224,7 @@ class RoundNumbering {
     });
 
     const labels: Array<string | null> = blocks.map(() => null);
+    const added = blocks.map(() => false);
     for (const list of lists) {
       // A list none of whose blocks the revision numbered is new as a whole: numbered afresh, as
       // the paragraphs are before the first revision.
@@ -229,9 +232,10 @@ class RoundNumbering {
         list.members.forEach((index, nth) => (labels[index] = positional(list.scale, nth + 1)));
       } else {
         this.numberRound(list, keeps, labels);
+        for (const index of list.members) added[index] = keeps[index] === null;
       }
     }
-    return this.withAfter(blocks, labels, keeps);
+    return this.withAfter(blocks, labels, keeps, added);
   }
 
   /** Blocks that kept their number show it; each block added since follows the nearest kept one before it. */
@@ -258,7 +262,7 @@ class RoundNumbering {
   }
 
   /** Adds to each block the paragraph number a paragraph added after it follows. */
-  private withAfter(blocks: readonly NumberedBlock[], labels: ReadonlyArray<string | null>, keeps: ReadonlyArray<string | null>): BlockNumber[] {
+  private withAfter(blocks: readonly NumberedBlock[], labels: ReadonlyArray<string | null>, keeps: ReadonlyArray<string | null>, added: readonly boolean[]): BlockNumber[] {
     const positionally = !this.numbersParagraphs;
     let after = "0";
     return blocks.map((block, index) => {
@@ -268,7 +272,7 @@ class RoundNumbering {
         if (positionally) after = label!;
         else if (own !== null && own !== undefined) after = stem(own);
       }
-      return { label, after };
+      return { label, after, added: added[index]! };
     });
   }
 }

@@ -25,7 +25,7 @@ function numberDecorations(doc: PMNode, textDoc: Y.Doc): DecorationSet {
     if (label === null) continue;
     const node = doc.nodeAt(pos)!;
     const printed = node.type.name === BlockType.paragraph ? `${label}.` : label;
-    decorations.push(Decoration.node(pos, pos + node.nodeSize, { "data-num": printed }));
+    decorations.push(Decoration.node(pos, pos + node.nodeSize, { "data-num": printed }, { printed }));
   }
   return DecorationSet.create(doc, decorations);
 }
