@@ -62,9 +62,10 @@ export function readExportDraft(textDoc: Y.Doc, floorDoc: Y.Doc | null, options:
 
   const added = new Map<number, ExportProposal[]>();
   if (bracketed) {
+    const placeAdded = addedParagraphPlace(text.blocks, baseline);
     for (const view of views) {
       if (view.open && view.record.kind === ProposalKind.newParagraph && !view.where.orphaned) {
-        const after = addedParagraphPlace(text.blocks, view.where.block, baseline);
+        const after = placeAdded(view.where.block);
         added.set(after, [...(added.get(after) ?? []), exported.get(view.key)!]);
       }
     }

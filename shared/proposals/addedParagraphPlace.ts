@@ -9,11 +9,16 @@ import { numberBlocks } from "../numbering";
 import { BlockType } from "../schema";
 import { endOfParagraph, type TextBlock } from "../text/blockText";
 
-/** The index in `blocks` of the block that a paragraph proposed after `anchor` follows, in the round `baseline` opened (`revisionBaseline`). */
-export function addedParagraphPlace(blocks: readonly TextBlock[], anchor: TextBlock, baseline: RevisionNumbers | null): number {
-  let at = endOfParagraph(blocks, anchor);
-  if (baseline === null) return at;
-  const numbers = numberBlocks(blocks, baseline);
-  while (blocks[at + 1]?.type === BlockType.paragraph && numbers[at + 1]!.added) at = endOfParagraph(blocks, blocks[at + 1]!);
-  return at;
+/**
+ * For the text `blocks` in the round `baseline` opened (`revisionBaseline`): the index of the block
+ * that a paragraph proposed after `anchor` follows. The text is numbered once, for many anchors.
+ */
+export function addedParagraphPlace(blocks: readonly TextBlock[], baseline: RevisionNumbers | null): (anchor: TextBlock) => number {
+  const numbers = baseline === null ? null : numberBlocks(blocks, baseline);
+  return (anchor) => {
+    let at = endOfParagraph(blocks, anchor);
+    if (numbers === null) return at;
+    while (blocks[at + 1]?.type === BlockType.paragraph && numbers[at + 1]!.added) at = endOfParagraph(blocks, blocks[at + 1]!);
+    return at;
+  };
 }

@@ -45,7 +45,7 @@ function newBlock(type: BlockType, pid: string, level: number | null, text: stri
 /** Where a paragraph added after `block` goes: after the block and the sub-items that follow it. */
 function indexAfter(fragment: Y.XmlFragment, block: TextBlock, baseline: RevisionNumbers | null): number {
   const blocks = textBlocks(fragment);
-  return blocks[addedParagraphPlace(blocks, block, baseline)]!.index + 1;
+  return blocks[addedParagraphPlace(blocks, baseline)(block)]!.index + 1;
 }
 
 /** Makes the change `view` proposes; returns how to undo it, or undefined where it cannot be undone. */

@@ -73,6 +73,7 @@ export function bracketDecorations(doc: PMNode, text: DraftText, views: readonly
   if (text.blocks.length !== doc.childCount) return [];
   const starts: number[] = [];
   doc.forEach((_node, offset) => starts.push(offset));
+  const placeAdded = addedParagraphPlace(text.blocks, baseline);
   const blockIndex = new Map<TextBlock, number>(text.blocks.map((block, index) => [block, index]));
   const fits = (index: number) => textLength(doc.child(index)) === text.blocks[index]!.text.length;
   const at = (index: number, offset: number) => positionOf(doc.child(index), starts[index]!, offset);
@@ -89,7 +90,7 @@ export function bracketDecorations(doc: PMNode, text: DraftText, views: readonly
         deletions.set(index, [...(deletions.get(index) ?? []), view]);
         break;
       case ProposalKind.newParagraph: {
-        const after = addedParagraphPlace(text.blocks, view.where.block, baseline);
+        const after = placeAdded(view.where.block);
         const at = starts[after]! + doc.child(after).nodeSize;
         const added = element("p", BracketClass.addedBlock);
         added.contentEditable = "false";

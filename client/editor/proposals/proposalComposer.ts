@@ -222,7 +222,7 @@ export class ProposalComposer {
     const at = (offset: number) => positionOf(doc.child(place.index), start, offset);
     const spec = { key: "proposal-draft", side: 1, ignoreSelection: true, stopEvent: () => true };
     if (draft.kind === ProposalKind.newParagraph) {
-      const after = addedParagraphPlace(text.blocks, text.blocks[place.index]!, revisionBaseline(this.ydoc));
+      const after = addedParagraphPlace(text.blocks, revisionBaseline(this.ydoc))(text.blocks[place.index]!);
       let end = 0;
       for (let index = 0; index <= after; index++) end += doc.child(index).nodeSize;
       const block = document.createElement("p");

@@ -10,19 +10,19 @@ describe("where a proposed paragraph stands", () => {
   const blocks = readDraftText(ydoc.getXmlFragment(TextRoot.content)).blocks;
 
   it("is right after the paragraph's sub-items before any revision", () => {
-    expect(addedParagraphPlace(blocks, blocks[0]!, null)).toBe(1);
-    expect(addedParagraphPlace(blocks, blocks[2]!, null)).toBe(2);
+    expect(addedParagraphPlace(blocks, null)(blocks[0]!)).toBe(1);
+    expect(addedParagraphPlace(blocks, null)(blocks[2]!)).toBe(2);
   });
 
   it("is after the paragraphs added since that follow it, with their sub-items, and stops at a heading", () => {
     const round = { [pidAt(ydoc, 0)]: "3", [pidAt(ydoc, 1)]: "(a)", [pidAt(ydoc, 7)]: "4" };
-    expect(addedParagraphPlace(blocks, blocks[0]!, round)).toBe(4);
-    expect(addedParagraphPlace(blocks, blocks[2]!, round)).toBe(4);
-    expect(addedParagraphPlace(blocks, blocks[5]!, round)).toBe(6);
-    expect(addedParagraphPlace(blocks, blocks[7]!, round)).toBe(7);
+    expect(addedParagraphPlace(blocks, round)(blocks[0]!)).toBe(4);
+    expect(addedParagraphPlace(blocks, round)(blocks[2]!)).toBe(4);
+    expect(addedParagraphPlace(blocks, round)(blocks[5]!)).toBe(6);
+    expect(addedParagraphPlace(blocks, round)(blocks[7]!)).toBe(7);
   });
 
   it("is right after the sub-items under a revision that numbered no paragraph", () => {
-    expect(addedParagraphPlace(blocks, blocks[0]!, {})).toBe(1);
+    expect(addedParagraphPlace(blocks, {})(blocks[0]!)).toBe(1);
   });
 });
