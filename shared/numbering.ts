@@ -189,6 +189,8 @@ class RoundNumbering {
     let itemsUnderAdded = false;
     let subItemsUnderAdded = false;
 
+    // Of two blocks of one list holding the same number (a sub-item that came from another list),
+    // the first in reading order keeps it: a revision's numbers do not say which list a sub-item was in.
     const join = (list: List, index: number, own: string | undefined): boolean => {
       list.members.push(index);
       if (list.underAdded || own === undefined || !fits(list.scale, own) || list.kept.has(own)) return false;

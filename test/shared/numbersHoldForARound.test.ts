@@ -44,34 +44,45 @@ function isListHead(block: NumberedBlock, level: number | null): boolean {
   return level === 2 && block.level !== 2;
 }
 
-/** A block and, if it heads any, its sub-items: what moves together when a paragraph is moved. */
+/** The end of a paragraph (or heading) and its sub-items: what moves together when it is moved. */
 function unitEnd(blocks: readonly NumberedBlock[], start: number): number {
   let end = start + 1;
-  if (blocks[start]!.type !== "subitem") while (blocks[end]?.type === "subitem") end++;
+  while (blocks[end]?.type === "subitem") end++;
   return end;
 }
 
+/** Indices before which a paragraph with its sub-items can go without splitting a list: before another paragraph or heading, or at the end. */
+function unitPlaces(blocks: readonly NumberedBlock[]): number[] {
+  // Not before sub-items that open the text: they would join the moved unit's list.
+  return [...blocks.flatMap((block, index) => (block.type !== "subitem" ? [index] : [])), blocks.length];
+}
+
 /**
- * Applies `edits` to `blocks`. Single blocks move anywhere, unless `wholeUnits`: then a paragraph
- * (or heading) moves with its sub-items, between other such units, so that no sub-item changes list.
+ * Applies `edits` to `blocks`. Blocks are inserted and single blocks moved anywhere, unless
+ * `listsIntact`: then a paragraph (or heading) moves with its sub-items between other such units,
+ * and only a sub-sub-item is inserted inside a list, so no sub-item is cut off from its list and
+ * later put back behind others (which no rule could tell apart from the list's own).
  */
-function applyEdits(blocks: readonly NumberedBlock[], edits: readonly Edit[], wholeUnits: boolean): NumberedBlock[] {
+function applyEdits(blocks: readonly NumberedBlock[], edits: readonly Edit[], listsIntact: boolean): NumberedBlock[] {
   const out = [...blocks];
   edits.forEach((change, serial) => {
     if (change.op === "insert") {
-      out.splice(change.at % (out.length + 1), 0, { ...change.block, pid: `n${serial}` });
+      const block = { ...change.block, pid: `n${serial}` };
+      if (!listsIntact || block.level === 2) out.splice(change.at % (out.length + 1), 0, block);
+      else out.splice(unitPlaces(out)[change.at % unitPlaces(out).length]!, 0, block);
     } else if (out.length === 0) {
       return;
     } else if (change.op === "delete") {
       out.splice(change.at % out.length, 1);
-    } else if (!wholeUnits) {
+    } else if (!listsIntact) {
       const [moved] = out.splice(change.from % out.length, 1);
       out.splice(change.to % (out.length + 1), 0, moved!);
     } else {
-      const starts = out.flatMap((block, index) => (index === 0 || block.type !== "subitem" ? [index] : []));
+      const starts = out.flatMap((block, index) => (block.type !== "subitem" ? [index] : []));
+      if (starts.length === 0) return;
       const start = starts[change.from % starts.length]!;
       const unit = out.splice(start, unitEnd(out, start) - start);
-      const places = [...out.flatMap((block, index) => (index === 0 || block.type !== "subitem" ? [index] : [])), out.length];
+      const places = unitPlaces(out);
       out.splice(places[change.to % places.length]!, 0, ...unit);
     }
   });
@@ -158,7 +169,7 @@ describe("numbers during a round", () => {
     }), RUNS);
   });
 
-  it("keep the label of every surviving sub-item still in the list it stood in, when paragraphs move with their sub-items", () => {
+  it("keep the label of every surviving sub-item still in the list it stood in, when paragraphs move with their sub-items and lists are not cut", () => {
     fc.assert(fc.property(text, fc.array(edit, { maxLength: 20 }), (blocks, edits) => {
       const baseline = publish(blocks);
       const parentBefore = new Map(listParents(blocks).map((parent, index) => [blocks[index]!.pid!, parent]));
