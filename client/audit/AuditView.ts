@@ -9,6 +9,7 @@ import { readDraftText } from "../../shared/anchors/resolveAnchor";
 import { groupEdits, type AuditEntryView, type AuditPage } from "../../shared/audit/auditEntry";
 import { auditPath } from "../../shared/appPaths";
 import { TextRoot } from "../../shared/documentLayout";
+import { revisionBaseline } from "../../shared/revisions/revisionBaseline";
 import { STATES } from "../../shared/states";
 import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
 import { paragraphPlaces } from "../editor/paragraphPlaces";
@@ -92,7 +93,7 @@ export class AuditView {
   }
 
   private places() {
-    return paragraphPlaces(readDraftText(this.context.textDoc.getXmlFragment(TextRoot.content)));
+    return paragraphPlaces(readDraftText(this.context.textDoc.getXmlFragment(TextRoot.content)), revisionBaseline(this.context.textDoc));
   }
 
   /** Loads the newest page for the filters, or with `older` the page after what is shown. */

@@ -72,7 +72,7 @@ export function createEditor(place: HTMLElement, { awareness, writesText, propos
       }),
       keymap(baseKeymap),
       ...(writesText ? [uniquePidPlugin()] : []),
-      numberingPlugin(),
+      numberingPlugin(proposals.ydoc),
       statusBadgesPlugin(proposals.ydoc, proposals.author.role === Role.delegation && panel.floorDoc ? { state: proposals.author.state, floorDoc: panel.floorDoc } : null),
       paragraphPanelPlugin(panel.place, { draftId: panel.draftId, textDoc: proposals.ydoc, floorDoc: panel.floorDoc, author: proposals.author, report: proposals.report }),
     ],

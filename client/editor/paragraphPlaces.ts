@@ -1,7 +1,9 @@
 /**
  * Where things are in the chair's text, as the side panels name them: each block's position and
- * its name by the gutter's numbering ("Paragraph 5", "Paragraph 6 (a) (ii)", a heading by its words).
+ * its name by the gutter's numbering ("Paragraph 5", "Paragraph 3 bis", "Paragraph 6 (a) (ii)", a
+ * heading by its words).
  */
+import type { RevisionNumbers } from "../../schemas/records";
 import type { DraftText } from "../../shared/anchors/resolveAnchor";
 import { labelSequence } from "../../shared/numbering";
 import type { ProposalView } from "../../shared/proposals/readProposals";
@@ -22,9 +24,9 @@ function headingName(text: string): string {
   return `Heading “${words.length > HEADING_NAME_LENGTH ? `${words.slice(0, HEADING_NAME_LENGTH - 1)}…` : words}”`;
 }
 
-/** Every block of `text` that has a pid, named as the gutter numbers it. */
-export function paragraphPlaces(text: DraftText): Map<string, ParagraphPlace> {
-  const labels = labelSequence(text.blocks);
+/** Every block of `text` that has a pid, named as the gutter numbers it for the round `baseline` (`revisionBaseline`) opened. */
+export function paragraphPlaces(text: DraftText, baseline: RevisionNumbers | null): Map<string, ParagraphPlace> {
+  const labels = labelSequence(text.blocks, baseline);
   const places = new Map<string, ParagraphPlace>();
   let paragraph = "";
   let letter = "";

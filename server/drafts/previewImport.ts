@@ -32,7 +32,8 @@ function blockWords(block: PMNode): string {
 
 /** Describes an imported document for the preview. */
 export function previewImport(fileName: string, imported: { title: string | null; doc: PMNode }): ImportPreview {
-  const labels = blockLabels(imported.doc);
+  // A new import has no revision yet: numbered by position.
+  const labels = blockLabels(imported.doc, null);
   const blocks: PreviewBlock[] = [];
   const footnotes: PreviewFootnote[] = [];
   const counts: Record<string, number> = {};

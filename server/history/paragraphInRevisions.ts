@@ -22,7 +22,7 @@ export function paragraphInRevision(revision: StoredRevision, pid: string): Pick
     if (at < 0) return { number: null, words: null };
     const record = doc.getMap<Revision>(TextRoot.decisions).get(`${DecisionPrefix.revision}${revision.id}`);
     // The record's numbers are the revision's own; a snapshot without them is numbered as printed.
-    const number = record?.numbers?.[pid] ?? labelSequence(blocks)[at] ?? null;
+    const number = record?.numbers?.[pid] ?? labelSequence(blocks, null)[at] ?? null;
     return { number, words: auditText(blocks[at]!.element) };
   } finally {
     doc.destroy();

@@ -12,11 +12,13 @@ import { assertNever } from "../assertNever";
 import { readThreads } from "../comments/commentThreads";
 import { DecisionPrefix, FloorRoot, MetaKey, TextRoot } from "../documentLayout";
 import { labelSequence } from "../numbering";
+import { addedParagraphPlace } from "../proposals/addedParagraphPlace";
 import { anchorScopeOf } from "../proposals/proposalScope";
 import { readProposals, type ProposalView } from "../proposals/readProposals";
 import { parseRecordKey } from "../recordKeys";
+import { revisionBaseline } from "../revisions/revisionBaseline";
 import { BlockType } from "../schema";
-import { endOfParagraph, FOOTNOTE_CHAR, footnoteTexts, markedSpans, type MarkedSpan, type TextBlock } from "../text/blockText";
+import { FOOTNOTE_CHAR, footnoteTexts, markedSpans, type MarkedSpan, type TextBlock } from "../text/blockText";
 import {
   ExportMark,
   ExportView,
@@ -50,7 +52,9 @@ export function readExportDraft(textDoc: Y.Doc, floorDoc: Y.Doc | null, options:
   const text = readDraftText(textDoc.getXmlFragment(TextRoot.content));
   const views = readProposals(textDoc, text);
   const exported = new Map(views.map((view) => [view.key, exportProposal(view)]));
-  const labels = labelSequence(text.blocks);
+  // The round's numbers: what the room reads in the text is what every export prints.
+  const baseline = revisionBaseline(textDoc);
+  const labels = labelSequence(text.blocks, baseline);
   const floor = readFloor(floorDoc);
   const pids = new Set(text.blocks.map((block) => block.pid));
   const bracketed = options.view === ExportView.bracketed;
@@ -58,9 +62,10 @@ export function readExportDraft(textDoc: Y.Doc, floorDoc: Y.Doc | null, options:
 
   const added = new Map<number, ExportProposal[]>();
   if (bracketed) {
+    const placeAdded = addedParagraphPlace(text.blocks, baseline);
     for (const view of views) {
       if (view.open && view.record.kind === ProposalKind.newParagraph && !view.where.orphaned) {
-        const after = endOfParagraph(text.blocks, view.where.block);
+        const after = placeAdded(view.where.block);
         added.set(after, [...(added.get(after) ?? []), exported.get(view.key)!]);
       }
     }

@@ -4,15 +4,17 @@
  * to the Chair's summary, and reopen (which restores the text an acceptance changed).
  */
 import * as Y from "yjs";
-import { ProposalDecisionKind, ProposalKind, type AppliedChange, type ProposalDecision } from "../../schemas/records";
+import { ProposalDecisionKind, ProposalKind, type AppliedChange, type ProposalDecision, type RevisionNumbers } from "../../schemas/records";
 import { createAnchor } from "../anchors/createAnchor";
 import { AnchorScope, readDraftText, resolveAnchor } from "../anchors/resolveAnchor";
 import { assertNever } from "../assertNever";
 import { TextRoot } from "../documentLayout";
 import { freshPid } from "../pid";
+import { revisionBaseline } from "../revisions/revisionBaseline";
 import { BlockType } from "../schema";
-import { endOfParagraph, FOOTNOTE_CHAR, textBlocks, type TextBlock } from "../text/blockText";
+import { FOOTNOTE_CHAR, textBlocks, type TextBlock } from "../text/blockText";
 import { deleteWords, insertWords, replaceWords } from "../text/editBlock";
+import { addedParagraphPlace } from "./addedParagraphPlace";
 import { decisionKey, readProposals, type ProposalView } from "./readProposals";
 
 function openProposal(doc: Y.Doc, key: string): ProposalView {
@@ -41,13 +43,13 @@ function newBlock(type: BlockType, pid: string, level: number | null, text: stri
 }
 
 /** Where a paragraph added after `block` goes: after the block and the sub-items that follow it. */
-function indexAfter(fragment: Y.XmlFragment, block: TextBlock): number {
+function indexAfter(fragment: Y.XmlFragment, block: TextBlock, baseline: RevisionNumbers | null): number {
   const blocks = textBlocks(fragment);
-  return blocks[endOfParagraph(blocks, block)]!.index + 1;
+  return blocks[addedParagraphPlace(blocks, baseline)(block)]!.index + 1;
 }
 
 /** Makes the change `view` proposes; returns how to undo it, or undefined where it cannot be undone. */
-function applyChange(fragment: Y.XmlFragment, view: ProposalView): AppliedChange | undefined {
+function applyChange(fragment: Y.XmlFragment, view: ProposalView, baseline: RevisionNumbers | null): AppliedChange | undefined {
   if (view.where.orphaned) throw new RangeError(`Proposal ${view.key} is orphaned: its words are no longer in the text`);
   const { block, from, to } = view.where;
   const words = view.record.text ?? "";
@@ -65,7 +67,7 @@ function applyChange(fragment: Y.XmlFragment, view: ProposalView): AppliedChange
       return wordsChanged();
     case ProposalKind.newParagraph: {
       const pid = freshPid(`${block.pid ?? "start"}:${view.key}`, takenPids(fragment));
-      fragment.insert(indexAfter(fragment, block), [newBlock(BlockType.paragraph, pid, null, words)]);
+      fragment.insert(indexAfter(fragment, block, baseline), [newBlock(BlockType.paragraph, pid, null, words)]);
       return { kind: "addedBlock", pid };
     }
     case ProposalKind.deleteParagraph: {
@@ -91,7 +93,7 @@ export function acceptProposal(doc: Y.Doc, key: string, now = new Date()): void 
   doc.transact(() => {
     const view = openProposal(doc, key);
     const at = now.toISOString();
-    const applied = applyChange(doc.getXmlFragment(TextRoot.content), view);
+    const applied = applyChange(doc.getXmlFragment(TextRoot.content), view, revisionBaseline(doc));
     decisions(doc).set(decisionKey(key), applied ? { decision: ProposalDecisionKind.accepted, at, applied } : { decision: ProposalDecisionKind.accepted, at });
     for (const alternative of view.alternatives) {
       if (alternative === key) continue;

@@ -4,11 +4,12 @@
  * paragraphs ("12 bis"). A pure function of the `text` room, so every peer draws the same brackets.
  */
 import * as Y from "yjs";
-import { ProposalDecisionKind, ProposalKind, type Proposal, type ProposalDecision } from "../../schemas/records";
+import { ProposalDecisionKind, ProposalKind, type Proposal, type ProposalDecision, type RevisionNumbers } from "../../schemas/records";
 import { readDraftText, resolveAnchor, type DraftText, type ResolvedAnchor } from "../anchors/resolveAnchor";
 import { DecisionPrefix, TextRoot } from "../documentLayout";
-import { addedParagraphLabel, labelSequence } from "../numbering";
+import { freeAddedLabel, numberBlocks } from "../numbering";
 import { parseRecordKey } from "../recordKeys";
+import { revisionBaseline } from "../revisions/revisionBaseline";
 import { anchorScopeOf } from "./proposalScope";
 
 /** One proposal as drawn over the chair's text. */
@@ -105,7 +106,7 @@ export function readProposals(doc: Y.Doc, text: DraftText = readDraftText(doc.ge
   }
   views.sort(byCreation);
   labelAlternatives(views);
-  labelAddedParagraphs(views, text);
+  labelAddedParagraphs(views, text, revisionBaseline(doc));
   return views;
 }
 
@@ -127,21 +128,20 @@ function labelAlternatives(views: ProposalView[]): void {
   }
 }
 
-function labelAddedParagraphs(views: ProposalView[], text: DraftText): void {
-  const labels = labelSequence(text.blocks);
-  // A paragraph added after a heading or sub-item takes the number of the paragraph before it.
-  const numberAt: string[] = [];
-  let last = "0";
-  labels.forEach((label, index) => {
-    if (label !== null && !label.startsWith("(")) last = label;
-    numberAt[index] = last;
-  });
-  const countAfter = new Map<string, number>();
+/**
+ * An open proposal to add a paragraph reads as the next free "N bis / ter…" after the paragraph it
+ * follows: after "3 ter" when the round has already added "3 bis" (added paragraphs follow the
+ * nearest paragraph that kept its number, never "3 bis bis"), and never a number deleted this round.
+ */
+function labelAddedParagraphs(views: ProposalView[], text: DraftText, baseline: RevisionNumbers | null): void {
+  const numbers = numberBlocks(text.blocks, baseline);
+  const taken = new Set<string>(Object.values(baseline ?? {}));
+  for (const { label } of numbers) if (label !== null) taken.add(label);
   for (const view of views) {
     if (view.record.kind !== ProposalKind.newParagraph || view.where.orphaned || !view.open) continue;
-    const number = numberAt[text.blocks.indexOf(view.where.block)]!;
-    const nth = (countAfter.get(number) ?? 0) + 1;
-    countAfter.set(number, nth);
-    view.addedLabel = addedParagraphLabel(number, nth);
+    // A paragraph added after a heading or sub-item takes the number of the paragraph before it.
+    const after = numbers[text.blocks.indexOf(view.where.block)]!.after;
+    view.addedLabel = freeAddedLabel(after, taken);
+    taken.add(view.addedLabel);
   }
 }

@@ -25,38 +25,12 @@ const CHANGES: Record<DiffKind, RedlineWords["change"]> = {
   [DiffKind.removed]: "deleted",
 };
 
-/**
- * `older` → `newer` word by word, each stretch of changes read as its deleted words then its inserted
- * ones. A comparison of words and spaces matches the spaces between changed words ("an open and" →
- * "a free,"), which would read as a word deleted, one inserted, the next deleted…; a space alone
- * between two changes joins them, on both sides.
- */
-function compareWords(older: string, newer: string): RedlineWords[] {
-  const parts = wordDiff(older, newer).map((part) => ({ change: CHANGES[part.kind], text: part.text }));
-  const words: RedlineWords[] = [];
-  let deleted = "";
-  let inserted = "";
-  const flush = () => {
-    words.push(...allOf("deleted", deleted), ...allOf("inserted", inserted));
-    deleted = inserted = "";
-  };
-  parts.forEach((part, index) => {
-    const inChange = deleted !== "" || inserted !== "";
-    if (part.change === "deleted") deleted += part.text;
-    else if (part.change === "inserted") inserted += part.text;
-    else if (inChange && /^\s+$/.test(part.text) && index + 1 < parts.length) {
-      deleted += part.text;
-      inserted += part.text;
-    } else {
-      flush();
-      words.push(part);
-    }
-  });
-  flush();
-  return words;
-}
-
 const allOf = (change: RedlineWords["change"], text: string): RedlineWords[] => (text === "" ? [] : [{ change, text }]);
+
+/** `older` → `newer` word by word, each stretch of changes read as its deleted words then its inserted ones. */
+function compareWords(older: string, newer: string): RedlineWords[] {
+  return wordDiff(older, newer).map((part) => ({ change: CHANGES[part.kind], text: part.text }));
+}
 
 /** Each block's pid → its place, for the first block holding it (a later copy matches nothing). */
 function firstPlaces(blocks: readonly RevisionTextBlock[]): Map<string, number> {

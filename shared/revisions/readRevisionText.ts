@@ -5,13 +5,12 @@
  * redline compares words.
  */
 import type * as Y from "yjs";
-import type { RevisionNumbers } from "../../schemas/records";
 import { MetaKey, TextRoot } from "../documentLayout";
 import { DEFAULT_EXPORT_LANGUAGE } from "../export/readExportDraft";
-import { labelSequence, type NumberedBlock } from "../numbering";
+import { labelSequence } from "../numbering";
 import type { BlockType } from "../schema";
 import { FOOTNOTE_CHAR, footnoteTexts, textBlocks } from "../text/blockText";
-import { latestRevision } from "./publishedRevisions";
+import { revisionBaseline } from "./revisionBaseline";
 
 /** One block of a text, as the redline compares it. */
 export interface RevisionTextBlock {
@@ -37,20 +36,12 @@ export interface RevisionText {
   blocks: RevisionTextBlock[];
 }
 
-/**
- * The printed numbers of `blocks`, numbered by `baseline`, the numbers of the latest revision
- * published in the text (a revision's own snapshot holds its own record, so it numbers as it was
- * published). The one place the redline takes numbers from, so that both sides number alike.
- */
-function revisionLabels(blocks: ReadonlyArray<NumberedBlock & { pid: string | null }>, _baseline: RevisionNumbers | null): Array<string | null> {
-  // Until numbers per revision land in shared/numbering.ts, labelSequence numbers 1…N without the baseline.
-  return labelSequence(blocks);
-}
-
 /** The blocks, numbers and words of the `text` room `textDoc`. */
 export function readRevisionText(textDoc: Y.Doc): RevisionText {
   const found = textBlocks(textDoc.getXmlFragment(TextRoot.content));
-  const labels = revisionLabels(found, latestRevision(textDoc.getMap(TextRoot.decisions))?.record.numbers ?? null);
+  // A revision's own snapshot holds its own record, so it numbers as it was published; the live
+  // text numbers by the latest revision, as every page and export of it does.
+  const labels = labelSequence(found, revisionBaseline(textDoc));
   const seen = new Set<string>();
   const blocks = found.map((block, index): RevisionTextBlock => {
     const pid = block.pid !== null && !seen.has(block.pid) ? block.pid : `block-${index}`;

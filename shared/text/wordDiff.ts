@@ -1,7 +1,9 @@
 /**
- * A word-level comparison of two texts, for showing a change as a redline: the longest common
- * subsequence of words (and the spaces between them), after the common start and end are set aside.
+ * A word-level comparison of two texts, for showing a change as a redline: jsdiff's `diffWordsWithSpace`
+ * (the stack's `diff`), which keeps every space in the stretches so that the unchanged and added
+ * stretches spell the new text and the unchanged and removed ones the old.
  */
+import { diffWordsWithSpace } from "diff";
 
 /** What a stretch of the comparison is: in both texts, only in the old one, or only in the new one. */
 export const DiffKind = { same: "same", removed: "removed", added: "added" } as const;
@@ -13,12 +15,11 @@ export interface DiffPart {
   text: string;
 }
 
-/** Past this many word pairs the middle is shown as removed then added, not compared word by word. */
-const MAX_COMPARED_PAIRS = 250_000;
-
-function words(text: string): string[] {
-  return text.match(/\s+|[^\s]+/g) ?? [];
-}
+/**
+ * Past this many edits the texts are shown as removed then added, not compared word by word: the
+ * comparison's time grows with the edits, and a paste over a whole paragraph reads as a new text anyway.
+ */
+const MAX_EDIT_LENGTH = 2_000;
 
 function push(parts: DiffPart[], kind: DiffKind, text: string): void {
   if (text === "") return;
@@ -27,43 +28,50 @@ function push(parts: DiffPart[], kind: DiffKind, text: string): void {
   else parts.push({ kind, text });
 }
 
-/** The stretches that turn `before` into `after`, word by word, in text order. */
+/** The whitespace both texts end with, so that a joined change can hand it back to the words after it. */
+function sharedTrailingSpace(a: string, b: string): string {
+  const space = /\s*$/.exec(a)![0];
+  let shared = 0;
+  while (shared < space.length && b.length - shared > 0 && b[b.length - 1 - shared] === space[space.length - 1 - shared]) shared++;
+  return space.slice(space.length - shared);
+}
+
+/**
+ * The stretches that turn `before` into `after`, word by word, in text order; each stretch of
+ * changes reads as its removed words then its added ones. A comparison of words and spaces matches
+ * the spaces between changed words ("an open" → "a free, open": "an" removed, "a" added, " " kept,
+ * "free, " added), which reads as a word removed, one added, the next removed…; so a space alone
+ * between two changes joins them, on both sides, and the space both sides then end with goes back
+ * to the unchanged words after them.
+ */
 export function wordDiff(before: string, after: string): DiffPart[] {
-  const a = words(before);
-  const b = words(after);
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const midA = a.slice(head, a.length - tail);
-  const midB = b.slice(head, b.length - tail);
   const parts: DiffPart[] = [];
-  push(parts, DiffKind.same, a.slice(0, head).join(""));
-  if (midA.length * midB.length > MAX_COMPARED_PAIRS) {
-    push(parts, DiffKind.removed, midA.join(""));
-    push(parts, DiffKind.added, midB.join(""));
-  } else {
-    // lengths[i][j]: the longest common subsequence of midA[i..] and midB[j..].
-    const width = midB.length + 1;
-    const lengths = new Uint32Array((midA.length + 1) * width);
-    for (let i = midA.length - 1; i >= 0; i--) {
-      for (let j = midB.length - 1; j >= 0; j--) {
-        lengths[i * width + j] = midA[i] === midB[j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
-      }
-    }
-    let i = 0;
-    let j = 0;
-    while (i < midA.length || j < midB.length) {
-      if (i < midA.length && j < midB.length && midA[i] === midB[j]) {
-        push(parts, DiffKind.same, midA[i++]!);
-        j++;
-      } else if (i < midA.length && (j === midB.length || lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!)) {
-        push(parts, DiffKind.removed, midA[i++]!);
-      } else {
-        push(parts, DiffKind.added, midB[j++]!);
-      }
-    }
+  const changes = diffWordsWithSpace(before, after, { maxEditLength: MAX_EDIT_LENGTH });
+  if (changes === undefined) {
+    push(parts, DiffKind.removed, before);
+    push(parts, DiffKind.added, after);
+    return parts;
   }
-  push(parts, DiffKind.same, a.slice(a.length - tail).join(""));
+  let removed = "";
+  let added = "";
+  const flush = () => {
+    const space = sharedTrailingSpace(removed, added);
+    push(parts, DiffKind.removed, removed.slice(0, removed.length - space.length));
+    push(parts, DiffKind.added, added.slice(0, added.length - space.length));
+    push(parts, DiffKind.same, space);
+    removed = added = "";
+  };
+  changes.forEach((change, index) => {
+    if (change.removed) removed += change.value;
+    else if (change.added) added += change.value;
+    else if ((removed !== "" || added !== "") && /^\s+$/.test(change.value) && index + 1 < changes.length) {
+      removed += change.value;
+      added += change.value;
+    } else {
+      flush();
+      push(parts, DiffKind.same, change.value);
+    }
+  });
+  flush();
   return parts;
 }

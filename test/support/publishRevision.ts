@@ -34,7 +34,7 @@ export async function publishRevision(server: ConcordServer, draftId: string, in
   const [text, floor] = [await stateOf(server, draftId, Room.text), await stateOf(server, draftId, Room.floor)];
   const blocks = textBlocks(text.getXmlFragment(TextRoot.content));
   const numbers: Record<string, string> = {};
-  labelSequence(blocks).forEach((label, index) => {
+  labelSequence(blocks, null).forEach((label, index) => {
     const pid = blocks[index]!.pid;
     if (label !== null && pid !== null) numbers[pid] = label;
   });

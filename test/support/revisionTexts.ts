@@ -23,7 +23,7 @@ export const heading = block(BlockType.heading, 1);
 export const subitem = block(BlockType.subitem, 1);
 
 /** A text of `blocks`, numbered 1…N (or by `labels` where given, as the live text numbers "3 bis"). */
-export function text(blocks: UnnumberedBlock[], labels: Array<string | null> = labelSequence(blocks)): RevisionText {
+export function text(blocks: UnnumberedBlock[], labels: Array<string | null> = labelSequence(blocks, null)): RevisionText {
   return { title: "Draft", symbol: null, language: "en", blocks: blocks.map((one, index) => ({ ...one, label: labels[index] ?? null })) };
 }
 

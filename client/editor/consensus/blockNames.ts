@@ -1,13 +1,14 @@
-/** Paragraph names as people say them ("paragraph 5", "5 (a)"), by pid, from the Yjs text. */
+/** Paragraph names as people say them ("paragraph 5", "5 (a)", "paragraph 3 bis"), by pid, from the Yjs text and the round's numbers. */
 import type * as Y from "yjs";
 import { readDraftText } from "../../../shared/anchors/resolveAnchor";
 import { TextRoot } from "../../../shared/documentLayout";
 import { labelSequence } from "../../../shared/numbering";
+import { revisionBaseline } from "../../../shared/revisions/revisionBaseline";
 
 /** Each numbered block's name, by pid. */
 export function blockLabelsOfText(doc: Y.Doc): Map<string, string> {
   const { blocks } = readDraftText(doc.getXmlFragment(TextRoot.content));
-  const labels = labelSequence(blocks);
+  const labels = labelSequence(blocks, revisionBaseline(doc));
   const names = new Map<string, string>();
   let paragraph = "";
   blocks.forEach((block, index) => {

@@ -15,6 +15,7 @@ import { runningSilencesOn, silenceNoticeHours, silenceStanding, startSilence } 
 import { agreementRefusal, declareAgreed, setStance, stancesOn } from "../../../shared/consensus/stanceWrites";
 import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
 import { blockLabels } from "../../../shared/numbering";
+import { revisionBaseline } from "../../../shared/revisions/revisionBaseline";
 import { CHAIR_OWNER } from "../../../shared/recordKeys";
 import { Role, type Author } from "../../../shared/roles";
 import { ParagraphHistoryView } from "../../history/ParagraphHistoryView";
@@ -51,14 +52,20 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
-function focusedBlock(state: EditorState): { pid: string; label: string } | null {
+/** The block the caret is in, named by the round's numbers of `textDoc`. */
+function focusedBlock(state: EditorState, textDoc: Y.Doc): { pid: string; label: string } | null {
   const { $from } = state.selection;
   if ($from.depth < 1) return null;
   const index = $from.index(0);
-  const labels = blockLabels(state.doc);
+  const labels = blockLabels(state.doc, revisionBaseline(textDoc));
   const entry = labels[index];
   if (!entry?.pid || entry.label === null) return null;
   return { pid: entry.pid, label: entry.label.startsWith("(") ? entry.label : `Paragraph ${entry.label}` };
+}
+
+/** The focused paragraph's name inside a form, kept up to date by `render`. */
+function focusedName(label: string): HTMLElement {
+  return el("span", { className: "focused-name" }, label);
 }
 
 class ParagraphPanel {
@@ -106,7 +113,7 @@ class ParagraphPanel {
    * paragraph is still as agreed, which the server's status also says: that waits for a pause.
    */
   refresh(state: EditorState, docChanged: boolean): void {
-    const focused = focusedBlock(state);
+    const focused = focusedBlock(state, this.context.textDoc);
     if ((focused?.pid ?? null) !== this.pid) {
       this.pid = focused?.pid ?? null;
       this.place.dataset["pid"] = this.pid ?? "";
@@ -151,7 +158,7 @@ class ParagraphPanel {
       const reason = el("textarea", { className: "stance-reason", rows: 3, value: current?.reason ?? "" });
       reason.setAttribute("aria-label", "Reason (required for an objection)");
       const save = el("button", { type: "submit", textContent: "Save stance" });
-      const form = el("form", { className: "stance-form" }, el("fieldset", {}, el("legend", {}, `${author.state}'s stance on ${focused.label}`), ...choices), reason, save);
+      const form = el("form", { className: "stance-form" }, el("fieldset", {}, el("legend", {}, `${author.state}'s stance on `, focusedName(focused.label)), ...choices), reason, save);
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         const kind = (form.querySelector("input:checked") as HTMLInputElement | null)?.value as StanceKind | undefined;
@@ -163,14 +170,14 @@ class ParagraphPanel {
       const declare = el("button", { type: "button", className: "declare-agreed", textContent: "Declare agreed ad ref" });
       declare.addEventListener("click", () => this.run(() => declareAgreed(textDoc, floorDoc, pid)));
       this.forms.append(el("div", { className: "chair-actions" }, declare, el("span", { className: "refusal" })));
-      this.forms.append(el("p", { className: "silence-state", hidden: true }), this.silenceForm(pid, focused.label));
+      this.forms.append(el("p", { className: "silence-state", hidden: true }), this.silenceForm(pid, focusedName(focused.label)));
     }
     if (floorDoc && author.role !== Role.observer) {
       const body = el("textarea", { className: "comment-body", rows: 2, id: `comment-body-${pid}` });
       const refusal = el("p", { className: "field-error", id: `comment-error-${pid}` });
       refusal.setAttribute("aria-live", "polite");
       body.setAttribute("aria-describedby", refusal.id);
-      const label = el("label", { className: "field-label", htmlFor: body.id }, `Comment on ${focused.label}`);
+      const label = el("label", { className: "field-label", htmlFor: body.id }, "Comment on ", focusedName(focused.label));
       const form = el("form", { className: "comment-form" }, label, body, refusal, el("button", { type: "submit", textContent: "Comment" }));
       form.addEventListener("submit", (event) => {
         event.preventDefault();
@@ -184,7 +191,7 @@ class ParagraphPanel {
   }
 
   /** The chair's form to put this paragraph, or the whole draft, under silence. */
-  private silenceForm(pid: string, label: string): HTMLElement {
+  private silenceForm(pid: string, label: HTMLElement): HTMLElement {
     const { textDoc } = this.context;
     const notice = silenceNoticeHours(textDoc);
     // The earliest deadline the draft allows, to the minute in the reader's time zone, as the field shows it.
@@ -214,7 +221,7 @@ class ParagraphPanel {
   /** The paragraph, or the words selected in it: a comment with a selection is on those words. */
   private commentTarget(pid: string): CommentTarget {
     const place = selectionInBlock(this.view.state);
-    if (!place || place.from === place.to || focusedBlock(this.view.state)?.pid !== pid) return { pid };
+    if (!place || place.from === place.to || focusedBlock(this.view.state, this.context.textDoc)?.pid !== pid) return { pid };
     return { pid, anchor: createAnchor(this.context.textDoc.getXmlFragment(TextRoot.content), pid, place.from, place.to) };
   }
 
@@ -235,7 +242,11 @@ class ParagraphPanel {
       return;
     }
     const status = textDoc.getMap<ParagraphStatus>(TextRoot.status).get(pid);
-    const focused = focusedBlock(this.view.state);
+    const focused = focusedBlock(this.view.state, textDoc);
+    if (focused?.pid === pid) {
+      // A revision published while the forms stand open renames the paragraph, not the forms' contents.
+      for (const name of this.forms.querySelectorAll(".focused-name")) name.textContent = focused.label;
+    }
     const stances = floorDoc ? stancesOn(floorDoc, pid) : new Map<string, Stance>();
     const list = el("ul", { className: "stance-list" });
     for (const [state, stance] of stances) list.append(el("li", {}, `${state}: ${STANCE_WORDS[stance.stance].toLowerCase()}${stance.reason ? ` — ${stance.reason}` : ""}`));

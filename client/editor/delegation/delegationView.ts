@@ -7,6 +7,7 @@ import type * as Y from "yjs";
 import { readDraftText } from "../../../shared/anchors/resolveAnchor";
 import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
 import { readProposals } from "../../../shared/proposals/readProposals";
+import { revisionBaseline } from "../../../shared/revisions/revisionBaseline";
 import { followRecords } from "../followRecords";
 import { ENTRY_ATTRIBUTE, replaceKeepingFocus } from "../keepFocus";
 import { paragraphPlaces, type ParagraphPlace } from "../paragraphPlaces";
@@ -82,7 +83,7 @@ export function bindDelegationView(panel: HTMLElement, context: DelegationViewCo
 
   const render = () => {
     const text = readDraftText(textDoc.getXmlFragment(TextRoot.content));
-    const items = delegationItems(state, readProposals(textDoc, text), paragraphPlaces(text), stancesOf(floorDoc));
+    const items = delegationItems(state, readProposals(textDoc, text), paragraphPlaces(text, revisionBaseline(textDoc)), stancesOf(floorDoc));
     const parts = [
       part(
         `Proposed by ${state}`,

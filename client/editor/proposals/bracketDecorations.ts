@@ -7,10 +7,11 @@
  */
 import type { Node as PMNode } from "prosemirror-model";
 import { Decoration } from "prosemirror-view";
-import { ProposalKind } from "../../../schemas/records";
+import { ProposalKind, type RevisionNumbers } from "../../../schemas/records";
 import type { DraftText } from "../../../shared/anchors/resolveAnchor";
+import { addedParagraphPlace } from "../../../shared/proposals/addedParagraphPlace";
 import type { ProposalView } from "../../../shared/proposals/readProposals";
-import { endOfParagraph, type TextBlock } from "../../../shared/text/blockText";
+import type { TextBlock } from "../../../shared/text/blockText";
 import { bracketName } from "./describeProposal";
 import { positionOf, textLength } from "./textOffsets";
 
@@ -66,12 +67,13 @@ function widgetKey(prefix: string, views: readonly ProposalView[]): string {
   return `${prefix}:${views.map((view) => `${view.key}=${view.altLabel}/${view.sponsors.join(",")}/${view.record.text ?? ""}`).join("|")}`;
 }
 
-/** Decorations for every open proposal that has a place in `doc`. */
-export function bracketDecorations(doc: PMNode, text: DraftText, views: readonly ProposalView[]): Decoration[] {
+/** Decorations for every open proposal that has a place in `doc`; a proposed paragraph stands where the round `baseline` opened places it. */
+export function bracketDecorations(doc: PMNode, text: DraftText, views: readonly ProposalView[], baseline: RevisionNumbers | null): Decoration[] {
   // The Yjs blocks and the editor's blocks line up one to one once y-prosemirror has synced them.
   if (text.blocks.length !== doc.childCount) return [];
   const starts: number[] = [];
   doc.forEach((_node, offset) => starts.push(offset));
+  const placeAdded = addedParagraphPlace(text.blocks, baseline);
   const blockIndex = new Map<TextBlock, number>(text.blocks.map((block, index) => [block, index]));
   const fits = (index: number) => textLength(doc.child(index)) === text.blocks[index]!.text.length;
   const at = (index: number, offset: number) => positionOf(doc.child(index), starts[index]!, offset);
@@ -88,7 +90,7 @@ export function bracketDecorations(doc: PMNode, text: DraftText, views: readonly
         deletions.set(index, [...(deletions.get(index) ?? []), view]);
         break;
       case ProposalKind.newParagraph: {
-        const after = endOfParagraph(text.blocks, view.where.block);
+        const after = placeAdded(view.where.block);
         const at = starts[after]! + doc.child(after).nodeSize;
         const added = element("p", BracketClass.addedBlock);
         added.contentEditable = "false";

@@ -13,8 +13,10 @@ import { ProposalKind, type Anchor } from "../../../schemas/records";
 import { createAnchor, createBlockAnchor } from "../../../shared/anchors/createAnchor";
 import { AnchorScope, resolveAnchor, type DraftText } from "../../../shared/anchors/resolveAnchor";
 import { TextRoot } from "../../../shared/documentLayout";
+import { addedParagraphPlace } from "../../../shared/proposals/addedParagraphPlace";
 import { propose, type ProposalInput } from "../../../shared/proposals/proposeChange";
-import { endOfParagraph, textBlocks } from "../../../shared/text/blockText";
+import { revisionBaseline } from "../../../shared/revisions/revisionBaseline";
+import { textBlocks } from "../../../shared/text/blockText";
 import { BracketClass } from "./bracketDecorations";
 import { offsetOf, positionOf } from "./textOffsets";
 
@@ -220,7 +222,7 @@ export class ProposalComposer {
     const at = (offset: number) => positionOf(doc.child(place.index), start, offset);
     const spec = { key: "proposal-draft", side: 1, ignoreSelection: true, stopEvent: () => true };
     if (draft.kind === ProposalKind.newParagraph) {
-      const after = endOfParagraph(text.blocks, text.blocks[place.index]!);
+      const after = addedParagraphPlace(text.blocks, revisionBaseline(this.ydoc))(text.blocks[place.index]!);
       let end = 0;
       for (let index = 0; index <= after; index++) end += doc.child(index).nodeSize;
       const block = document.createElement("p");

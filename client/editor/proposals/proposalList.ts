@@ -8,6 +8,7 @@
 import { readDraftText } from "../../../shared/anchors/resolveAnchor";
 import { TextRoot } from "../../../shared/documentLayout";
 import { readProposals, type ProposalView } from "../../../shared/proposals/readProposals";
+import { revisionBaseline } from "../../../shared/revisions/revisionBaseline";
 import { Role } from "../../../shared/roles";
 import { followRecords } from "../followRecords";
 import { ENTRY_ATTRIBUTE, replaceKeepingFocus } from "../keepFocus";
@@ -96,7 +97,7 @@ export function bindProposalList(panel: HTMLElement, context: ActionContext, ope
     let parts: Array<HTMLElement | null>;
     if (chair) {
       const state = filter.value || null;
-      const queue = clearingQueue(views, paragraphPlaces(text), state);
+      const queue = clearingQueue(views, paragraphPlaces(text, revisionBaseline(context.ydoc)), state);
       renderFilter(filter, queue.states);
       const count = queue.groups.reduce((sum, group) => sum + group.views.length, 0);
       const title = heading("h2", `Clearing queue${state ? `: ${state}` : ""} (${count})`);

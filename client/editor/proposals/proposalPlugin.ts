@@ -11,6 +11,7 @@ import { ySyncPluginKey } from "y-prosemirror";
 import { readDraftText } from "../../../shared/anchors/resolveAnchor";
 import { TextRoot } from "../../../shared/documentLayout";
 import { readProposals } from "../../../shared/proposals/readProposals";
+import { revisionBaseline } from "../../../shared/revisions/revisionBaseline";
 import { Role } from "../../../shared/roles";
 import { bracketDecorations } from "./bracketDecorations";
 import type { ActionContext } from "./proposalActions";
@@ -43,7 +44,7 @@ export function proposalPlugin(context: ActionContext): Plugin<DecorationSet> {
 
   const build = (state: EditorState | { doc: EditorState["doc"] }) => {
     const text = readDraftText(context.ydoc.getXmlFragment(TextRoot.content));
-    const decorations = bracketDecorations(state.doc, text, readProposals(context.ydoc, text));
+    const decorations = bracketDecorations(state.doc, text, readProposals(context.ydoc, text), revisionBaseline(context.ydoc));
     if (composer) decorations.push(...composer.decorations(state.doc, text));
     return DecorationSet.create(state.doc, decorations);
   };

@@ -14,6 +14,7 @@ import { FloorRoot, MetaKey, Room, TextRoot } from "../../../shared/documentLayo
 import { EXPORT_FILES, EXPORT_FORMATS, ExportFormat } from "../../../shared/export/exportFormat";
 import { ExportView } from "../../../shared/export/exportModel";
 import { labelSequence } from "../../../shared/numbering";
+import { revisionBaseline } from "../../../shared/revisions/revisionBaseline";
 import { propose } from "../../../shared/proposals/proposeChange";
 import { Role } from "../../../shared/roles";
 import { textBlocks } from "../../../shared/text/blockText";
@@ -169,7 +170,7 @@ describe("the export route", () => {
     expect(response.status).toBe(200);
     const text = pdfText(new Uint8Array(await response.arrayBuffer()));
     const copy = await serverCopy(server, draft.id, Room.text);
-    const numbers = labelSequence(textBlocks(copy.getXmlFragment(TextRoot.content))).filter((label): label is string => label !== null && /^\d+$/.test(label));
+    const numbers = labelSequence(textBlocks(copy.getXmlFragment(TextRoot.content)), revisionBaseline(copy)).filter((label): label is string => label !== null && /^\d+$/.test(label));
     expect(numbers.length).toBeGreaterThan(20);
     // Each paragraph's number opens a line of the printed page ("12." or "12").
     const printed = new Set(text.split("\n").flatMap((line) => /^\s*(\d+)\.?(\s|$)/.exec(line)?.[1] ?? []));

@@ -8,7 +8,7 @@ import { blockLabels } from "../../../shared/numbering";
 
 /** One line per block, as printed. */
 export function printedOutline(doc: PMNode): string[] {
-  const labels = blockLabels(doc);
+  const labels = blockLabels(doc, null);
   const lines: string[] = [];
   doc.forEach((block, _offset, index) => {
     let text = "";

@@ -41,7 +41,7 @@ describe("importing the seed texts", () => {
       });
 
       it("letters sub-items afresh under each paragraph and heading", () => {
-        const labels = blockLabels(draft().doc);
+        const labels = blockLabels(draft().doc, null);
         const firstOfRun: Array<string | null> = [];
         draft().doc.forEach((block, _offset, i) => {
           const previous = i > 0 ? draft().doc.child(i - 1) : null;

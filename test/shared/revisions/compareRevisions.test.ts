@@ -133,7 +133,7 @@ describe("the redline between two texts", () => {
       { change: "same", text: " open ICT environment." },
     ]);
     expect(only!.footnotes).toEqual([
-      { oldNumber: 1, newNumber: 1, change: BlockChange.changed, words: [{ change: "deleted", text: "A/RES/73/27." }, { change: "inserted", text: "A/RES/73/266." }] },
+      { oldNumber: 1, newNumber: 1, change: BlockChange.changed, words: [{ change: "same", text: "A/RES/73/" }, { change: "deleted", text: "27" }, { change: "inserted", text: "266" }, { change: "same", text: "." }] },
     ]);
   });
 

@@ -20,7 +20,7 @@ const at = secondsApart();
 
 function itemsOf(state: string, ydoc: Y.Doc, floorDoc: Y.Doc | null) {
   const text = readDraftText(ydoc.getXmlFragment(TextRoot.content));
-  return delegationItems(state, readProposals(ydoc, text), paragraphPlaces(text), stancesOf(floorDoc));
+  return delegationItems(state, readProposals(ydoc, text), paragraphPlaces(text, null), stancesOf(floorDoc));
 }
 
 describe("a delegation's own items", () => {

@@ -25,7 +25,7 @@ const at = secondsApart();
 
 function queueOf(ydoc: Y.Doc, state: string | null) {
   const text = readDraftText(ydoc.getXmlFragment(TextRoot.content));
-  return clearingQueue(readProposals(ydoc, text), paragraphPlaces(text), state);
+  return clearingQueue(readProposals(ydoc, text), paragraphPlaces(text, null), state);
 }
 
 /** "Paragraph 1: CUB replace, SLV insert" for each group. */
