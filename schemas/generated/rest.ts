@@ -6,6 +6,7 @@ import draftSettingsSchema from "../rest/draftSettings.schema.json";
 import exportQuerySchema from "../rest/exportQuery.schema.json";
 import inviteSchema from "../rest/invite.schema.json";
 import newDraftSchema from "../rest/newDraft.schema.json";
+import publishRevisionSchema from "../rest/publishRevision.schema.json";
 import roleChangeSchema from "../rest/roleChange.schema.json";
 
 /** Query of the chair's GET /api/drafts/:id/audit: the page of entries before sequence number before (absent: the newest), at most limit of them; only one state's writes (state) or one paragraph's history (pid). */
@@ -49,6 +50,17 @@ export interface NewDraft {
   chairName?: string;
 }
 
+/** Body of the chair's POST /api/drafts/:id/revisions (shared/revisions/revisionListing.ts's PublishRevisionBody): the new revision's label, the symbol it is issued under, the date it bears (today, UTC, when absent) and a note; the bounds are those of the revision record (decision.schema.json; a test holds them equal). */
+export interface PublishRevision {
+  /** a label that is not blank, such as Zero draft or Rev.1 */
+  label: string;
+  /** a document symbol that is not blank, such as A/AC.292/2025/CRP.1/Rev.1 */
+  symbol?: string;
+  /** a date written YYYY-MM-DD, such as 2025-03-01 */
+  date?: string;
+  note?: string;
+}
+
 /** Body of PATCH /api/drafts/:id/members/:memberId: the member's new role and state. */
 export interface RoleChange {
   role: string;
@@ -60,6 +72,7 @@ export interface RestBodies {
   draftSettings: DraftSettings;
   invite: Invite;
   newDraft: NewDraft;
+  publishRevision: PublishRevision;
   roleChange: RoleChange;
 }
 
@@ -68,6 +81,7 @@ export const REST_BODY_SCHEMAS: { [Name in keyof RestBodies]: object } = {
   draftSettings: draftSettingsSchema,
   invite: inviteSchema,
   newDraft: newDraftSchema,
+  publishRevision: publishRevisionSchema,
   roleChange: roleChangeSchema,
 };
 
@@ -100,6 +114,12 @@ export const RestLimits = {
     revision: { maxLength: 100 },
     silenceNoticeHours: { minimum: 0, maximum: 720 },
     chairName: { minLength: 1, maxLength: 120 },
+  },
+  publishRevision: {
+    label: { minLength: 1, maxLength: 100 },
+    symbol: { minLength: 1, maxLength: 100 },
+    date: { maxLength: 10 },
+    note: { maxLength: 2000 },
   },
   roleChange: {
     role: { maxLength: 20 },
