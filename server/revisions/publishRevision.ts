@@ -57,7 +57,8 @@ const dayOf = (time: Date): string => time.toISOString().slice(0, 10);
 /**
  * Publishes the next revision of draft `draftId`, by the user named `publishedBy` (null from the
  * command line); resolves to its listing once its snapshot is stored and its record committed.
- * Throws `RevisionRefusal` when the record the text makes would break its schema.
+ * Throws `RevisionRefusal` when the record the text makes would break its schema; any other throw
+ * means storage failed, and a revision stored by then gets its record at the next start.
  */
 export async function publishRevision(
   context: RevisionContext,
@@ -78,7 +79,7 @@ export async function publishRevision(
     const id = crypto.randomBytes(6).toString("hex");
     const now = clock.now();
     let record: Revision | null = null;
-    await text.applyServerChangeStoredFirst(
+    const published = text.applyServerChangeStoredFirst(
       (doc) => {
         const decisions = doc.getMap(TextRoot.decisions);
         const written: Revision = {
@@ -119,6 +120,15 @@ export async function publishRevision(
         });
       },
     );
+    try {
+      await published;
+    } catch (error) {
+      // Stored but not committed: the snapshot holds the record, so writing it again from there
+      // completes the publication now rather than at the next start.
+      if (!(await storage.listRevisions(draftId)).some((revision) => revision.id === id)) throw error;
+      await text.ready();
+      if (!(await reconcileRevisions(storage, text)).restored.includes(id)) throw error;
+    }
     const listed = (await storage.listRevisions(draftId)).find((revision) => revision.id === id);
     if (!listed) throw new RangeError(`Revision ${id} of draft ${draftId} was published but is not listed`);
     return toListing(listed);

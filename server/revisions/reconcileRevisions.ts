@@ -65,6 +65,12 @@ export async function reconcileRevisions(storage: Storage, text: LiveRoom): Prom
         if (listed.symbol !== null && typeof symbol === "string" && validateRecord(TextRoot.meta, MetaKey.symbol, symbol).ok) meta.set(MetaKey.symbol, symbol);
       }
     });
+    // A failed commit rebuilds the room from storage: the record is there only if it was committed.
+    await text.ready();
+    if (!text.document.getMap(TextRoot.decisions).has(key)) {
+      console.error(`The record of revision ${listed.id} of draft ${draftId} could not be written again; the next start tries again.`);
+      continue;
+    }
     restored.push(listed.id);
     console.warn(`Revision ${listed.id} (${listed.label}) of draft ${draftId} was stored but its record was not committed: written again from its snapshot.`);
   }
