@@ -28,10 +28,10 @@ export class RevisionRefusal extends Error {
   override readonly name = "RevisionRefusal";
 }
 
-/** What publishing needs of the server. */
+/** What publishing needs of the server: its store, its rooms (opened and released as the registry does) and its clock. */
 export interface RevisionContext {
   storage: Storage;
-  rooms: RoomRegistry;
+  rooms: Pick<RoomRegistry, "open" | "released">;
   clock: Clock;
 }
 
