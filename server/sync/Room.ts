@@ -180,6 +180,7 @@ export class Room {
    */
   async applyServerChangeStoredFirst(change: (doc: Y.Doc) => void, storeFirst: (state: Uint8Array) => Promise<void>): Promise<boolean> {
     while (this.busy) await this.busy;
+    const changed = this.doc;
     const transacted = this.transactAsServer(change);
     if (transacted === null) return false;
     let stored: Promise<void>;
@@ -202,6 +203,8 @@ export class Room {
       throw error;
     }
     this.holding = null;
+    // An earlier commit that failed meanwhile rebuilds the room without this change: it is lost.
+    if (this.doc !== changed || this.rebuilding) throw new Error(`The room ${this.draftId}/${this.name} was rebuilt before the server's change could be committed`);
     // Appended before any waiting write can be applied: the log keeps the order the document saw.
     await Promise.all(this.commitServerChange(transacted));
     return true;
