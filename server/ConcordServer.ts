@@ -76,7 +76,10 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   const silence = new SilenceTimer(storage, rooms, clock, (draftId) => void status.changed(draftId));
   const live = new LiveConnections();
   const sync = { storage, rooms, live };
-  const app = createApp({ storage, drafts, live, rooms, clock, pdfPrinter: options.pdfPrinter ?? new PdfPrinter() }, options.clientDir ?? CLIENT_DIST_DIR);
+  const app = createApp(
+    { storage, drafts, live, rooms, clock, pdfPrinter: options.pdfPrinter ?? new PdfPrinter(), onRevisionPublished: (draftId) => void status.changed(draftId) },
+    options.clientDir ?? CLIENT_DIST_DIR,
+  );
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES_READ });
 

@@ -7,9 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { checkRestBody, type RestBodies } from "../../schemas/restBodies";
-import type { Room as RoomName } from "../../shared/documentLayout";
+import { Room as RoomNames } from "../../shared/documentLayout";
 import { SYSTEM_CLOCK } from "../clock";
 import { configFromEnv, publicBaseUrl, type ServerConfig } from "../config";
+import { summarizeDraft } from "../consensus/StatusPublisher";
 import { Drafts, MAX_TITLE_LENGTH } from "../drafts/Drafts";
 import { inviteMember, inviteOrganizer } from "../identity/invitations";
 import { importDocument } from "../import/importDocument";
@@ -133,13 +134,15 @@ function revisionFields(values: Values): RestBodies["publishRevision"] {
 function commandRooms(storage: SqliteStorage) {
   const loaded: Room[] = [];
   return {
-    async open(draftId: string, name: RoomName): Promise<Room | null> {
+    async open(draftId: string, name: RoomNames): Promise<Room | null> {
       if (!(await storage.getDraft(draftId))) return null;
       const room = await Room.load(storage, draftId, name);
       loaded.push(room);
       return room;
     },
     released: () => {},
+    /** The loaded `text` room of a draft, if the command opened it. */
+    text: (draftId: string) => loaded.find((room) => room.draftId === draftId && room.name === RoomNames.text) ?? null,
     destroy: () => loaded.forEach((room) => room.destroy()),
   };
 }
@@ -222,7 +225,12 @@ const COMMANDS: Record<string, Command> = {
         if (!(await storage.getDraft(draftId))) throw new UsageError(`No draft ${draftId}; \`draft list\` lists them.`, REVISION_PUBLISH);
         const rooms = commandRooms(storage);
         try {
-          return await publishRevision({ storage, rooms, clock: SYSTEM_CLOCK }, draftId, fields, null);
+          const revision = await publishRevision({ storage, rooms, clock: SYSTEM_CLOCK }, draftId, fields, null);
+          // The drafts list reads the symbol from the draft's summary, which no status publication renews here.
+          const text = rooms.text(draftId);
+          const progress = (await storage.getDraft(draftId))?.progress;
+          if (text && progress) await storage.saveSummary(draftId, summarizeDraft(text.document, progress));
+          return revision;
         } catch (error) {
           if (error instanceof RevisionRefusal) throw new UsageError(error.message, REVISION_PUBLISH);
           throw error;

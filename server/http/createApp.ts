@@ -34,10 +34,12 @@ export interface AppContext {
   pdfPrinter: PdfPrinter;
   /** The server's time: a revision's publication time and default date. */
   clock: Clock;
+  /** Told once a revision is published (the status publisher saves the draft's new symbol). */
+  onRevisionPublished?: (draftId: string) => void;
 }
 
 /** Builds the HTTP side of the server. */
-export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock }: AppContext, clientDir: string): express.Express {
+export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock, onRevisionPublished }: AppContext, clientDir: string): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.use(express.json({ limit: MAX_JSON_BODY }));
@@ -52,7 +54,7 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock }: A
   app.use(auditRoutes(storage));
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
   app.use(exportRoutes(storage.identity, drafts, rooms, pdfPrinter));
-  app.use(revisionRoutes(storage.identity, drafts, { storage, rooms, clock }));
+  app.use(revisionRoutes(storage.identity, drafts, { storage, rooms, clock, published: onRevisionPublished }));
 
   // Scripts and styles go out as the build compressed them (brotli, else gzip): a delegation on a
   // 400 kbit/s line downloads about a third of the bytes.

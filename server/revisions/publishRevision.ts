@@ -33,6 +33,8 @@ export interface RevisionContext {
   storage: Storage;
   rooms: Pick<RoomRegistry, "open" | "released">;
   clock: Clock;
+  /** Told once a revision is published: its label and symbol change the draft's summary. */
+  published?: (draftId: string) => void;
 }
 
 /** The key of revision `id`'s record in `decisions`. */
@@ -131,6 +133,7 @@ export async function publishRevision(
     }
     const listed = (await storage.listRevisions(draftId)).find((revision) => revision.id === id);
     if (!listed) throw new RangeError(`Revision ${id} of draft ${draftId} was published but is not listed`);
+    context.published?.(draftId);
     return toListing(listed);
   } finally {
     rooms.released(text);

@@ -38,6 +38,8 @@ describe("the revision commands", () => {
     expect((text.getMap(TextRoot.decisions).get(`${DecisionPrefix.revision}${id}`) as Revision).label).toBe("Zero draft");
     expect((text.getMap(TextRoot.decisions).get(`${DecisionPrefix.revision}${second}`) as Revision).ordinal).toBe(2);
     expect(text.getMap(TextRoot.meta).get(MetaKey.revision)).toBe("Rev.1");
+    expect(runCli(dataDir, ["draft", "list"])).toContain("\tPre-draft report");
+    expect((await storage.getDraft(draftId))?.symbol).toBe("A/AC.292/2025/CRP.1");
   });
 
   it("say why they refuse a bad date, a blank label or an unknown draft, and publish nothing", () => {

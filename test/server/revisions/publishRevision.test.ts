@@ -106,6 +106,8 @@ describe("publishing a revision", () => {
       const token = (await invite(server, draft.id, role, role === Role.delegation ? "SLV" : undefined)).token;
       expect(await listRevisions(server, draft.id, token)).toEqual([listing]);
     }
+    // The drafts list shows the symbol the revision gave the draft.
+    await waitFor(async () => (await server.drafts.get(draft.id))?.symbol, (symbol) => symbol === "A/AC.292/2025/CRP.1/Rev.1", { what: "the draft's new symbol in its summary" });
   });
 
   it("stores the floor as it stood when published, and an unused floor as an empty document", async () => {
