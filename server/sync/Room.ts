@@ -117,6 +117,8 @@ export class Room {
   private commitsInFlight = 0;
   private compactionTimer: NodeJS.Timeout | null = null;
   private rebuilding: Promise<void> | null = null;
+  /** Set while a server change waits for its state to be stored before it is committed. */
+  private holding: Promise<void> | null = null;
 
   private constructor(
     readonly draftId: string,
@@ -137,12 +139,17 @@ export class Room {
 
   /** Whether the room has no clients and nothing left to commit, so it may be unloaded. */
   get idle(): boolean {
-    return this.peers.size === 0 && this.commitsInFlight === 0 && this.rebuilding === null;
+    return this.peers.size === 0 && this.commitsInFlight === 0 && this.rebuilding === null && this.holding === null;
   }
 
-  /** Resolves once a rebuild in progress (after bad bytes) is over. */
-  ready(): Promise<void> {
-    return this.rebuilding ?? Promise.resolve();
+  /** Resolves once a rebuild in progress (after bad bytes), or a held server change, is over. */
+  async ready(): Promise<void> {
+    while (this.busy) await this.busy;
+  }
+
+  /** What a write must wait for before it may be applied; null when it may be applied now. */
+  private get busy(): Promise<void> | null {
+    return this.rebuilding ?? this.holding;
   }
 
   /** The live document, for reading only: every write goes through the write path. */
@@ -155,29 +162,52 @@ export class Room {
    * transaction, stored with the server as its principal, and relayed to every client once committed.
    */
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
-    await this.ready();
-    // The server's Yjs client id must be its own (invariant 3), never one a client has used.
-    const owner = this.clientOwners.get(this.doc.clientID);
-    if (owner !== undefined && owner !== SERVER_PRINCIPAL) this.doc.clientID = freshClientId(this.clientOwners);
-    const newClientIds = this.clientOwners.has(this.doc.clientID) ? [] : [this.doc.clientID];
-    this.captured = [];
-    const transaction = Y.transact(
-      this.doc,
-      (current) => {
-        change(this.doc);
-        return current;
-      },
-      SERVER_ORIGIN,
-    );
-    const changes = this.captured;
-    this.captured = [];
-    if (changes.length === 0) return;
-    for (const clientId of newClientIds) this.clientOwners.set(clientId, SERVER_PRINCIPAL);
-    const { touched, words, pids } = describeServerWrite(this.doc, transaction);
-    const write: WriteRecord = { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched, newClientIds, words, pids };
-    const commits = changes.map((captured, index) => this.commitAndRelay(captured, SERVER_ORIGIN, index === 0 ? write : undefined, performance.now()));
+    // Checked again after each wait, so that nothing starts between the wait's end and the change.
+    while (this.busy) await this.busy;
+    const commits = this.commitServerChange(this.transactAsServer(change));
     // A failed commit has already closed every client and rebuilt the room.
     await Promise.all(commits).catch(() => undefined);
+  }
+
+  /**
+   * A server change whose outcome must be stored elsewhere before the change itself is committed
+   * (a published revision's snapshot). `storeFirst` gets the room's whole state as one update,
+   * encoded right after the change's transaction, before anything else can be applied; the room
+   * applies nothing else until it settles, so the change is the next thing appended to the log. If
+   * `storeFirst` rejects, the change is undone — every client closed and the room rebuilt from
+   * storage, as after a failed commit — and the rejection is thrown. A failed commit is thrown too.
+   * Resolves to false when the change changed nothing (and `storeFirst` was not called).
+   */
+  async applyServerChangeStoredFirst(change: (doc: Y.Doc) => void, storeFirst: (state: Uint8Array) => Promise<void>): Promise<boolean> {
+    while (this.busy) await this.busy;
+    const changed = this.doc;
+    const transacted = this.transactAsServer(change);
+    if (transacted === null) return false;
+    let stored: Promise<void>;
+    try {
+      stored = storeFirst(Y.encodeStateAsUpdate(this.doc));
+    } catch (error) {
+      stored = Promise.reject(error);
+    }
+    const holding = stored.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.holding = holding;
+    try {
+      await stored;
+    } catch (error) {
+      this.holding = null;
+      for (const peer of Array.from(this.peers)) peer.close(CloseCode.storageFailed);
+      await this.rebuild();
+      throw error;
+    }
+    this.holding = null;
+    // An earlier commit that failed meanwhile rebuilds the room without this change: it is lost.
+    if (this.doc !== changed || this.rebuilding) throw new Error(`The room ${this.draftId}/${this.name} was rebuilt before the server's change could be committed`);
+    // Appended before any waiting write can be applied: the log keeps the order the document saw.
+    await Promise.all(this.commitServerChange(transacted));
+    return true;
   }
 
   /** The whole state as one update, cached until the next change. */
@@ -242,7 +272,8 @@ export class Room {
    * other clients once committed. Bad bytes rebuild the room from storage and throw.
    */
   async applyClientUpdate(peer: RoomPeer, update: Uint8Array): Promise<Applied> {
-    await this.ready();
+    // Checked again after each wait, so that nothing starts between the wait's end and the apply.
+    while (this.busy) await this.busy;
     const arrivedAt = performance.now();
     const permitted = this.options.trustOff
       ? { footprint: { touched: [], records: [], clientIds: new Set<number>(), empty: false }, newClientIds: [] }
@@ -327,6 +358,36 @@ export class Room {
     this.paragraphs?.destroy();
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /** Applies `change` in one transaction as the server; the changes it made and their audit record, or null when it changed nothing. */
+  private transactAsServer(change: (doc: Y.Doc) => void): { changes: Uint8Array[]; write: WriteRecord } | null {
+    // The server's Yjs client id must be its own (invariant 3), never one a client has used.
+    const owner = this.clientOwners.get(this.doc.clientID);
+    if (owner !== undefined && owner !== SERVER_PRINCIPAL) this.doc.clientID = freshClientId(this.clientOwners);
+    const newClientIds = this.clientOwners.has(this.doc.clientID) ? [] : [this.doc.clientID];
+    this.captured = [];
+    const transaction = Y.transact(
+      this.doc,
+      (current) => {
+        change(this.doc);
+        return current;
+      },
+      SERVER_ORIGIN,
+    );
+    const changes = this.captured;
+    this.captured = [];
+    if (changes.length === 0) return null;
+    for (const clientId of newClientIds) this.clientOwners.set(clientId, SERVER_PRINCIPAL);
+    const { touched, words, pids } = describeServerWrite(this.doc, transaction);
+    return { changes, write: { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched, newClientIds, words, pids } };
+  }
+
+  /** Appends the server's changes (the audit record with the first); each promise settles with its commit. */
+  private commitServerChange(transacted: { changes: Uint8Array[]; write: WriteRecord } | null): Array<Promise<void>> {
+    if (transacted === null) return [];
+    const { changes, write } = transacted;
+    return changes.map((captured, index) => this.commitAndRelay(captured, SERVER_ORIGIN, index === 0 ? write : undefined, performance.now()));
   }
 
   private attach({ doc, rows, clientOwners }: LoadedState): void {
