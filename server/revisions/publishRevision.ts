@@ -14,7 +14,7 @@ import crypto from "node:crypto";
 import type * as Y from "yjs";
 import type { Revision } from "../../schemas/records";
 import type { RestBodies } from "../../schemas/restBodies";
-import { validateRecord } from "../../schemas/validateRecord";
+import { MAX_SERVER_RECORD_BYTES, validateRecord } from "../../schemas/validateRecord";
 import { DecisionPrefix, MetaKey, Room, TextRoot } from "../../shared/documentLayout";
 import type { RevisionListing } from "../../shared/revisions/revisionListing";
 import { revisionNumbering } from "../../shared/revisions/revisionNumbering";
@@ -95,7 +95,7 @@ export async function publishRevision(
           ...revisionNumbering(doc),
         };
         // Checked before anything is written, so a refusal leaves the room as it was.
-        const check = validateRecord(TextRoot.decisions, revisionKey(id), written);
+        const check = validateRecord(TextRoot.decisions, revisionKey(id), written, MAX_SERVER_RECORD_BYTES);
         if (!check.ok) throw new RevisionRefusal(`This revision cannot be published: ${check.reason}.`);
         decisions.set(revisionKey(id), written);
         const meta = doc.getMap(TextRoot.meta);
