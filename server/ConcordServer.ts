@@ -20,6 +20,7 @@ import { SilenceTimer } from "./consensus/SilenceTimer";
 import { StatusPublisher } from "./consensus/StatusPublisher";
 import { acceptSyncSocket } from "./sync/acceptSyncSocket";
 import { LiveConnections } from "./sync/LiveConnections";
+import { PresenceBudgets } from "./sync/PresenceBudgets";
 import { MAX_FRAME_BYTES_READ } from "./sync/socketLimits";
 
 /** How to start a server. */
@@ -74,7 +75,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   status.attach(rooms, storage);
   const silence = new SilenceTimer(storage, rooms, clock, (draftId) => void status.changed(draftId));
   const live = new LiveConnections();
-  const sync = { storage, rooms, live };
+  const sync = { storage, rooms, live, presence: new PresenceBudgets() };
   const app = createApp({ storage, drafts, live, rooms, pdfPrinter: options.pdfPrinter ?? new PdfPrinter() }, options.clientDir ?? CLIENT_DIST_DIR);
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES_READ });
