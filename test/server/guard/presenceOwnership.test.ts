@@ -53,17 +53,17 @@ describe("presence ownership", () => {
     const { server, draftId, cub, watcher } = await draftWithMembers();
     const observer = await invite(server, draftId, Role.observer);
     await connectStockClient(server, draftId, { token: observer.token });
-    const [serverId] = await waitFor(
-      () => Array.from(watcher.provider.awareness.getStates()).find(([, state]) => (state as { observers?: number }).observers === 1),
-      Boolean,
+    const serverId = await waitFor(
+      () => Array.from(watcher.provider.awareness.getStates()).find(([, state]) => (state as { observers?: number }).observers === 1)?.[0],
+      (clientId) => clientId !== undefined,
       { what: "the server's observer count" },
     );
-    const clock = watcher.provider.awareness.meta.get(serverId)!.clock;
+    const clock = watcher.provider.awareness.meta.get(serverId!)!.clock;
 
     const raw = await openRaw(server, draftId, Room.text, cub.token);
-    raw.socket.send(presenceFrame([[serverId, clock + 10, { observers: 99 }]]));
+    raw.socket.send(presenceFrame([[serverId!, clock + 10, { observers: 99 }]]));
     await afterEarlierFrames(raw, watcher);
-    expect(watcher.provider.awareness.getStates().get(serverId)).toEqual({ observers: 1 });
+    expect(watcher.provider.awareness.getStates().get(serverId!)).toEqual({ observers: 1 });
   });
 
   it("refuses presence for a client id another principal wrote with, though it never showed presence", async () => {

@@ -1,0 +1,123 @@
+/**
+ * The presence flood of issue 14 against the built server in its own process, so its memory is its
+ * own: one delegation sends 30 awareness frames of 300,000 entries each (about 81 MB) while three of
+ * its sockets have stopped reading. The server stays under twice its idle memory, a chair's change
+ * is still saved within 500 ms, and the flooding socket is closed with `presence-flood`.
+ */
+import fs from "node:fs";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { CloseCode } from "../../../shared/closeCodes";
+import { MetaKey, Room, SCHEMA_VERSION, TextRoot } from "../../../shared/documentLayout";
+import { ConcordMessageType, MessageType, SCHEMA_VERSION_PARAM } from "../../../shared/syncProtocol";
+import type { ConcordServer } from "../../../server/ConcordServer";
+import { TOKEN_PARAM } from "../../../server/identity/authenticate";
+import { openRaw, updateFrame } from "../../support/attacker";
+import { onTestEnd } from "../../support/cleanup";
+import { runCli, startServerProcess } from "../../support/serverProcess";
+import { connectStockClient } from "../../support/stockClient";
+import { syncBase, tempDataDir } from "../../support/testServer";
+import { waitFor } from "../../support/waitFor";
+
+const FLOOD_FRAMES = 30;
+const ENTRIES_PER_FRAME = 300_000;
+
+/** A field of `/proc/<pid>/status` in bytes (VmRSS now, VmHWM the peak so far). */
+function memoryOf(pid: number, field: "VmRSS" | "VmHWM"): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+  return Number(match![1]) * 1024;
+}
+
+/** One awareness frame of `entries` empty states for distinct five-byte client ids: about 9 bytes an entry. */
+function floodFrame(entries: number): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries);
+  for (let i = 0; i < entries; i++) {
+    encoding.writeVarUint(update, 0x10000000 + i);
+    encoding.writeVarUint(update, 1);
+    encoding.writeVarString(update, "{}");
+  }
+  const frame = encoding.createEncoder();
+  encoding.writeVarUint(frame, MessageType.awareness);
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
+  return encoding.toUint8Array(frame);
+}
+
+/** Concord's own client, reduced to what a save is: it sends a change and waits for "saved". */
+async function savingClient(server: ConcordServer, draftId: string, token: string) {
+  const params = new URLSearchParams({ [TOKEN_PARAM]: token, [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION) });
+  const socket = new WebSocket(`${syncBase(server, draftId)}/${Room.text}?${params}`);
+  onTestEnd(() => socket.terminate());
+  let saved = 0;
+  socket.on("message", (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(decoder) === ConcordMessageType.saved) saved = decoding.readVarUint(decoder);
+  });
+  await new Promise((resolve) => socket.once("message", resolve));
+  let sent = 0;
+  return {
+    /** Sets the title from a fresh document and resolves with the milliseconds until it was saved. */
+    async save(title: string): Promise<number> {
+      const doc = new Y.Doc();
+      doc.getMap(TextRoot.meta).set(MetaKey.title, title);
+      const started = performance.now();
+      socket.send(updateFrame(Y.encodeStateAsUpdate(doc)));
+      const frame = ++sent;
+      await waitFor(() => saved, (count) => count >= frame, { intervalMs: 1, what: `save ${frame}` });
+      return performance.now() - started;
+    },
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("a presence flood of the size in issue 14", () => {
+  it("leaves the server under twice its idle memory, saves within 500 ms, and closes the flooder with presence-flood", async () => {
+    const dataDir = tempDataDir();
+    const draftId = runCli(dataDir, ["draft", "create", "--title", "Flooded"]).trim();
+    const tokenOf = (output: string) => /Token for scripts: (\S+)/.exec(output)![1]!;
+    const chairToken = tokenOf(runCli(dataDir, ["invite", "--draft", draftId, "--role", "chair"]));
+    const cubToken = tokenOf(runCli(dataDir, ["invite", "--draft", draftId, "--role", "delegation", "--state", "CUB"]));
+    const child = await startServerProcess(dataDir);
+    const server = { url: child.url } as ConcordServer;
+    const pid = child.child.pid!;
+
+    const chair = await savingClient(server, draftId, chairToken);
+    const watcher = await connectStockClient(server, draftId, { token: chairToken });
+    const stalled = await Promise.all([0, 1, 2].map(() => openRaw(server, draftId, Room.text, cubToken)));
+    for (const reader of stalled) reader.socket.pause();
+    const flooder = await openRaw(server, draftId, Room.text, cubToken);
+    for (let i = 0; i < 10; i++) await chair.save(`Warm-up ${i}`);
+    await pause(1000);
+    const idle = memoryOf(pid, "VmRSS");
+
+    const frame = floodFrame(ENTRIES_PER_FRAME);
+    let sampled = idle;
+    const sampler = setInterval(() => (sampled = Math.max(sampled, memoryOf(pid, "VmRSS"))), 20);
+    onTestEnd(() => clearInterval(sampler));
+    for (let i = 0; i < FLOOD_FRAMES; i++) flooder.socket.send(frame);
+    const roundTrips: number[] = [];
+    const flooded = flooder.verdict(30_000);
+    let over = false;
+    void flooded.then(() => (over = true));
+    for (let i = 0; !over || i < 10; i++) roundTrips.push(await chair.save(`During the flood ${i}`));
+    const verdict = await flooded;
+    await pause(1000);
+    clearInterval(sampler);
+    const peak = Math.max(sampled, memoryOf(pid, "VmHWM"));
+
+    const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    console.log(
+      `Flood of ${megabytes(frame.byteLength * FLOOD_FRAMES)}: server RSS idle ${megabytes(idle)}, peak ${megabytes(peak)}; ` +
+        `save round trips during the flood: ${roundTrips.length}, slowest ${Math.max(...roundTrips).toFixed(1)} ms`,
+    );
+    expect(verdict?.code).toBe(CloseCode.presenceFlood.code);
+    expect(peak).toBeLessThan(2 * idle);
+    expect(Math.max(...roundTrips)).toBeLessThan(500);
+    await waitFor(() => watcher.doc.getMap(TextRoot.meta).get(MetaKey.title), (title) => title === `During the flood ${roundTrips.length - 1}`, {
+      what: "the stock client to see the last save",
+    });
+  });
+});
