@@ -8,6 +8,7 @@ import { CloseCode } from "../../../shared/closeCodes";
 import { Room, TextRoot } from "../../../shared/documentLayout";
 import { Role } from "../../../shared/roles";
 import type { ConcordServer } from "../../../server/ConcordServer";
+import { MAX_PRESENCE_CLIENTS_PER_CONNECTION } from "../../../server/sync/socketLimits";
 import { attack, openRaw, presenceFrame, updateFrame, type RawClient } from "../../support/attacker";
 import { doc, p } from "../../support/dsl";
 import { invite } from "../../support/members";
@@ -91,6 +92,19 @@ describe("presence ownership", () => {
     await waitFor(() => watcher.provider.awareness.getStates().get(written)?.cursor, (cursor) => cursor === "written", { what: "the proven id's presence" });
     expect(watcher.provider.awareness.getStates().get(first)?.cursor).toBe("first");
     expect(watcher.provider.awareness.getStates().has(unproven)).toBe(false);
+  });
+
+  it(`lets a connection speak for no more than MAX_PRESENCE_CLIENTS_PER_CONNECTION (${MAX_PRESENCE_CLIENTS_PER_CONNECTION}) client ids, proven or not`, async () => {
+    const { server, draftId, cub, watcher } = await draftWithMembers();
+    const ids = Array.from({ length: MAX_PRESENCE_CLIENTS_PER_CONNECTION + 2 }, (_, i) => 444_000_000 + i);
+    const raw = await openRaw(server, draftId, Room.text, cub.token);
+    for (const [i, clientId] of ids.entries()) {
+      raw.socket.send(updateFrame(await updateAs(server, draftId, clientId, (copy) => copy.getMap(TextRoot.proposals).set(`CUB:p${i}`, proposal))));
+    }
+    await waitFor(() => watcher.doc.getMap(TextRoot.proposals).size, (size) => size === ids.length, { what: "every update" });
+    raw.socket.send(presenceFrame(ids.map((clientId) => [clientId, 1, { cursor: clientId }])));
+    await waitFor(() => watcher.provider.awareness.getStates().has(ids[0]!), Boolean, { what: "the first id's presence" });
+    expect(ids.filter((clientId) => watcher.provider.awareness.getStates().has(clientId))).toEqual(ids.slice(0, MAX_PRESENCE_CLIENTS_PER_CONNECTION));
   });
 
   it("keeps stock clients' presence flowing both ways although each echoes the other's", async () => {
