@@ -1,9 +1,9 @@
 /**
  * A room's presence (y-protocols awareness) as the server vouches for it. A connection speaks only
- * for client ids it has proven: the first it announces, and those its own committed updates used,
- * up to `MAX_PRESENCE_CLIENTS_PER_CONNECTION`; never for the server's own entry, one another
- * connection speaks for, or one another principal (the server included) wrote with. States are
- * stamped with the identity the server knows; observers are counted, not shown.
+ * for client ids it has proven: the first it announces, and those its own accepted updates used, up
+ * to `MAX_PRESENCE_CLIENTS_PER_CONNECTION`; never for the server's own entry, an id another
+ * connection speaks for, or one another principal (the server included) wrote with or spoke for.
+ * States are stamped with the identity the server knows; observers are counted, not shown.
  */
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -23,6 +23,11 @@ export class RoomPresence {
   private readonly speakers = new Map<number, RoomPeer>();
   /** Client ids each connection's accepted updates used. */
   private readonly proven = new Map<RoomPeer, Set<number>>();
+  /**
+   * The principal that first spoke for each client id while the room is loaded, so that an id
+   * whose connection dropped cannot be taken by another principal before its owner reconnects.
+   */
+  private readonly presenceOwners = new Map<number, string>();
 
   constructor(
     private readonly peers: ReadonlySet<RoomPeer>,
@@ -88,7 +93,7 @@ export class RoomPresence {
     if (speaker !== undefined) return speaker === peer;
     // A stock client echoes others' departures: clearing a state no one speaks for claims nothing.
     if (removal) return false;
-    const owner = this.ownerOf(clientId);
+    const owner = this.ownerOf(clientId) ?? this.presenceOwners.get(clientId);
     if (owner !== undefined && owner !== peer.writer.principal) return false;
     const spoken = this.spokenFor.get(peer);
     if (!spoken || spoken.size >= MAX_PRESENCE_CLIENTS_PER_CONNECTION) return false;
@@ -97,6 +102,7 @@ export class RoomPresence {
     if (spoken.size > 0 && !this.proven.get(peer)?.has(clientId)) return false;
     spoken.add(clientId);
     this.speakers.set(clientId, peer);
+    this.presenceOwners.set(clientId, peer.writer.principal);
     return true;
   }
 

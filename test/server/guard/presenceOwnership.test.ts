@@ -81,6 +81,21 @@ describe("presence ownership", () => {
     expect(watcher.provider.awareness.getStates().has(victimId)).toBe(false);
   });
 
+  it("refuses presence for a client id another principal spoke for, after that principal's connection dropped", async () => {
+    const { server, draftId, cub, slv, watcher } = await draftWithMembers();
+    const victim = await connectStockClient(server, draftId, { token: slv.token });
+    const victimId = victim.doc.clientID;
+    victim.provider.awareness.setLocalStateField("cursor", "here");
+    await waitFor(() => watcher.provider.awareness.getStates().has(victimId), Boolean, { what: "the victim's presence" });
+    victim.destroy();
+    await waitFor(() => watcher.provider.awareness.getStates().has(victimId), (present) => !present, { what: "the victim to leave" });
+
+    const squatter = await openRaw(server, draftId, Room.text, cub.token);
+    squatter.socket.send(presenceFrame([[victimId, 99, { cursor: "squatted" }]]));
+    await afterEarlierFrames(squatter, watcher);
+    expect(watcher.provider.awareness.getStates().has(victimId)).toBe(false);
+  });
+
   it("lets a connection speak for the first client id it announces and for ids its own updates used, and for no other", async () => {
     const { server, draftId, cub, watcher } = await draftWithMembers();
     const [first, unproven, written] = [111_111_111, 222_222_222, 333_333_333];
