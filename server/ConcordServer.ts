@@ -21,6 +21,7 @@ import { StatusPublisher } from "./consensus/StatusPublisher";
 import { reconcileAllRevisions } from "./revisions/reconcileRevisions";
 import { acceptSyncSocket } from "./sync/acceptSyncSocket";
 import { LiveConnections } from "./sync/LiveConnections";
+import { PresenceBudgets } from "./sync/PresenceBudgets";
 import { MAX_FRAME_BYTES_READ } from "./sync/socketLimits";
 
 /** How to start a server. */
@@ -75,7 +76,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   status.attach(rooms, storage);
   const silence = new SilenceTimer(storage, rooms, clock, (draftId) => void status.changed(draftId));
   const live = new LiveConnections();
-  const sync = { storage, rooms, live };
+  const sync = { storage, rooms, live, presence: new PresenceBudgets() };
   const app = createApp(
     { storage, drafts, live, rooms, clock, pdfPrinter: options.pdfPrinter ?? new PdfPrinter(), onRevisionPublished: (draftId) => void status.changed(draftId) },
     options.clientDir ?? CLIENT_DIST_DIR,

@@ -7,7 +7,6 @@
 import zlib from "node:zlib";
 import { uint32 } from "lib0/random";
 import * as Y from "yjs";
-import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../shared/closeCodes";
 import { Room as RoomNames, type Room as RoomName } from "../../shared/documentLayout";
 import { describeServerWrite, describeWrite } from "../audit/describeWrite";
@@ -17,14 +16,16 @@ import { checkWrite } from "../guard/checkWrite";
 import { Role } from "../../shared/roles";
 import { SERVER_PRINCIPAL, type Writer } from "../identity/Writer";
 import type { Storage, WriteRecord } from "../storage/Storage";
-import { stampAwareness } from "./stampAwareness";
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
+import { RoomPresence } from "./RoomPresence";
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
 
 /** A client of a room, as the room sees it. */
 export interface RoomPeer {
   /** Who is behind the connection, as the server knows it. */
   readonly writer: Writer;
   send(frame: Uint8Array): void;
+  /** Sends a presence frame, unless the peer has fallen behind: presence is the first thing a slow reader goes without. */
+  sendPresence(frame: Uint8Array): void;
   close(cause: CloseCode, detail?: string): void;
 }
 
@@ -53,6 +54,7 @@ export interface RoomOptions {
 const SERVER_ORIGIN: RoomPeer = {
   writer: { author: { role: Role.chair }, principal: SERVER_PRINCIPAL, userId: "", userName: "Concord", membershipId: "" },
   send: () => {},
+  sendPresence: () => {},
   close: () => {},
 };
 
@@ -95,15 +97,12 @@ function freshClientId(owners: ReadonlyMap<number, string>): number {
 /** A loaded room. Create with `Room.load`. */
 export class Room {
   readonly peers = new Set<RoomPeer>();
-  /** Awareness client ids each peer has announced, removed when the peer leaves. */
-  private readonly peerClients = new Map<RoomPeer, Set<number>>();
   private doc!: Y.Doc;
   /** The words of the text room's blocks, so the audit can say what each change did to them. */
   private paragraphs: ParagraphTexts | null = null;
   /** Principal owning each Yjs client id seen in this room (invariant 3). */
   private clientOwners = new Map<number, string>();
-  /** Presence lives beside the document, not in it, so a rebuild leaves it alone. */
-  private readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  private readonly presence = new RoomPresence(this.peers, (clientId) => this.clientOwners.get(clientId));
   private cachedState: Uint8Array | null = null;
   private cachedFullStep2: Uint8Array | null = null;
   private cachedGzip: Buffer | null = null;
@@ -125,10 +124,7 @@ export class Room {
     readonly name: RoomName,
     private readonly storage: Storage,
     private readonly options: RoomOptions,
-  ) {
-    this.awareness.setLocalState(null);
-    this.awareness.on("update", this.onAwarenessUpdate);
-  }
+  ) {}
 
   /** Loads a room's document from its stored log. */
   static async load(storage: Storage, draftId: string, name: RoomName, options: RoomOptions = {}): Promise<Room> {
@@ -225,20 +221,14 @@ export class Room {
   /** Adds a client and sends it the server's state vector and everyone's presence. */
   join(peer: RoomPeer): void {
     this.peers.add(peer);
-    this.peerClients.set(peer, new Set());
-    this.countObservers();
     peer.send(encodeSyncStep1(this.stateVector()));
-    const present = Array.from(this.awareness.getStates().keys());
-    if (present.length > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+    this.presence.join(peer);
   }
 
   /** Removes a client and its presence. */
   leave(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
-    this.countObservers();
-    const clients = this.peerClients.get(peer);
-    this.peerClients.delete(peer);
-    if (clients && clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(clients), peer);
+    this.presence.leave(peer);
   }
 
   /** The state vector, cached until the next change. */
@@ -279,6 +269,7 @@ export class Room {
       ? { footprint: { touched: [], records: [], clientIds: new Set<number>(), empty: false }, newClientIds: [] }
       : checkWrite(this.doc, this.name, peer.writer, update, this.clientOwners, (this.options.clock ?? SYSTEM_CLOCK).now());
     if (permitted.footprint.empty) return NOTHING_TO_COMMIT;
+    this.presence.prove(peer, permitted.footprint.clientIds);
     this.captured = [];
     this.paragraphs?.take();
     try {
@@ -313,32 +304,14 @@ export class Room {
     return { committed: Promise.all(commits).then(() => undefined) };
   }
 
-  /**
-   * Relays a presence update from a client to the others, stamped with the identity the server
-   * knows. Observers are counted, not shown; a client id another connection speaks for is skipped.
-   */
+  /** Relays a presence update from a client to the others, as `RoomPresence` vouches for it. */
   applyAwareness(peer: RoomPeer, update: Uint8Array): void {
-    if (peer.writer.author.role === Role.observer) return;
-    const mayControl = (clientId: number) => {
-      for (const [other, clients] of this.peerClients) if (other !== peer && clients.has(clientId)) return false;
-      return true;
-    };
-    const stamped = stampAwareness(update, peer.writer, mayControl);
-    if (stamped) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, peer);
+    this.presence.apply(peer, update);
   }
 
   /** Sends a client every presence state, in answer to its query. */
   answerAwarenessQuery(peer: RoomPeer): void {
-    const present = Array.from(this.awareness.getStates().keys());
-    peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
-  }
-
-  /** Publishes how many observers follow the room, as the server's own presence state. */
-  private countObservers(): void {
-    let observers = 0;
-    for (const peer of this.peers) if (peer.writer.author.role === Role.observer) observers++;
-    const current = (this.awareness.getLocalState() as { observers?: number } | null)?.observers ?? 0;
-    if (observers !== current) this.awareness.setLocalState(observers > 0 ? { observers } : null);
+    this.presence.answerQuery(peer);
   }
 
   /** Compacts the log if it has more than one row. Safe at any time: the state holds every row. */
@@ -356,7 +329,7 @@ export class Room {
     this.peers.clear();
     if (this.compactionTimer) clearTimeout(this.compactionTimer);
     this.paragraphs?.destroy();
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
@@ -409,20 +382,6 @@ export class Room {
       this.captured.push(change);
     });
   }
-
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const clients = this.peerClients.get(origin as RoomPeer);
-    if (clients) {
-      for (const id of [...added, ...updated]) clients.add(id);
-      for (const id of removed) clients.delete(id);
-    }
-    const changed = [...added, ...updated, ...removed];
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
-  };
 
   /** Appends a change; relays it once committed. The promise settles with the commit (rejects if it failed). */
   private commitAndRelay(change: Uint8Array, origin: RoomPeer, write: WriteRecord | undefined, arrivedAt: number): Promise<void> {
