@@ -6,6 +6,12 @@
 /** Largest record accepted, in bytes of its UTF-8 JSON. */
 export const MAX_RECORD_BYTES = 64 * 1024;
 
+/**
+ * Largest record the server writes itself (a published revision's numbers: a 20,000-block draft),
+ * in bytes: the limit above bounds what a client may make every reader download, not the server.
+ */
+export const MAX_SERVER_RECORD_BYTES = 2 * 1024 * 1024;
+
 /** Deepest nesting of objects and arrays accepted; the record itself is level 1. */
 export const MAX_RECORD_DEPTH = 8;
 
@@ -46,13 +52,14 @@ function at(path: ReadonlyArray<string | number>): string {
 /** Running lower bound of the JSON size, so a huge value is refused before it is serialized. */
 interface Budget {
   bytes: number;
+  most: number;
 }
 
 function checkValue(value: unknown, path: Array<string | number>, depth: number, budget: Budget): string | null {
   switch (typeof value) {
     case "string":
       budget.bytes += value.length + 2;
-      return budget.bytes > MAX_RECORD_BYTES ? `record: larger than ${MAX_RECORD_BYTES} bytes` : null;
+      return budget.bytes > budget.most ? `record: larger than ${budget.most} bytes` : null;
     case "boolean":
       budget.bytes += 4;
       return null;
@@ -111,15 +118,15 @@ function checkObject(object: object, path: Array<string | number>, depth: number
  * Checks that `value` is plain JSON a record may hold: null, booleans, finite numbers, strings,
  * arrays and objects whose prototypes are exactly `Array.prototype` / `Object.prototype`, no
  * `__proto__`/`constructor`/`prototype` keys, at most {@link MAX_RECORD_DEPTH} levels deep and
- * {@link MAX_RECORD_BYTES} bytes as UTF-8 JSON. Returns the reason it is not, or null. Never throws,
- * even on proxies.
+ * `maxBytes` (by default {@link MAX_RECORD_BYTES}) bytes as UTF-8 JSON. Returns the reason it is not,
+ * or null. Never throws, even on proxies.
  */
-export function checkPlainJson(value: unknown): string | null {
+export function checkPlainJson(value: unknown, maxBytes = MAX_RECORD_BYTES): string | null {
   try {
-    const problem = checkValue(value, [], 0, { bytes: 0 });
+    const problem = checkValue(value, [], 0, { bytes: 0, most: maxBytes });
     if (problem) return problem;
     const bytes = utf8.encode(JSON.stringify(value)).byteLength;
-    return bytes > MAX_RECORD_BYTES ? `record: larger than ${MAX_RECORD_BYTES} bytes` : null;
+    return bytes > maxBytes ? `record: larger than ${maxBytes} bytes` : null;
   } catch {
     return "record: could not be read as JSON";
   }

@@ -6,7 +6,7 @@ import Ajv, { type ValidateFunction } from "ajv";
 import { DecisionPrefix, FloorRoot, PROGRESS_KEY, TextRoot } from "../shared/documentLayout";
 import { PID_PATTERN } from "../shared/pid";
 import { CONTACTS_ID, parseRecordKey } from "../shared/recordKeys";
-import { checkPlainJson, truncateForReason } from "./checkPlainJson";
+import { checkPlainJson, MAX_RECORD_BYTES, truncateForReason } from "./checkPlainJson";
 import comment from "./records/comment.schema.json";
 import contacts from "./records/contacts.schema.json";
 import decision from "./records/decision.schema.json";
@@ -18,7 +18,7 @@ import status from "./records/status.schema.json";
 import support from "./records/support.schema.json";
 import { reasonFor } from "./schemaReason";
 
-export { MAX_RECORD_BYTES, MAX_RECORD_DEPTH } from "./checkPlainJson";
+export { MAX_RECORD_BYTES, MAX_RECORD_DEPTH, MAX_SERVER_RECORD_BYTES } from "./checkPlainJson";
 
 /** Which record schema a (root, key) pair is checked against. */
 export const RecordKind = {
@@ -131,15 +131,15 @@ function targetFor(kind: RecordKind, key: string): Target | string {
  * Checks one JSON value written at `root[key]` (root names from shared/documentLayout.ts): the root
  * and key select the schema, `checkPlainJson` refuses anything but small plain JSON, then the schema
  * decides. Unknown roots (and `content`, which holds no records) are not ok. Deletions carry no
- * value and are not checked here. Never throws.
+ * value and are not checked here. `maxBytes` is raised only for the server's own records. Never throws.
  */
-export function validateRecord(root: string, key: string, value: unknown): RecordCheck {
+export function validateRecord(root: string, key: string, value: unknown, maxBytes = MAX_RECORD_BYTES): RecordCheck {
   try {
     const kind = recordKindOf(root);
     if (!kind) return { ok: false, reason: `record: root ${quoted(root)} holds no JSON records` };
     const chosen = targetFor(kind, key);
     if (typeof chosen === "string") return { ok: false, reason: chosen };
-    const structural = checkPlainJson(value);
+    const structural = checkPlainJson(value, maxBytes);
     if (structural) return { ok: false, reason: structural };
     // Meta is one schema of optional properties, so an unknown key fails as an unknown field.
     const data = kind === RecordKind.meta ? { [key]: value } : value;

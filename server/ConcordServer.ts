@@ -18,8 +18,10 @@ import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
 import { SYSTEM_CLOCK, type Clock } from "./clock";
 import { SilenceTimer } from "./consensus/SilenceTimer";
 import { StatusPublisher } from "./consensus/StatusPublisher";
+import { reconcileAllRevisions } from "./revisions/reconcileRevisions";
 import { acceptSyncSocket } from "./sync/acceptSyncSocket";
 import { LiveConnections } from "./sync/LiveConnections";
+import { PresenceBudgets } from "./sync/PresenceBudgets";
 import { MAX_FRAME_BYTES_READ } from "./sync/socketLimits";
 
 /** How to start a server. */
@@ -74,8 +76,11 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   status.attach(rooms, storage);
   const silence = new SilenceTimer(storage, rooms, clock, (draftId) => void status.changed(draftId));
   const live = new LiveConnections();
-  const sync = { storage, rooms, live };
-  const app = createApp({ storage, drafts, live, rooms, pdfPrinter: options.pdfPrinter ?? new PdfPrinter() }, options.clientDir ?? CLIENT_DIST_DIR);
+  const sync = { storage, rooms, live, presence: new PresenceBudgets() };
+  const app = createApp(
+    { storage, drafts, live, rooms, clock, pdfPrinter: options.pdfPrinter ?? new PdfPrinter(), onRevisionPublished: (draftId) => void status.changed(draftId) },
+    options.clientDir ?? CLIENT_DIST_DIR,
+  );
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES_READ });
 
@@ -102,6 +107,11 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   await silence.start();
   // Drafts stored before the drafts list kept summaries get one, in the background.
   void status.catchUp();
+  // A revision stored by a publication the process did not live to commit gets its record back.
+  let closingDown = false;
+  const reconciling = reconcileAllRevisions(storage, rooms, () => closingDown).catch((error: unknown) =>
+    console.error("Published revisions could not be reconciled with their records:", error),
+  );
   const host = options.host && options.host !== "0.0.0.0" && options.host !== "::" ? options.host : "127.0.0.1";
 
   let closing: Promise<void> | null = null;
@@ -116,6 +126,8 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     silence,
     close() {
       closing ??= (async () => {
+        closingDown = true;
+        await reconciling;
         await silence.stop();
         await status.stop();
         await rooms.closeAll();

@@ -4,7 +4,7 @@
  * A write is identified by its room, the root type it lands in, and the top-level key of that root
  * (null for the `content` fragment, which has no keys).
  */
-import { FloorRoot, Room, TextRoot } from "./documentLayout";
+import { DecisionPrefix, FloorRoot, Room, TextRoot } from "./documentLayout";
 import { parseRecordKey, CHAIR_OWNER } from "./recordKeys";
 import { Role, type Author } from "./roles";
 
@@ -33,6 +33,8 @@ export function writeRefusal(author: Author, room: Room, root: string, key: stri
   }
   if (author.role === Role.observer) return "observers write nothing";
   if (root === TextRoot.status) return "only the server writes status";
+  // A published revision never changes, not even by the chair: a mistake is corrected by the next one.
+  if (root === TextRoot.decisions && key!.startsWith(DecisionPrefix.revision)) return "only the server writes a published revision, which never changes";
   if (CHAIR_ROOTS.has(root)) return author.role === Role.chair ? null : `only the chair writes ${root}`;
   if (!STATE_OWNED_ROOTS.has(root)) return `no rule for ${root}`;
 

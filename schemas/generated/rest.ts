@@ -7,6 +7,7 @@ import exportQuerySchema from "../rest/exportQuery.schema.json";
 import inviteSchema from "../rest/invite.schema.json";
 import newDraftSchema from "../rest/newDraft.schema.json";
 import paragraphHistoryQuerySchema from "../rest/paragraphHistoryQuery.schema.json";
+import publishRevisionSchema from "../rest/publishRevision.schema.json";
 import redlineQuerySchema from "../rest/redlineQuery.schema.json";
 import roleChangeSchema from "../rest/roleChange.schema.json";
 
@@ -57,6 +58,17 @@ export interface ParagraphHistoryQuery {
   limit?: number;
 }
 
+/** Body of the chair's POST /api/drafts/:id/revisions (shared/revisions/revisionListing.ts's PublishRevisionBody): the new revision's label, the symbol it is issued under, the date it bears (today, UTC, when absent) and a note; the bounds are those of the revision record (decision.schema.json; a test holds them equal). */
+export interface PublishRevision {
+  /** a label that is not blank, such as Zero draft or Rev.1 */
+  label: string;
+  /** a document symbol that is not blank, such as A/AC.292/2025/CRP.1/Rev.1 */
+  symbol?: string;
+  /** a date written YYYY-MM-DD, such as 2025-03-01 */
+  date?: string;
+  note?: string;
+}
+
 /** Query of GET /api/drafts/:id/redline: the older side (from, a published revision's id), the newer side (to, a revision's id or live for the live text, the default) and the format (json by default; the values of shared/revisions/redlineFormat.ts's RedlineFormat). */
 export interface RedlineQuery {
   /** a published revision's id */
@@ -77,6 +89,7 @@ export interface RestBodies {
   draftSettings: DraftSettings;
   invite: Invite;
   newDraft: NewDraft;
+  publishRevision: PublishRevision;
   roleChange: RoleChange;
 }
 
@@ -85,6 +98,7 @@ export const REST_BODY_SCHEMAS: { [Name in keyof RestBodies]: object } = {
   draftSettings: draftSettingsSchema,
   invite: inviteSchema,
   newDraft: newDraftSchema,
+  publishRevision: publishRevisionSchema,
   roleChange: roleChangeSchema,
 };
 
@@ -125,6 +139,12 @@ export const RestLimits = {
   paragraphHistoryQuery: {
     after: { minimum: 0, maximum: 9007199254740991 },
     limit: { minimum: 1 },
+  },
+  publishRevision: {
+    label: { minLength: 1, maxLength: 100 },
+    symbol: { minLength: 1, maxLength: 100 },
+    date: { maxLength: 10 },
+    note: { maxLength: 2000 },
   },
   redlineQuery: {
     from: { minLength: 1, maxLength: 100 },

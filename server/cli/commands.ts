@@ -7,11 +7,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { checkRestBody, type RestBodies } from "../../schemas/restBodies";
+import { Room as RoomNames } from "../../shared/documentLayout";
+import { SYSTEM_CLOCK } from "../clock";
 import { configFromEnv, publicBaseUrl, type ServerConfig } from "../config";
+import { summarizeDraft } from "../consensus/StatusPublisher";
 import { Drafts, MAX_TITLE_LENGTH } from "../drafts/Drafts";
 import { inviteMember, inviteOrganizer } from "../identity/invitations";
 import { importDocument } from "../import/importDocument";
+import { publishRevision, RevisionRefusal } from "../revisions/publishRevision";
 import { SqliteStorage } from "../storage/SqliteStorage";
+import { Room } from "../sync/Room";
 import { serve } from "./serve";
 
 export { STOPPED_MESSAGE } from "./serve";
@@ -102,6 +107,46 @@ const ORGANIZER_CREATE = `Usage: npm run concord -- organizer create [--name NAM
   --name NAME      the account's name (default "Secretariat")
   ${CONFIGURATION}`;
 
+const REVISION_PUBLISH = `Usage: npm run concord -- revision publish --draft ID --label LABEL [--symbol S] [--date YYYY-MM-DD] [--note NOTE]
+  Publishes the draft's next revision, as the chair does from the editor: stores both rooms as they
+  stand, numbers the paragraphs 1…N, sets the draft's revision label, and prints the revision's id.
+  A published revision never changes; a mistake is corrected by publishing the next one.
+  Run it while the server is stopped: a running server publishes from the editor, or with
+  POST /api/drafts/ID/revisions.
+  --label LABEL    the revision's label, e.g. "Rev.1" (1–100 characters)
+  --symbol S       the symbol it is issued under, e.g. A/AC.292/2025/CRP.1/Rev.1 (also the draft's symbol)
+  --date D         the date it bears (default: today, UTC)
+  --note NOTE      a note to go with it`;
+
+const REVISION_LIST = `Usage: npm run concord -- revision list --draft ID
+  Lists the draft's published revisions, oldest first, one a line: ordinal, id, date, label, symbol
+  (- when none), publication time, and the hex SHA-256 of its stored text.`;
+
+/** The revision's fields, checked by the same contract as `POST /api/drafts/:id/revisions`; a refusal names the option. */
+function revisionFields(values: Values): RestBodies["publishRevision"] {
+  const fields = Object.fromEntries(["label", "symbol", "date", "note"].flatMap((name) => (string(values, name) === undefined ? [] : [[name, string(values, name)]])));
+  const checked = checkRestBody("publishRevision", fields);
+  if (!checked.ok) throw new UsageError(`Refused: ${checked.reason.replace(/^body\./, "--")}.`, REVISION_PUBLISH);
+  return checked.body;
+}
+
+/** Rooms loaded for one command and dropped after it, never compacted: a running server may be appending to the same log. */
+function commandRooms(storage: SqliteStorage) {
+  const loaded: Room[] = [];
+  return {
+    async open(draftId: string, name: RoomNames): Promise<Room | null> {
+      if (!(await storage.getDraft(draftId))) return null;
+      const room = await Room.load(storage, draftId, name);
+      loaded.push(room);
+      return room;
+    },
+    released: () => {},
+    /** The loaded `text` room of a draft, if the command opened it. */
+    text: (draftId: string) => loaded.find((room) => room.draftId === draftId && room.name === RoomNames.text) ?? null,
+    destroy: () => loaded.forEach((room) => room.destroy()),
+  };
+}
+
 const COMMANDS: Record<string, Command> = {
   start: {
     usage: "Usage: npm run concord -- start\n  Serves; on first start creates the demo draft and the secretariat's organizer account and prints their sign-in links.",
@@ -166,6 +211,50 @@ const COMMANDS: Record<string, Command> = {
       const organizer = await withStorage(config, (storage) => inviteOrganizer(storage.identity, string(values, "name") ?? "Secretariat"));
       console.log(`Sign-in link (works once): ${base}${organizer.signInPath}`);
       console.log(`Token for scripts: ${organizer.token}`);
+    },
+  },
+  "revision publish": {
+    usage: REVISION_PUBLISH,
+    summary: "publish a draft's next revision; prints its id",
+    options: { draft: { type: "string" }, label: { type: "string" }, symbol: { type: "string" }, date: { type: "string" }, note: { type: "string" } },
+    async run(values, config) {
+      const draftId = string(values, "draft");
+      if (!draftId || string(values, "label") === undefined) throw new UsageError("revision publish needs --draft and --label", REVISION_PUBLISH);
+      const fields = revisionFields(values);
+      const published = await withStorage(config, async (storage) => {
+        if (!(await storage.getDraft(draftId))) throw new UsageError(`No draft ${draftId}; \`draft list\` lists them.`, REVISION_PUBLISH);
+        const rooms = commandRooms(storage);
+        try {
+          const revision = await publishRevision({ storage, rooms, clock: SYSTEM_CLOCK }, draftId, fields, null);
+          // The drafts list reads the symbol from the draft's summary, which no status publication renews here.
+          const text = rooms.text(draftId);
+          const progress = (await storage.getDraft(draftId))?.progress;
+          if (text && progress) await storage.saveSummary(draftId, summarizeDraft(text.document, progress));
+          return revision;
+        } catch (error) {
+          if (error instanceof RevisionRefusal) throw new UsageError(error.message, REVISION_PUBLISH);
+          throw error;
+        } finally {
+          rooms.destroy();
+        }
+      });
+      console.log(published.id);
+    },
+  },
+  "revision list": {
+    usage: REVISION_LIST,
+    summary: "list a draft's published revisions",
+    options: { draft: { type: "string" } },
+    async run(values, config) {
+      const draftId = string(values, "draft");
+      if (!draftId) throw new UsageError("revision list needs --draft", REVISION_LIST);
+      const listed = await withStorage(config, async (storage) => {
+        if (!(await storage.getDraft(draftId))) throw new UsageError(`No draft ${draftId}; \`draft list\` lists them.`, REVISION_LIST);
+        return storage.listRevisions(draftId);
+      });
+      for (const revision of listed) {
+        console.log([revision.ordinal, revision.id, revision.date, revision.label, revision.symbol ?? "-", revision.publishedAt, revision.textSha256].join("\t"));
+      }
     },
   },
 };

@@ -79,6 +79,11 @@ export function initialText(draft: NewDraft): { update: Uint8Array; summary: Dra
   return { update, summary };
 }
 
+/** The Yjs client ids whose items an update holds. */
+function writerClientIds(update: Uint8Array): number[] {
+  return Array.from(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)).keys());
+}
+
 /** Drafts in storage. */
 export class Drafts {
   constructor(private readonly storage: Storage) {}
@@ -98,7 +103,9 @@ export class Drafts {
       symbol: summary.symbol,
       progress: summary.progress,
     };
-    await this.storage.createDraft(record, new Map([[Room.text, update]]));
+    // The client id the base text was written with is the server's: a member writing or showing
+    // presence with it would pass for the importer (invariant 3).
+    await this.storage.createDraft(record, new Map([[Room.text, update]]), new Map([[Room.text, writerClientIds(update)]]));
     return record;
   }
 

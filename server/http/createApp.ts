@@ -4,6 +4,7 @@ import path from "node:path";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
 import { SERVICE_WORKER_PATH } from "../../shared/appPaths";
+import type { Clock } from "../clock";
 import type { Drafts } from "../drafts/Drafts";
 import type { PdfPrinter } from "../export/pdf/PdfPrinter";
 import type { Storage } from "../storage/Storage";
@@ -18,6 +19,7 @@ import { memberRoutes } from "./memberRoutes";
 import { newDraftRoutes } from "./newDraftRoutes";
 import { paragraphHistoryRoutes } from "./paragraphHistoryRoutes";
 import { redlineRoutes } from "./redlineRoutes";
+import { revisionRoutes } from "./revisionRoutes";
 import { snapshotRoutes } from "./snapshotRoutes";
 
 /** Where the built app's files are served from. */
@@ -32,10 +34,14 @@ export interface AppContext {
   live: LiveConnections;
   rooms: RoomRegistry;
   pdfPrinter: PdfPrinter;
+  /** The server's time: a revision's publication time and default date. */
+  clock: Clock;
+  /** Told once a revision is published (the status publisher saves the draft's new symbol). */
+  onRevisionPublished?: (draftId: string) => void;
 }
 
 /** Builds the HTTP side of the server. */
-export function createApp({ storage, drafts, live, rooms, pdfPrinter }: AppContext, clientDir: string): express.Express {
+export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock, onRevisionPublished }: AppContext, clientDir: string): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.use(express.json({ limit: MAX_JSON_BODY }));
@@ -52,6 +58,7 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter }: AppConte
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
   app.use(exportRoutes(storage.identity, drafts, rooms, pdfPrinter));
   app.use(redlineRoutes(storage, drafts, rooms, pdfPrinter));
+  app.use(revisionRoutes(storage.identity, drafts, { storage, rooms, clock, published: onRevisionPublished }));
 
   // Scripts and styles go out as the build compressed them (brotli, else gzip): a delegation on a
   // 400 kbit/s line downloads about a third of the bytes.

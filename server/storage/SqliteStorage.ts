@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Progress } from "../../schemas/records";
+import { SERVER_PRINCIPAL } from "../../shared/audit/auditEntry";
 import type { Room } from "../../shared/documentLayout";
 import { SqliteIdentityStore } from "./SqliteIdentityStore";
 import { migrate } from "./sqliteMigrations";
@@ -178,12 +179,15 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  async createDraft(draft: DraftRecord, initialUpdates: ReadonlyMap<Room, Uint8Array>): Promise<void> {
+  async createDraft(draft: DraftRecord, initialUpdates: ReadonlyMap<Room, Uint8Array>, serverClientIds: ReadonlyMap<Room, readonly number[]> = new Map()): Promise<void> {
     this.db.transaction(() => {
       const progress = draft.progress === null ? null : JSON.stringify(draft.progress);
       this.statements.insertDraft.run(draft.id, draft.title, draft.createdAt, draft.observersReadFloor ? 1 : 0, draft.symbol, progress);
       for (const [room, update] of initialUpdates) {
         this.statements.insertUpdate.run(draft.id, room, Buffer.from(update));
+      }
+      for (const [room, clientIds] of serverClientIds) {
+        for (const clientId of clientIds) this.statements.insertClientId.run(draft.id, room, clientId, SERVER_PRINCIPAL);
       }
     })();
   }

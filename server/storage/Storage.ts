@@ -112,8 +112,11 @@ export interface StoredRevision {
 /** Durable home of drafts, their update logs and everything about who may use them. */
 export interface Storage {
   readonly identity: IdentityStore;
-  /** Records a new draft and the first update of each room, in one commit. */
-  createDraft(draft: DraftRecord, initialUpdates: ReadonlyMap<Room, Uint8Array>): Promise<void>;
+  /**
+   * Records a new draft and the first update of each room, in one commit, with the Yjs client ids
+   * that wrote them claimed for the server (`serverClientIds`), so no member can write with them.
+   */
+  createDraft(draft: DraftRecord, initialUpdates: ReadonlyMap<Room, Uint8Array>, serverClientIds?: ReadonlyMap<Room, readonly number[]>): Promise<void>;
   getDraft(id: string): Promise<DraftRecord | null>;
   listDrafts(): Promise<DraftRecord[]>;
   /** Saves what the drafts list shows of a draft's `text` room (see `DraftSummary`). */

@@ -7,7 +7,6 @@
 import zlib from "node:zlib";
 import { uint32 } from "lib0/random";
 import * as Y from "yjs";
-import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../shared/closeCodes";
 import { Room as RoomNames, type Room as RoomName } from "../../shared/documentLayout";
 import { describeServerWrite, describeWrite } from "../audit/describeWrite";
@@ -17,14 +16,16 @@ import { checkWrite } from "../guard/checkWrite";
 import { Role } from "../../shared/roles";
 import { SERVER_PRINCIPAL, type Writer } from "../identity/Writer";
 import type { Storage, WriteRecord } from "../storage/Storage";
-import { stampAwareness } from "./stampAwareness";
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
+import { RoomPresence } from "./RoomPresence";
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
 
 /** A client of a room, as the room sees it. */
 export interface RoomPeer {
   /** Who is behind the connection, as the server knows it. */
   readonly writer: Writer;
   send(frame: Uint8Array): void;
+  /** Sends a presence frame, unless the peer has fallen behind: presence is the first thing a slow reader goes without. */
+  sendPresence(frame: Uint8Array): void;
   close(cause: CloseCode, detail?: string): void;
 }
 
@@ -53,6 +54,7 @@ export interface RoomOptions {
 const SERVER_ORIGIN: RoomPeer = {
   writer: { author: { role: Role.chair }, principal: SERVER_PRINCIPAL, userId: "", userName: "Concord", membershipId: "" },
   send: () => {},
+  sendPresence: () => {},
   close: () => {},
 };
 
@@ -95,15 +97,12 @@ function freshClientId(owners: ReadonlyMap<number, string>): number {
 /** A loaded room. Create with `Room.load`. */
 export class Room {
   readonly peers = new Set<RoomPeer>();
-  /** Awareness client ids each peer has announced, removed when the peer leaves. */
-  private readonly peerClients = new Map<RoomPeer, Set<number>>();
   private doc!: Y.Doc;
   /** The words of the text room's blocks, so the audit can say what each change did to them. */
   private paragraphs: ParagraphTexts | null = null;
   /** Principal owning each Yjs client id seen in this room (invariant 3). */
   private clientOwners = new Map<number, string>();
-  /** Presence lives beside the document, not in it, so a rebuild leaves it alone. */
-  private readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  private readonly presence = new RoomPresence(this.peers, (clientId) => this.clientOwners.get(clientId));
   private cachedState: Uint8Array | null = null;
   private cachedFullStep2: Uint8Array | null = null;
   private cachedGzip: Buffer | null = null;
@@ -117,16 +116,15 @@ export class Room {
   private commitsInFlight = 0;
   private compactionTimer: NodeJS.Timeout | null = null;
   private rebuilding: Promise<void> | null = null;
+  /** Set while a server change waits for its state to be stored before it is committed. */
+  private holding: Promise<void> | null = null;
 
   private constructor(
     readonly draftId: string,
     readonly name: RoomName,
     private readonly storage: Storage,
     private readonly options: RoomOptions,
-  ) {
-    this.awareness.setLocalState(null);
-    this.awareness.on("update", this.onAwarenessUpdate);
-  }
+  ) {}
 
   /** Loads a room's document from its stored log. */
   static async load(storage: Storage, draftId: string, name: RoomName, options: RoomOptions = {}): Promise<Room> {
@@ -137,12 +135,17 @@ export class Room {
 
   /** Whether the room has no clients and nothing left to commit, so it may be unloaded. */
   get idle(): boolean {
-    return this.peers.size === 0 && this.commitsInFlight === 0 && this.rebuilding === null;
+    return this.peers.size === 0 && this.commitsInFlight === 0 && this.rebuilding === null && this.holding === null;
   }
 
-  /** Resolves once a rebuild in progress (after bad bytes) is over. */
-  ready(): Promise<void> {
-    return this.rebuilding ?? Promise.resolve();
+  /** Resolves once a rebuild in progress (after bad bytes), or a held server change, is over. */
+  async ready(): Promise<void> {
+    while (this.busy) await this.busy;
+  }
+
+  /** What a write must wait for before it may be applied; null when it may be applied now. */
+  private get busy(): Promise<void> | null {
+    return this.rebuilding ?? this.holding;
   }
 
   /** The live document, for reading only: every write goes through the write path. */
@@ -155,29 +158,52 @@ export class Room {
    * transaction, stored with the server as its principal, and relayed to every client once committed.
    */
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
-    await this.ready();
-    // The server's Yjs client id must be its own (invariant 3), never one a client has used.
-    const owner = this.clientOwners.get(this.doc.clientID);
-    if (owner !== undefined && owner !== SERVER_PRINCIPAL) this.doc.clientID = freshClientId(this.clientOwners);
-    const newClientIds = this.clientOwners.has(this.doc.clientID) ? [] : [this.doc.clientID];
-    this.captured = [];
-    const transaction = Y.transact(
-      this.doc,
-      (current) => {
-        change(this.doc);
-        return current;
-      },
-      SERVER_ORIGIN,
-    );
-    const changes = this.captured;
-    this.captured = [];
-    if (changes.length === 0) return;
-    for (const clientId of newClientIds) this.clientOwners.set(clientId, SERVER_PRINCIPAL);
-    const { touched, words, pids } = describeServerWrite(this.doc, transaction);
-    const write: WriteRecord = { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched, newClientIds, words, pids };
-    const commits = changes.map((captured, index) => this.commitAndRelay(captured, SERVER_ORIGIN, index === 0 ? write : undefined, performance.now()));
+    // Checked again after each wait, so that nothing starts between the wait's end and the change.
+    while (this.busy) await this.busy;
+    const commits = this.commitServerChange(this.transactAsServer(change));
     // A failed commit has already closed every client and rebuilt the room.
     await Promise.all(commits).catch(() => undefined);
+  }
+
+  /**
+   * A server change whose outcome must be stored elsewhere before the change itself is committed
+   * (a published revision's snapshot). `storeFirst` gets the room's whole state as one update,
+   * encoded right after the change's transaction, before anything else can be applied; the room
+   * applies nothing else until it settles, so the change is the next thing appended to the log. If
+   * `storeFirst` rejects, the change is undone — every client closed and the room rebuilt from
+   * storage, as after a failed commit — and the rejection is thrown. A failed commit is thrown too.
+   * Resolves to false when the change changed nothing (and `storeFirst` was not called).
+   */
+  async applyServerChangeStoredFirst(change: (doc: Y.Doc) => void, storeFirst: (state: Uint8Array) => Promise<void>): Promise<boolean> {
+    while (this.busy) await this.busy;
+    const changed = this.doc;
+    const transacted = this.transactAsServer(change);
+    if (transacted === null) return false;
+    let stored: Promise<void>;
+    try {
+      stored = storeFirst(Y.encodeStateAsUpdate(this.doc));
+    } catch (error) {
+      stored = Promise.reject(error);
+    }
+    const holding = stored.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.holding = holding;
+    try {
+      await stored;
+    } catch (error) {
+      this.holding = null;
+      for (const peer of Array.from(this.peers)) peer.close(CloseCode.storageFailed);
+      await this.rebuild();
+      throw error;
+    }
+    this.holding = null;
+    // An earlier commit that failed meanwhile rebuilds the room without this change: it is lost.
+    if (this.doc !== changed || this.rebuilding) throw new Error(`The room ${this.draftId}/${this.name} was rebuilt before the server's change could be committed`);
+    // Appended before any waiting write can be applied: the log keeps the order the document saw.
+    await Promise.all(this.commitServerChange(transacted));
+    return true;
   }
 
   /** The whole state as one update, cached until the next change. */
@@ -195,20 +221,14 @@ export class Room {
   /** Adds a client and sends it the server's state vector and everyone's presence. */
   join(peer: RoomPeer): void {
     this.peers.add(peer);
-    this.peerClients.set(peer, new Set());
-    this.countObservers();
     peer.send(encodeSyncStep1(this.stateVector()));
-    const present = Array.from(this.awareness.getStates().keys());
-    if (present.length > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+    this.presence.join(peer);
   }
 
   /** Removes a client and its presence. */
   leave(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
-    this.countObservers();
-    const clients = this.peerClients.get(peer);
-    this.peerClients.delete(peer);
-    if (clients && clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(clients), peer);
+    this.presence.leave(peer);
   }
 
   /** The state vector, cached until the next change. */
@@ -242,12 +262,14 @@ export class Room {
    * other clients once committed. Bad bytes rebuild the room from storage and throw.
    */
   async applyClientUpdate(peer: RoomPeer, update: Uint8Array): Promise<Applied> {
-    await this.ready();
+    // Checked again after each wait, so that nothing starts between the wait's end and the apply.
+    while (this.busy) await this.busy;
     const arrivedAt = performance.now();
     const permitted = this.options.trustOff
       ? { footprint: { touched: [], records: [], clientIds: new Set<number>(), empty: false }, newClientIds: [] }
       : checkWrite(this.doc, this.name, peer.writer, update, this.clientOwners, (this.options.clock ?? SYSTEM_CLOCK).now());
     if (permitted.footprint.empty) return NOTHING_TO_COMMIT;
+    this.presence.prove(peer, permitted.footprint.clientIds);
     this.captured = [];
     this.paragraphs?.take();
     try {
@@ -282,32 +304,14 @@ export class Room {
     return { committed: Promise.all(commits).then(() => undefined) };
   }
 
-  /**
-   * Relays a presence update from a client to the others, stamped with the identity the server
-   * knows. Observers are counted, not shown; a client id another connection speaks for is skipped.
-   */
+  /** Relays a presence update from a client to the others, as `RoomPresence` vouches for it. */
   applyAwareness(peer: RoomPeer, update: Uint8Array): void {
-    if (peer.writer.author.role === Role.observer) return;
-    const mayControl = (clientId: number) => {
-      for (const [other, clients] of this.peerClients) if (other !== peer && clients.has(clientId)) return false;
-      return true;
-    };
-    const stamped = stampAwareness(update, peer.writer, mayControl);
-    if (stamped) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, peer);
+    this.presence.apply(peer, update);
   }
 
   /** Sends a client every presence state, in answer to its query. */
   answerAwarenessQuery(peer: RoomPeer): void {
-    const present = Array.from(this.awareness.getStates().keys());
-    peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
-  }
-
-  /** Publishes how many observers follow the room, as the server's own presence state. */
-  private countObservers(): void {
-    let observers = 0;
-    for (const peer of this.peers) if (peer.writer.author.role === Role.observer) observers++;
-    const current = (this.awareness.getLocalState() as { observers?: number } | null)?.observers ?? 0;
-    if (observers !== current) this.awareness.setLocalState(observers > 0 ? { observers } : null);
+    this.presence.answerQuery(peer);
   }
 
   /** Compacts the log if it has more than one row. Safe at any time: the state holds every row. */
@@ -325,8 +329,38 @@ export class Room {
     this.peers.clear();
     if (this.compactionTimer) clearTimeout(this.compactionTimer);
     this.paragraphs?.destroy();
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
+  }
+
+  /** Applies `change` in one transaction as the server; the changes it made and their audit record, or null when it changed nothing. */
+  private transactAsServer(change: (doc: Y.Doc) => void): { changes: Uint8Array[]; write: WriteRecord } | null {
+    // The server's Yjs client id must be its own (invariant 3), never one a client has used.
+    const owner = this.clientOwners.get(this.doc.clientID);
+    if (owner !== undefined && owner !== SERVER_PRINCIPAL) this.doc.clientID = freshClientId(this.clientOwners);
+    const newClientIds = this.clientOwners.has(this.doc.clientID) ? [] : [this.doc.clientID];
+    this.captured = [];
+    const transaction = Y.transact(
+      this.doc,
+      (current) => {
+        change(this.doc);
+        return current;
+      },
+      SERVER_ORIGIN,
+    );
+    const changes = this.captured;
+    this.captured = [];
+    if (changes.length === 0) return null;
+    for (const clientId of newClientIds) this.clientOwners.set(clientId, SERVER_PRINCIPAL);
+    const { touched, words, pids } = describeServerWrite(this.doc, transaction);
+    return { changes, write: { principal: SERVER_PRINCIPAL, userId: null, at: new Date().toISOString(), touched, newClientIds, words, pids } };
+  }
+
+  /** Appends the server's changes (the audit record with the first); each promise settles with its commit. */
+  private commitServerChange(transacted: { changes: Uint8Array[]; write: WriteRecord } | null): Array<Promise<void>> {
+    if (transacted === null) return [];
+    const { changes, write } = transacted;
+    return changes.map((captured, index) => this.commitAndRelay(captured, SERVER_ORIGIN, index === 0 ? write : undefined, performance.now()));
   }
 
   private attach({ doc, rows, clientOwners }: LoadedState): void {
@@ -348,20 +382,6 @@ export class Room {
       this.captured.push(change);
     });
   }
-
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const clients = this.peerClients.get(origin as RoomPeer);
-    if (clients) {
-      for (const id of [...added, ...updated]) clients.add(id);
-      for (const id of removed) clients.delete(id);
-    }
-    const changed = [...added, ...updated, ...removed];
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
-  };
 
   /** Appends a change; relays it once committed. The promise settles with the commit (rejects if it failed). */
   private commitAndRelay(change: Uint8Array, origin: RoomPeer, write: WriteRecord | undefined, arrivedAt: number): Promise<void> {

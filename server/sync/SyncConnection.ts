@@ -1,6 +1,7 @@
 /**
  * One client socket on one room. Frames are handled strictly in arrival order; anything the server
- * cannot read closes the socket with a code and reason from `shared/closeCodes.ts`.
+ * cannot read closes the socket with a code and reason from `shared/closeCodes.ts`. What the
+ * server queues for a socket that does not read is bounded: presence goes first, then the socket.
  */
 import type WebSocket from "ws";
 import { CloseCode, closeReason } from "../../shared/closeCodes";
@@ -8,7 +9,17 @@ import { assertNever } from "../../shared/assertNever";
 import { WriteRefusal } from "../guard/WriteRefusal";
 import type { Writer } from "../identity/Writer";
 import { BadUpdateError, type Room, type RoomPeer } from "./Room";
-import { MAX_MESSAGE_BYTES, MESSAGES_PER_SECOND, MessageRateLimiter } from "./socketLimits";
+import { MessageType } from "../../shared/syncProtocol";
+import type { PresenceBudget } from "./PresenceBudgets";
+import {
+  FLOOD_CLOSE_GRACE_MS,
+  MAX_MESSAGE_BYTES,
+  MAX_QUEUED_BYTES,
+  MESSAGE_BURST,
+  MESSAGES_PER_SECOND,
+  PRESENCE_DROP_QUEUED_BYTES,
+  TokenBucket,
+} from "./socketLimits";
 import { decodeMessage, encodeSaved, MalformedMessageError, UnknownMessageTypeError } from "./syncMessages";
 
 /** A client connected to a room. */
@@ -18,17 +29,21 @@ export class SyncConnection implements RoomPeer {
   private acknowledged: Promise<void> = Promise.resolve();
   private updatesReceived = 0;
   private closed = false;
-  private readonly limiter = new MessageRateLimiter();
+  private readonly limiter = new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST);
 
   constructor(
     private readonly socket: WebSocket,
     private readonly room: Room,
     readonly writer: Writer,
+    /** This socket's share of the presence byte budgets (its own and its principal's). */
+    private readonly presenceBudget: PresenceBudget,
     private readonly onClose: (connection: SyncConnection) => void,
     /** Concord's own client: told when its changes are saved (`ConcordMessageType.saved`). */
     private readonly acknowledges = false,
   ) {
     socket.on("message", (data, isBinary) => {
+      // ws still delivers what the client sent before it read our close.
+      if (this.closed) return;
       if (!this.limiter.take()) {
         this.close(CloseCode.rateLimited, `more than ${MESSAGES_PER_SECOND} messages a second`);
         return;
@@ -36,6 +51,12 @@ export class SyncConnection implements RoomPeer {
       const frame = isBinary ? toBytes(data) : null;
       if (frame && frame.byteLength > MAX_MESSAGE_BYTES) {
         this.close(CloseCode.messageTooLarge, `a frame above ${MAX_MESSAGE_BYTES} bytes`);
+        return;
+      }
+      // Presence is charged on arrival, before it waits in the queue, so a flood never piles up.
+      const overBudget = frame && frame[0] === MessageType.awareness ? this.presenceBudget.spend(frame.byteLength) : null;
+      if (overBudget !== null) {
+        this.cutOff(CloseCode.presenceFlood, overBudget);
         return;
       }
       this.queue = this.queue.then(() => (frame ? this.handle(frame) : this.close(CloseCode.malformedMessage)));
@@ -47,7 +68,17 @@ export class SyncConnection implements RoomPeer {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    // Measured before sending, so one large frame (a big draft's state) always goes out.
+    if (this.socket.bufferedAmount > MAX_QUEUED_BYTES) {
+      this.close(CloseCode.slowReader, `more than ${MAX_QUEUED_BYTES} bytes waiting to be read`);
+      return;
+    }
     this.socket.send(frame);
+  }
+
+  sendPresence(frame: Uint8Array): void {
+    if (this.socket.bufferedAmount > PRESENCE_DROP_QUEUED_BYTES) return;
+    this.send(frame);
   }
 
   close(cause: CloseCode, detail?: string): void {
@@ -81,9 +112,20 @@ export class SyncConnection implements RoomPeer {
           assertNever(message);
       }
     } catch (error) {
-      if (error instanceof WriteRefusal) this.close(error.closeCode, error.detail);
+      if (error instanceof WriteRefusal && error.closeCode === CloseCode.presenceFlood) this.cutOff(error.closeCode, error.detail);
+      else if (error instanceof WriteRefusal) this.close(error.closeCode, error.detail);
       else this.close(closeCauseOf(error));
     }
+  }
+
+  /**
+   * Closes a flooding socket and reads nothing more from it: the rest of its flood stays in the
+   * kernel until the socket is cut, once the client has had time to read the close.
+   */
+  private cutOff(cause: CloseCode, detail: string): void {
+    this.close(cause, detail);
+    this.socket.pause();
+    setTimeout(() => this.socket.terminate(), FLOOD_CLOSE_GRACE_MS).unref();
   }
 
   /** Once `committed` and every earlier frame's commit are stored, tells Concord's client how many of its frames are saved. */
@@ -99,6 +141,7 @@ export class SyncConnection implements RoomPeer {
   private finish(): void {
     if (this.closed) return;
     this.closed = true;
+    this.presenceBudget.release();
     this.room.leave(this);
     this.onClose(this);
   }

@@ -13,6 +13,7 @@ import { authenticate } from "../identity/authenticate";
 import { writerOf } from "../identity/Writer";
 import type { Storage } from "../storage/Storage";
 import type { LiveConnections } from "./LiveConnections";
+import type { PresenceBudgets } from "./PresenceBudgets";
 import type { RoomRegistry } from "./RoomRegistry";
 import { MAX_BYTES_BEFORE_READY } from "./socketLimits";
 import { SyncConnection } from "./SyncConnection";
@@ -22,6 +23,7 @@ export interface SyncContext {
   storage: Storage;
   rooms: RoomRegistry;
   live: LiveConnections;
+  presence: PresenceBudgets;
 }
 
 function closeWith(socket: WebSocket, cause: CloseCode, detail?: string): void {
@@ -67,10 +69,12 @@ export async function acceptSyncSocket(
   let forget = () => {};
   // Only Concord's own client declares its schema version, and only it understands "saved".
   const concordClient = declared !== null;
+  const writer = writerOf(user, membership);
   const connection = new SyncConnection(
     socket,
     room,
-    writerOf(user, membership),
+    writer,
+    context.presence.open(draft.id, writer.principal),
     () => {
       forget();
       context.rooms.released(room);

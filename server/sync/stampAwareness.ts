@@ -1,13 +1,14 @@
 /**
  * Presence as the server vouches for it: every awareness state a client sends is rewritten with the
  * identity the server knows (name, role, state), so no one can appear as another delegation.
- * Entries for client ids another connection speaks for are dropped; oversized states refused.
+ * Entries the sender may not speak for are dropped; oversized states and crowded frames refused.
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { CloseCode } from "../../shared/closeCodes";
 import { WriteRefusal } from "../guard/WriteRefusal";
 import type { Writer } from "../identity/Writer";
+import { MAX_PRESENCE_ENTRIES_PER_FRAME } from "./socketLimits";
 
 /** Largest presence state one client may publish, in bytes of JSON (a caret and a name need far less). */
 export const MAX_AWARENESS_STATE_BYTES = 8 * 1024;
@@ -29,21 +30,23 @@ function stampedUser(writer: Writer, claimed: unknown): Record<string, unknown> 
 }
 
 /**
- * Rewrites an awareness update from `writer`. `mayControl(clientId)` says whether the sender may
- * speak for a client id. Returns the update to apply, or null when nothing in it may be relayed.
+ * Rewrites an awareness update from `writer`. `admit(clientId, removal)` says whether the sender may
+ * set (or, with `removal`, clear) a client id's state. Returns the update to apply, or null when
+ * nothing in it may be relayed.
  */
-export function stampAwareness(update: Uint8Array, writer: Writer, mayControl: (clientId: number) => boolean): Uint8Array | null {
+export function stampAwareness(update: Uint8Array, writer: Writer, admit: (clientId: number, removal: boolean) => boolean): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const encoder = encoding.createEncoder();
   const entries: Array<[number, number, string]> = [];
   const count = decoding.readVarUint(decoder);
+  if (count > MAX_PRESENCE_ENTRIES_PER_FRAME) throw new WriteRefusal(CloseCode.presenceFlood, `more than ${MAX_PRESENCE_ENTRIES_PER_FRAME} entries in a presence frame`);
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
     if (json.length > MAX_AWARENESS_STATE_BYTES) throw new WriteRefusal(CloseCode.messageTooLarge, `a presence state above ${MAX_AWARENESS_STATE_BYTES} bytes`);
-    if (!mayControl(clientId)) continue;
     const state: unknown = JSON.parse(json);
+    if (!admit(clientId, state === null)) continue;
     if (state === null) {
       entries.push([clientId, clock, "null"]);
       continue;

@@ -28,6 +28,12 @@ describe("writeRefusal", () => {
     expect(writeRefusal(cuba, Room.floor, FloorRoot.comments, "chair:c1")).not.toBeNull();
   });
 
+  it("lets no client, the chair included, write or delete a published revision's record", () => {
+    for (const author of [chair, cuba, observer]) expect(writeRefusal(author, Room.text, TextRoot.decisions, "revision:r1")).not.toBeNull();
+    expect(writeRefusal(chair, Room.text, TextRoot.decisions, "revision:r1")).toBe("only the server writes a published revision, which never changes");
+    expect(writeRefusal(chair, Room.text, TextRoot.decisions, "silence:s1")).toBeNull();
+  });
+
   it("lets observers write nothing", () => {
     expect(writeRefusal(observer, Room.text, TextRoot.content, null)).toMatch(/observers/);
     expect(writeRefusal(observer, Room.floor, FloorRoot.comments, "CUB:c1")).toMatch(/observers/);

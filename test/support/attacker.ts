@@ -6,6 +6,7 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import WebSocket from "ws";
 import type { Room } from "../../shared/documentLayout";
+import { MessageType } from "../../shared/syncProtocol";
 import type { ConcordServer } from "../../server/ConcordServer";
 import { TOKEN_PARAM } from "../../server/identity/authenticate";
 import { onTestEnd } from "./cleanup";
@@ -19,6 +20,24 @@ export function updateFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 0);
   syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A presence entry as a client writes it: the client id it speaks for, that id's clock, and the state (null to clear it). */
+export type PresenceEntry = [clientId: number, clock: number, state: unknown];
+
+/** An awareness frame carrying `entries`, written byte by byte so it may claim anything. */
+export function presenceFrame(entries: readonly PresenceEntry[]): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const [clientId, clock, state] of entries) {
+    encoding.writeVarUint(update, clientId);
+    encoding.writeVarUint(update, clock);
+    encoding.writeVarString(update, JSON.stringify(state));
+  }
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
   return encoding.toUint8Array(encoder);
 }
 

@@ -28,13 +28,13 @@ describe("a client repeating deletions others made", () => {
     cuba.provider.on("connection-close", (event: { code: number } | null) => event && closes.push(event.code));
 
     // The chair replaces a decision, and the server replaces a status record (by an objection).
-    chair.doc.getMap(TextRoot.decisions).set("revision:r1", { label: "Zero draft", at: AT });
-    chair.doc.getMap(TextRoot.decisions).set("revision:r1", { label: "Rev.1", at: AT });
+    chair.doc.getMap(TextRoot.decisions).set(`agreed:${pid}`, { at: AT, fingerprint: "first" });
+    chair.doc.getMap(TextRoot.decisions).set(`agreed:${pid}`, { at: AT, fingerprint: "second" });
     cubaFloor.doc.getMap(FloorRoot.stances).set(`CUB:${pid}`, { stance: "object", reason: "Too vague.", at: AT });
     await waitFor(() => (cuba.doc.getMap(TextRoot.status).get(pid) as { status?: string } | undefined)?.status, (status) => status === "objected", {
       what: "the objection in CUB's copy",
     });
-    await waitFor(() => (cuba.doc.getMap(TextRoot.decisions).get("revision:r1") as { label?: string } | undefined)?.label, (label) => label === "Rev.1", {
+    await waitFor(() => (cuba.doc.getMap(TextRoot.decisions).get(`agreed:${pid}`) as { fingerprint?: string } | undefined)?.fingerprint, (fingerprint) => fingerprint === "second", {
       what: "the replaced decision in CUB's copy",
     });
 

@@ -20,8 +20,8 @@ import { replaceWords } from "../../../shared/text/editBlock";
 import { doc, fn, h, p } from "../../support/dsl";
 import { invite } from "../../support/members";
 import { pdfText } from "../../support/pdfText";
-import { publishRevision } from "../../support/publishRevision";
 import { readDocxWithLibreOffice } from "../../support/readWithLibreOffice";
+import { publish } from "../../support/revisionRequests";
 import { connectStockClient, paragraphTexts } from "../../support/stockClient";
 import { startTestServer } from "../../support/testServer";
 import { waitFor } from "../../support/waitFor";
@@ -56,7 +56,8 @@ async function twoRevisions() {
   const chair = await connectStockClient(server, draft.id);
   chair.doc.getMap(TextRoot.meta).set(MetaKey.symbol, SYMBOL);
   await waitFor(() => serverText(server, draft.id), (texts) => texts.length === 6, { what: "the draft on the server" });
-  const rev1 = await publishRevision(server, draft.id, { label: "Rev.1" });
+  const chairToken = (await invite(server, draft.id, Role.chair)).token;
+  const rev1 = (await publish(server, draft.id, chairToken, { label: "Rev.1" })).id;
 
   const cuba = await connectStockClient(server, draft.id, { token: (await invite(server, draft.id, Role.delegation, "CUB")).token });
   const blocks = () => textBlocks(chair.doc.getXmlFragment(TextRoot.content));
@@ -68,7 +69,8 @@ async function twoRevisions() {
   replaceWords(first.element, from, to, "a free, open");
   chair.doc.getXmlFragment(TextRoot.content).delete(blocks().length - 1, 1);
   await waitFor(() => serverText(server, draft.id), (texts) => texts.length === 6 && texts.includes(CUB_PARAGRAPH) && texts[1]!.includes("a free, open"), { what: "the chair's changes on the server" });
-  const rev2 = await publishRevision(server, draft.id, { label: "Rev.2", renumbered: { "3 bis": "4", "4": "5" } });
+  // The server records the renumbering itself: CUB's 3 bis becomes 4, and 4 becomes 5.
+  const rev2 = (await publish(server, draft.id, chairToken, { label: "Rev.2" })).id;
   return { server, draft, chair, rev1, rev2 };
 }
 
