@@ -5,8 +5,7 @@
  * form.
  */
 import type * as Y from "yjs";
-import decisionSchema from "../../schemas/records/decision.schema.json";
-import defsSchema from "../../schemas/records/defs.schema.json";
+import publishSchema from "../../schemas/rest/publishRevision.schema.json";
 import { MetaKey, TextRoot } from "../../shared/documentLayout";
 import type { PublishRevisionBody } from "../../shared/revisions/revisionListing";
 import { button, el, field, type Field } from "../desk/dom";
@@ -15,7 +14,8 @@ import { revisionTitle } from "./revisionTitle";
 import { publishRevision } from "./revisionsApi";
 import { suggestNextRevision } from "./suggestNextRevision";
 
-const LIMITS = decisionSchema.definitions.revision.properties;
+/** The bounds of what the form sends, from the route's own contract. */
+const LIMITS = publishSchema.properties;
 
 /** What the form needs: the draft, its text (for the symbol and revision label in `meta`) and the label published last. */
 export interface PublishRevisionContext {
@@ -40,7 +40,7 @@ export class PublishRevisionForm implements Widget {
   private readonly label = field("Label", el("input", { type: "text", required: true, maxLength: LIMITS.label.maxLength }), "Pre-draft, Zero draft, Rev.1…");
   private readonly symbol = field("Document symbol (optional)", el("input", { type: "text", maxLength: LIMITS.symbol.maxLength }));
   private readonly date = field("Date it bears", el("input", { type: "date", required: true }));
-  private readonly note = field("Note (optional)", el("textarea", { rows: 2, maxLength: defsSchema.definitions.note.maxLength }));
+  private readonly note = field("Note (optional)", el("textarea", { rows: 2, maxLength: LIMITS.note.maxLength }));
   private readonly submit = el("button", { type: "submit", className: "publish-submit", textContent: "Publish…" });
   private readonly confirmation = el("div", { className: "publish-confirm" });
   private readonly status = el("p", { className: "publish-status" });
