@@ -45,7 +45,7 @@ export class RevisionsMenu implements Widget {
   readonly element = el("div", { className: "revisions-menu" });
   private readonly toggle = el("button", { type: "button", className: "revisions-toggle", textContent: "Revisions" });
   private readonly panel = el("div", { className: "revisions-panel" });
-  private readonly picker = field("Text shown", el("select", { className: "revision-picker" }));
+  private readonly picker = field("Revision to read", el("select", { className: "revision-picker" }));
   private readonly compareButton = el("button", { type: "button", className: "redline-link", textContent: "Compare revisions" });
   private readonly publishButton = el("button", { type: "button", className: "publish-link", textContent: "Publish a revision" });
   private readonly publishPlace = el("div", { className: "publish-panel" });

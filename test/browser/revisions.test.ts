@@ -55,7 +55,7 @@ async function publish(chair: Page, label: string): Promise<void> {
 /** A member opens `title` from the Revisions menu; the revision's view shows its text. */
 async function openRevision(page: Page, title: string): Promise<void> {
   await openMenu(page);
-  await page.getByLabel("Text shown").selectOption({ label: title });
+  await page.getByLabel("Revision to read").selectOption({ label: title });
   await page.locator(".revisions-panel").getByRole("button", { name: "Show" }).click();
   await page.locator(".revision-view .draft-text > *").nth(10).waitFor({ timeout: 10_000 });
 }
