@@ -4,12 +4,14 @@
  * 4… and SLV's objection made on paragraph 4 stays on 4; the chair publishes Rev.2, which numbers
  * 1…N+1, and the redline Rev.1 → Rev.2 shows the new paragraph 4 (was 3 bis) inserted and "4 → 5".
  * A delegation and an observer open Rev.1 read-only from the picker (the observer from the drafts
- * page too) and find its text with nothing to edit it with.
+ * page too) and find its text with nothing to edit it with. axe-core finds no serious WCAG 2.1 AA
+ * violation in the publish form, a revision read-only or the redline.
  */
 import type { Page } from "playwright-core";
 import { dateInWords } from "../../client/revisions/revisionTitle";
 import { localDay } from "../../client/revisions/suggestNextRevision";
 import { Role } from "../../shared/roles";
+import { seriousViolations } from "../support/axe";
 import { BLOCK_SELECTOR, objectTo, openParagraphPanel, readBlocks, saveScreenshot, selectWords } from "../support/browser";
 import { openDemo } from "../support/demo";
 import { waitFor } from "../support/waitFor";
@@ -47,6 +49,7 @@ async function publish(chair: Page, label: string): Promise<void> {
   await form.getByRole("button", { name: "Publish…" }).click();
   await form.locator(".publish-confirm", { hasText: "It cannot be changed or deleted afterwards." }).waitFor();
   await saveScreenshot(chair, `revisions-publish-${label}`);
+  expect(await seriousViolations(chair)).toEqual([]);
   await form.getByRole("button", { name: `Publish ${label}`, exact: true }).click();
   await form.locator(".publish-status", { hasText: `${label} is published.` }).waitFor({ timeout: 10_000 });
   await chair.keyboard.press("Escape");
@@ -133,6 +136,7 @@ describe("revisions in the browser", () => {
       expect(await paragraphNumbers(page, shown)).toEqual(oneTo(n));
     }
     await saveScreenshot(observer, "revisions-rev1-observer");
+    expect(await seriousViolations(observer)).toEqual([]);
 
     // Back to the live text: the live copy ran on underneath, and shows the accepted paragraph.
     await cuba.getByRole("button", { name: "Back to the live text" }).click();
@@ -163,6 +167,7 @@ describe("revisions in the browser", () => {
     expect(await renumbered.locator(".redline-words").textContent()).toBe(rev1Text[PARAGRAPH_4]);
     expect(await redline.getByRole("link", { name: "Word (tracked changes)" }).getAttribute("href")).toMatch(/\/redline\?from=.+&to=.+&format=docx$/);
     await saveScreenshot(chair, "revisions-redline-chair");
+    expect(await seriousViolations(chair)).toEqual([]);
     await redline.getByRole("button", { name: "Back to the live text" }).click();
     await chair.locator(".redline-view").waitFor({ state: "detached" });
     expect(await chair.locator(BLOCK_SELECTOR).nth(PARAGRAPH_4).isVisible()).toBe(true);
