@@ -5,11 +5,17 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { CloseCode } from "../shared/closeCodes";
+import { CloseCode, closeReason } from "../shared/closeCodes";
 import { parseSyncPath } from "../shared/documentLayout";
 import { Drafts } from "./drafts/Drafts";
 import { PdfPrinter } from "./export/pdf/PdfPrinter";
+import { clientAddress } from "./http/clientAddress";
+import { ConnectionGate } from "./http/ConnectionGate";
 import { createApp } from "./http/createApp";
+import { FailureLimit } from "./http/FailureLimit";
+import { DEFAULT_HTTP_LIMITS, TIMEOUT_CHECK_INTERVAL_MS, type HttpLimits } from "./http/httpLimits";
+import { RequestOrigin, requestOrigin } from "./http/requestOrigin";
+import { log, LogEvent } from "./log";
 import { CLIENT_DIST_DIR } from "./paths";
 import { SqliteStorage } from "./storage/SqliteStorage";
 import type { Storage } from "./storage/Storage";
@@ -38,6 +44,10 @@ export interface ServerOptions {
   clock?: Clock;
   /** Prints PDF exports; tests inject one without a browser, or with a short deadline. */
   pdfPrinter?: PdfPrinter;
+  /** The address people reach the server at (`CONCORD_PUBLIC_URL`): pages from there may use it, besides pages from the address a request was sent to. */
+  publicUrl?: string | null;
+  /** Timeouts, connection caps and the failure limit, where they differ from `DEFAULT_HTTP_LIMITS`. */
+  limits?: Partial<HttpLimits>;
 }
 
 /** A running server. */
@@ -75,25 +85,58 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   status.attach(rooms, storage);
   const silence = new SilenceTimer(storage, rooms, clock, (draftId) => void status.changed(draftId));
   const live = new LiveConnections();
-  const sync = { storage, rooms, live };
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
+  const publicUrl = options.publicUrl ?? null;
+  const failures = new FailureLimit(limits);
+  const sync = { storage, rooms, live, failures };
   const app = createApp(
-    { storage, drafts, live, rooms, clock, pdfPrinter: options.pdfPrinter ?? new PdfPrinter(), onRevisionPublished: (draftId) => void status.changed(draftId) },
+    {
+      storage,
+      drafts,
+      live,
+      rooms,
+      clock,
+      pdfPrinter: options.pdfPrinter ?? new PdfPrinter(),
+      onRevisionPublished: (draftId) => void status.changed(draftId),
+      failures,
+      publicUrl,
+    },
     options.clientDir ?? CLIENT_DIST_DIR,
   );
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(
+    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    app,
+  );
+  new ConnectionGate(limits).attach(httpServer);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES_READ });
 
   httpServer.on("upgrade", (request, socket, head) => {
-    const target = parseSyncPath(new URL(request.url ?? "/", "http://localhost").pathname);
-    if (!target) {
-      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
-      return;
-    }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      acceptSyncSocket(sync, ws, request, target).catch((error: unknown) => {
-        console.error(`Could not admit a socket to ${target.draftId}/${target.room}:`, error);
-        ws.close(CloseCode.storageFailed.code, CloseCode.storageFailed.reason);
+    void (async () => {
+      const target = parseSyncPath(new URL(request.url ?? "/", "http://localhost").pathname);
+      if (!target) {
+        socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+        return;
+      }
+      const wait = await failures.retryAfterSeconds(request.socket);
+      if (wait > 0) {
+        socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${wait}\r\nConnection: close\r\n\r\n`);
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        // A page of another origin is refused before its credential is read: the cookie it carries is someone else's.
+        if (requestOrigin(request, publicUrl) === RequestOrigin.foreign) {
+          log.warn(LogEvent.originRefused, { route: "sync", draftId: target.draftId, room: target.room, origin: request.headers.origin ?? null, address: clientAddress(request.socket), code: CloseCode.originRefused.code });
+          ws.close(CloseCode.originRefused.code, closeReason(CloseCode.originRefused));
+          return;
+        }
+        acceptSyncSocket(sync, ws, request, target).catch((error: unknown) => {
+          log.error(LogEvent.crashAvoided, { during: "socket admission", draftId: target.draftId, room: target.room, code: CloseCode.storageFailed.code, error });
+          ws.close(CloseCode.storageFailed.code, CloseCode.storageFailed.reason);
+        });
       });
+    })().catch((error: unknown) => {
+      log.error(LogEvent.crashAvoided, { during: "socket upgrade", error });
+      socket.destroy();
     });
   });
 
@@ -130,6 +173,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
         await silence.stop();
         await status.stop();
         await rooms.closeAll();
+        failures.close();
         for (const client of wss.clients) client.terminate();
         wss.close();
         httpServer.closeAllConnections();

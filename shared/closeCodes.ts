@@ -12,6 +12,7 @@ export const CloseCode = {
   invalidRecord: { code: 4406, reason: "invalid-record" },
   clientIdTaken: { code: 4409, reason: "client-id-taken" },
   accessRevoked: { code: 4410, reason: "access-revoked" },
+  originRefused: { code: 4412, reason: "origin-refused" },
   messageTooLarge: { code: 4413, reason: "message-too-large" },
   unknownMessageType: { code: 4415, reason: "unknown-message-type" },
   badUpdate: { code: 4422, reason: "bad-update" },

@@ -7,6 +7,7 @@ import { startConcordServer, type ConcordServer } from "../ConcordServer";
 import { publicBaseUrl, type ServerConfig } from "../config";
 import { createDemoDraft, DEMO_MEMBERS } from "../demo/createDemoDraft";
 import { Drafts } from "../drafts/Drafts";
+import { withConnectionCap } from "../http/httpLimits";
 import { inviteMember, inviteOrganizer } from "../identity/invitations";
 import { SqliteStorage } from "../storage/SqliteStorage";
 
@@ -36,6 +37,8 @@ export async function serve(config: ServerConfig, firstStart: boolean): Promise<
     storage,
     port: config.port,
     host: config.host,
+    publicUrl: config.publicUrl,
+    limits: withConnectionCap(config.maxConnectionsPerAddress),
     room: { trustOff: config.benchTrustOff, onCommitted: config.benchCommitLog ? (ms) => commitTimes.push(ms) : undefined },
   });
   const base = publicBaseUrl(config, server.url) ?? server.url;
