@@ -79,7 +79,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     onClientChange: (room) => {
       options.room?.onClientChange?.(room);
       void status.changed(room.draftId);
-      silence.noteChange(room).catch((error: unknown) => console.error(`Silence deadlines of ${room.draftId} could not be recorded:`, error));
+      silence.noteChange(room).catch((error: unknown) => log.error(LogEvent.crashAvoided, { during: "recording silence deadlines", draftId: room.draftId, error }));
     },
   });
   status.attach(rooms, storage);
