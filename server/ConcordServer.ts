@@ -117,7 +117,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
         socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
         return;
       }
-      const wait = await failures.retryAfterSeconds(request.socket);
+      const wait = await failures.retryAfterSeconds(request);
       if (wait > 0) {
         socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${wait}\r\nConnection: close\r\n\r\n`);
         return;
@@ -125,7 +125,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
       wss.handleUpgrade(request, socket, head, (ws) => {
         // A page of another origin is refused before its credential is read: the cookie it carries is someone else's.
         if (requestOrigin(request, publicUrl) === RequestOrigin.foreign) {
-          log.warn(LogEvent.originRefused, { route: "sync", draftId: target.draftId, room: target.room, origin: request.headers.origin ?? null, address: clientAddress(request.socket), code: CloseCode.originRefused.code });
+          log.warn(LogEvent.originRefused, { route: "sync", draftId: target.draftId, room: target.room, origin: request.headers.origin ?? null, address: clientAddress(request), code: CloseCode.originRefused.code });
           ws.close(CloseCode.originRefused.code, closeReason(CloseCode.originRefused));
           return;
         }

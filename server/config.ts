@@ -11,6 +11,8 @@ export interface ServerConfig {
   publicUrl: string | null;
   /** Connections one address may hold open (`CONCORD_MAX_CONNECTIONS_PER_ADDRESS`; 0 for no cap). */
   maxConnectionsPerAddress: number;
+  /** Reverse proxies whose `X-Forwarded-For` names the client (`CONCORD_TRUSTED_PROXIES`, comma-separated IPs). */
+  trustedProxies: string[];
   /** Bench only (`CONCORD_BENCH_TRUST_OFF=1`): no write guard, relay before commit. */
   benchTrustOff: boolean;
   /** Bench only (`CONCORD_BENCH_COMMIT_LOG=file`): where to write arrival-to-commit times at shutdown. */
@@ -22,7 +24,7 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = "0.0.0.0";
 export const DEFAULT_DATA_DIR = "./data";
 
-/** Reads `PORT`, `HOST`, `CONCORD_DATA_DIR`, `CONCORD_PUBLIC_URL` and `CONCORD_MAX_CONNECTIONS_PER_ADDRESS`; throws a RangeError naming a bad value. */
+/** Reads `PORT`, `HOST`, `CONCORD_DATA_DIR`, `CONCORD_PUBLIC_URL`, `CONCORD_MAX_CONNECTIONS_PER_ADDRESS` and `CONCORD_TRUSTED_PROXIES`; throws a RangeError naming a bad value. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT === undefined || env.PORT === "" ? DEFAULT_PORT : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`PORT must be 0–65535, not ${env.PORT}`);
@@ -39,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dataDir: path.resolve(env.CONCORD_DATA_DIR || DEFAULT_DATA_DIR),
     publicUrl,
     maxConnectionsPerAddress,
+    trustedProxies: (env.CONCORD_TRUSTED_PROXIES ?? "").split(",").map((address) => address.trim()).filter(Boolean),
     benchTrustOff: env.CONCORD_BENCH_TRUST_OFF === "1",
     benchCommitLog: env.CONCORD_BENCH_COMMIT_LOG || null,
   };

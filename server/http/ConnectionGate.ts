@@ -1,12 +1,13 @@
 /**
  * The per-address cap on open connections: one address may hold so many connections (HTTP and
  * sync sockets alike), and so many that have not yet carried a valid session or token. A connection
- * over either cap is answered 429 and closed before the server reads anything from it.
+ * over either cap is answered 429 and closed before the server reads anything from it. Connections
+ * from a trusted reverse proxy are not counted: the proxy speaks for many people.
  */
 import type http from "node:http";
 import type { Socket } from "node:net";
 import { log, LogEvent } from "../log";
-import { clientAddress } from "./clientAddress";
+import { fromTrustedProxy, peerAddress } from "./clientAddress";
 import type { HttpLimits } from "./httpLimits";
 
 /** What a refused connection reads. */
@@ -55,7 +56,9 @@ export class ConnectionGate {
   }
 
   private admit(socket: Socket): void {
-    const address = clientAddress(socket);
+    // A trusted proxy carries everyone's connections; it enforces its own per-client limits.
+    if (fromTrustedProxy(socket)) return;
+    const address = peerAddress(socket);
     const counts = this.counts.get(address) ?? { open: 0, unproven: 0 };
     const { maxConnectionsPerAddress: maxOpen, maxUnauthenticatedPerAddress: maxUnproven } = this.limits;
     if ((maxOpen > 0 && counts.open >= maxOpen) || (maxUnproven > 0 && counts.unproven >= maxUnproven)) {

@@ -8,7 +8,6 @@
  * loading their pages at once would be refused.)
  */
 import type { IncomingMessage } from "node:http";
-import type { Socket } from "node:net";
 import type express from "express";
 import { MemoryStore, type Options } from "express-rate-limit";
 import { presentedSecret } from "../identity/authenticate";
@@ -25,16 +24,16 @@ export class FailureLimit {
     this.store.init({ windowMs: limits.failureWindowMs } as Options);
   }
 
-  /** Seconds `socket`'s address must wait before it may try again; 0 when it may try now. */
-  async retryAfterSeconds(socket: Socket): Promise<number> {
-    const counted = await this.store.get(clientAddress(socket));
+  /** Seconds `request`'s address must wait before it may try again; 0 when it may try now. */
+  async retryAfterSeconds(request: IncomingMessage): Promise<number> {
+    const counted = await this.store.get(clientAddress(request));
     if (!counted || counted.totalHits < this.limits.maxFailuresPerWindow) return 0;
     return Math.max(1, Math.ceil(((counted.resetTime?.getTime() ?? Date.now()) - Date.now()) / 1000));
   }
 
-  /** Counts one failure of `socket`'s address (`what` failed, for the log); logs the failure that reaches the limit. */
-  async failed(socket: Socket, what: string): Promise<void> {
-    const address = clientAddress(socket);
+  /** Counts one failure of `request`'s address (`what` failed, for the log); logs the failure that reaches the limit. */
+  async failed(request: IncomingMessage, what: string): Promise<void> {
+    const address = clientAddress(request);
     const counted = await this.store.increment(address);
     log.info(LogEvent.credentialRefused, { what, address, failures: counted.totalHits });
     if (counted.totalHits === this.limits.maxFailuresPerWindow) {
@@ -48,7 +47,7 @@ export class FailureLimit {
    */
   middleware(): express.RequestHandler {
     return (request, response, next) => {
-      this.retryAfterSeconds(request.socket).then(
+      this.retryAfterSeconds(request).then(
         (wait) => {
           if (wait > 0) {
             response.setHeader("Retry-After", String(wait));
@@ -56,7 +55,7 @@ export class FailureLimit {
           }
           response.once("finish", () => {
             const what = failureOf(request, response.statusCode);
-            if (what) void this.failed(request.socket, what);
+            if (what) void this.failed(request, what);
           });
           next();
         },

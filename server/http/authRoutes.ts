@@ -38,11 +38,11 @@ export function authRoutes(identity: IdentityStore): express.Router {
     route(async (request, response) => {
       const signedIn = await redeemInvitation(identity, String(request.params.secret));
       if (!signedIn) {
-        log.info(LogEvent.signInRefused, { address: clientAddress(request.socket) });
+        log.info(LogEvent.signInRefused, { address: clientAddress(request) });
         throw httpErrors.linkSpent();
       }
       connectionProven(request.socket);
-      log.info(LogEvent.signIn, { userId: signedIn.userId, draftId: signedIn.draftId ?? null, address: clientAddress(request.socket) });
+      log.info(LogEvent.signIn, { userId: signedIn.userId, draftId: signedIn.draftId ?? null, address: clientAddress(request) });
       response.setHeader("Set-Cookie", sessionCookie(request, signedIn.session, SESSION_TTL_MS));
       response.setHeader("Cache-Control", "no-store");
       response.redirect(303, signedIn.draftId ? `/d/${signedIn.draftId}` : "/");

@@ -71,7 +71,7 @@ export const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set(["POST", "PAT
 export function refuseForeignPages(publicUrl: string | null): express.RequestHandler {
   return (request, _response, next) => {
     if (!STATE_CHANGING_METHODS.has(request.method) || requestOrigin(request, publicUrl) !== RequestOrigin.foreign) return next();
-    log.warn(LogEvent.originRefused, { method: request.method, route: routeName(request), origin: header(request, "origin") ?? null, address: clientAddress(request.socket) });
+    log.warn(LogEvent.originRefused, { method: request.method, route: routeName(request), origin: header(request, "origin") ?? null, address: clientAddress(request) });
     next(httpErrors.foreignOrigin());
   };
 }

@@ -38,7 +38,7 @@ export async function acceptSyncSocket(
   target: { draftId: string; room: RoomName },
 ): Promise<void> {
   const closeWith = (socket: WebSocket, cause: CloseCode, detail?: string): void => {
-    log.info(LogEvent.socketClosed, { code: cause.code, reason: cause.reason, detail, draftId: target.draftId, room: target.room, address: clientAddress(request.socket) });
+    log.info(LogEvent.socketClosed, { code: cause.code, reason: cause.reason, detail, draftId: target.draftId, room: target.room, address: clientAddress(request) });
     socket.close(cause.code, closeReason(cause, detail));
   };
   const early: Array<[Buffer, boolean]> = [];
@@ -55,7 +55,7 @@ export async function acceptSyncSocket(
 
   const user = await authenticate(context.storage.identity, request);
   if (!user) {
-    if (presentedSecret(request) !== null) await context.failures.failed(request.socket, "socket token or session");
+    if (presentedSecret(request) !== null) await context.failures.failed(request, "socket token or session");
     return closeWith(socket, CloseCode.unauthenticated);
   }
   connectionProven(request.socket);

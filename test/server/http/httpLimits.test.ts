@@ -9,6 +9,7 @@ import WebSocket from "ws";
 import { Room } from "../../../shared/documentLayout";
 import { Role } from "../../../shared/roles";
 import type { ConcordServer } from "../../../server/ConcordServer";
+import { trustProxies } from "../../../server/http/clientAddress";
 import { DEFAULT_HTTP_LIMITS } from "../../../server/http/httpLimits";
 import { TOKEN_PARAM } from "../../../server/identity/authenticate";
 import { openRaw } from "../../support/attacker";
@@ -132,6 +133,29 @@ describe("guessing", () => {
     for (let i = 0; i < 2; i++) expect((await fetch(`${server.url}/api/drafts`, { headers: { authorization: `Bearer guess-${i}` } })).status).toBe(401);
     await waitFor(() => handshakeStatus(server, draft.id, good.token), (status) => status === 429, { what: "the handshake to be refused" });
     expect((await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${good.token}` } })).status).toBe(429);
+  });
+});
+
+describe("behind a trusted reverse proxy", () => {
+  it("counts each forwarded client's failures apart, and does not cap the proxy's own connections", async () => {
+    onTestEnd(trustProxies(["127.0.0.1"]));
+    const server = await startTestServer({ limits: { maxFailuresPerWindow: 2, maxConnectionsPerAddress: 2, maxUnauthenticatedPerAddress: 2 } });
+    const guess = (client: string) => fetch(`${server.url}/signin/guess`, { method: "POST", redirect: "manual", headers: { "x-forwarded-for": `${client}, 127.0.0.1` } });
+    expect([(await guess("203.0.113.7")).status, (await guess("203.0.113.7")).status]).toEqual([410, 410]);
+    expect((await guess("203.0.113.7")).status).toBe(429);
+    expect((await guess("203.0.113.8")).status).toBe(410);
+    const held: RawConnection[] = [];
+    for (let i = 0; i < 4; i++) held.push(await rawConnection(server));
+    held[3]!.socket.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    await waitFor(() => held[3]!.read(), (read) => read.includes('{"ok":true}'), { what: "the proxy's fourth connection to be served" });
+  });
+
+  it("believes no X-Forwarded-For from a peer it does not trust", async () => {
+    const server = await startTestServer({ limits: { maxFailuresPerWindow: 2 } });
+    const guess = (client: string) => fetch(`${server.url}/signin/guess`, { method: "POST", redirect: "manual", headers: { "x-forwarded-for": client } });
+    await guess("203.0.113.7");
+    await guess("203.0.113.8");
+    expect((await guess("203.0.113.9")).status).toBe(429);
   });
 });
 
