@@ -13,6 +13,7 @@ import { clientAddress } from "./http/clientAddress";
 import { ConnectionGate } from "./http/ConnectionGate";
 import { createApp } from "./http/createApp";
 import { FailureLimit } from "./http/FailureLimit";
+import { httpErrors } from "./http/HttpError";
 import { DEFAULT_HTTP_LIMITS, TIMEOUT_CHECK_INTERVAL_MS, type HttpLimits } from "./http/httpLimits";
 import { RequestOrigin, requestOrigin } from "./http/requestOrigin";
 import { log, LogEvent } from "./log";
@@ -119,7 +120,8 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
       }
       const wait = await failures.retryAfterSeconds(request);
       if (wait > 0) {
-        socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${wait}\r\nConnection: close\r\n\r\n`);
+        const message = httpErrors.tooManyFailures(wait).message;
+        socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${wait}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${message}`);
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => {
