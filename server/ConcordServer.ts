@@ -154,7 +154,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   // A revision stored by a publication the process did not live to commit gets its record back.
   let closingDown = false;
   const reconciling = reconcileAllRevisions(storage, rooms, () => closingDown).catch((error: unknown) =>
-    console.error("Published revisions could not be reconciled with their records:", error),
+    log.error(LogEvent.crashAvoided, { during: "reconciling published revisions with their records", error }),
   );
   const host = options.host && options.host !== "0.0.0.0" && options.host !== "::" ? options.host : "127.0.0.1";
 
