@@ -5,11 +5,18 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { CloseCode } from "../shared/closeCodes";
+import { CloseCode, closeReason } from "../shared/closeCodes";
 import { parseSyncPath } from "../shared/documentLayout";
 import { Drafts } from "./drafts/Drafts";
 import { PdfPrinter } from "./export/pdf/PdfPrinter";
+import { clientAddress } from "./http/clientAddress";
+import { ConnectionGate } from "./http/ConnectionGate";
 import { createApp } from "./http/createApp";
+import { FailureLimit } from "./http/FailureLimit";
+import { httpErrors } from "./http/HttpError";
+import { DEFAULT_HTTP_LIMITS, TIMEOUT_CHECK_INTERVAL_MS, type HttpLimits } from "./http/httpLimits";
+import { RequestOrigin, requestOrigin } from "./http/requestOrigin";
+import { log, LogEvent } from "./log";
 import { CLIENT_DIST_DIR } from "./paths";
 import { SqliteStorage } from "./storage/SqliteStorage";
 import type { Storage } from "./storage/Storage";
@@ -39,6 +46,10 @@ export interface ServerOptions {
   clock?: Clock;
   /** Prints PDF exports; tests inject one without a browser, or with a short deadline. */
   pdfPrinter?: PdfPrinter;
+  /** The address people reach the server at (`CONCORD_PUBLIC_URL`): pages from there may use it, besides pages from the address a request was sent to. */
+  publicUrl?: string | null;
+  /** Timeouts, connection caps and the failure limit, where they differ from `DEFAULT_HTTP_LIMITS`. */
+  limits?: Partial<HttpLimits>;
 }
 
 /** A running server. */
@@ -70,31 +81,65 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     onClientChange: (room) => {
       options.room?.onClientChange?.(room);
       void status.changed(room.draftId);
-      silence.noteChange(room).catch((error: unknown) => console.error(`Silence deadlines of ${room.draftId} could not be recorded:`, error));
+      silence.noteChange(room).catch((error: unknown) => log.error(LogEvent.crashAvoided, { during: "recording silence deadlines", draftId: room.draftId, error }));
     },
   });
   status.attach(rooms, storage);
   const silence = new SilenceTimer(storage, rooms, clock, (draftId) => void status.changed(draftId));
   const live = new LiveConnections();
-  const sync = { storage, rooms, live, presence: new PresenceBudgets() };
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
+  const publicUrl = options.publicUrl ?? null;
+  const failures = new FailureLimit(limits);
+  const sync = { storage, rooms, live, failures, presence: new PresenceBudgets() };
   const app = createApp(
-    { storage, drafts, live, rooms, clock, pdfPrinter: options.pdfPrinter ?? new PdfPrinter(), onRevisionPublished: (draftId) => void status.changed(draftId) },
+    {
+      storage,
+      drafts,
+      live,
+      rooms,
+      clock,
+      pdfPrinter: options.pdfPrinter ?? new PdfPrinter(),
+      onRevisionPublished: (draftId) => void status.changed(draftId),
+      failures,
+      publicUrl,
+    },
     options.clientDir ?? CLIENT_DIST_DIR,
   );
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(
+    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    app,
+  );
+  new ConnectionGate(limits).attach(httpServer);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES_READ });
 
   httpServer.on("upgrade", (request, socket, head) => {
-    const target = parseSyncPath(new URL(request.url ?? "/", "http://localhost").pathname);
-    if (!target) {
-      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
-      return;
-    }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      acceptSyncSocket(sync, ws, request, target).catch((error: unknown) => {
-        console.error(`Could not admit a socket to ${target.draftId}/${target.room}:`, error);
-        ws.close(CloseCode.storageFailed.code, CloseCode.storageFailed.reason);
+    void (async () => {
+      const target = parseSyncPath(new URL(request.url ?? "/", "http://localhost").pathname);
+      if (!target) {
+        socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+        return;
+      }
+      const wait = await failures.retryAfterSeconds(request);
+      if (wait > 0) {
+        const message = httpErrors.tooManyFailures(wait).message;
+        socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${wait}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${message}`);
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        // A page of another origin is refused before its credential is read: the cookie it carries is someone else's.
+        if (requestOrigin(request, publicUrl) === RequestOrigin.foreign) {
+          log.warn(LogEvent.originRefused, { route: "sync", draftId: target.draftId, room: target.room, origin: request.headers.origin ?? null, address: clientAddress(request), code: CloseCode.originRefused.code });
+          ws.close(CloseCode.originRefused.code, closeReason(CloseCode.originRefused));
+          return;
+        }
+        acceptSyncSocket(sync, ws, request, target).catch((error: unknown) => {
+          log.error(LogEvent.crashAvoided, { during: "socket admission", draftId: target.draftId, room: target.room, code: CloseCode.storageFailed.code, error });
+          ws.close(CloseCode.storageFailed.code, CloseCode.storageFailed.reason);
+        });
       });
+    })().catch((error: unknown) => {
+      log.error(LogEvent.crashAvoided, { during: "socket upgrade", error });
+      socket.destroy();
     });
   });
 
@@ -110,7 +155,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   // A revision stored by a publication the process did not live to commit gets its record back.
   let closingDown = false;
   const reconciling = reconcileAllRevisions(storage, rooms, () => closingDown).catch((error: unknown) =>
-    console.error("Published revisions could not be reconciled with their records:", error),
+    log.error(LogEvent.crashAvoided, { during: "reconciling published revisions with their records", error }),
   );
   const host = options.host && options.host !== "0.0.0.0" && options.host !== "::" ? options.host : "127.0.0.1";
 
@@ -131,6 +176,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
         await silence.stop();
         await status.stop();
         await rooms.closeAll();
+        failures.close();
         for (const client of wss.clients) client.terminate();
         wss.close();
         httpServer.closeAllConnections();

@@ -1,5 +1,6 @@
 /** The server's configuration, read from the environment once at start. */
 import path from "node:path";
+import { DEFAULT_HTTP_LIMITS } from "./http/httpLimits";
 
 /** Settings a deployment may change, with their defaults. */
 export interface ServerConfig {
@@ -8,6 +9,10 @@ export interface ServerConfig {
   dataDir: string;
   /** The address people reach the server at, for the links it prints (`CONCORD_PUBLIC_URL`). */
   publicUrl: string | null;
+  /** Connections one address may hold open (`CONCORD_MAX_CONNECTIONS_PER_ADDRESS`; 0 for no cap). */
+  maxConnectionsPerAddress: number;
+  /** Reverse proxies whose `X-Forwarded-For` names the client (`CONCORD_TRUSTED_PROXIES`, comma-separated IPs). */
+  trustedProxies: string[];
   /** Bench only (`CONCORD_BENCH_TRUST_OFF=1`): no write guard, relay before commit. */
   benchTrustOff: boolean;
   /** Bench only (`CONCORD_BENCH_COMMIT_LOG=file`): where to write arrival-to-commit times at shutdown. */
@@ -19,15 +24,24 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = "0.0.0.0";
 export const DEFAULT_DATA_DIR = "./data";
 
-/** Reads `PORT`, `HOST`, `CONCORD_DATA_DIR` and `CONCORD_PUBLIC_URL`; throws a RangeError naming a bad value. */
+/** Reads `PORT`, `HOST`, `CONCORD_DATA_DIR`, `CONCORD_PUBLIC_URL`, `CONCORD_MAX_CONNECTIONS_PER_ADDRESS` and `CONCORD_TRUSTED_PROXIES`; throws a RangeError naming a bad value. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT === undefined || env.PORT === "" ? DEFAULT_PORT : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`PORT must be 0–65535, not ${env.PORT}`);
+  const cap = env.CONCORD_MAX_CONNECTIONS_PER_ADDRESS;
+  const maxConnectionsPerAddress = cap === undefined || cap === "" ? DEFAULT_HTTP_LIMITS.maxConnectionsPerAddress : Number(cap);
+  if (!Number.isInteger(maxConnectionsPerAddress) || maxConnectionsPerAddress < 0) {
+    throw new RangeError(`CONCORD_MAX_CONNECTIONS_PER_ADDRESS must be a whole number (0 for no cap), not ${cap}`);
+  }
+  const publicUrl = env.CONCORD_PUBLIC_URL ? env.CONCORD_PUBLIC_URL.replace(/\/+$/, "") : null;
+  if (publicUrl !== null && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new RangeError(`CONCORD_PUBLIC_URL must be an http(s) address, not ${env.CONCORD_PUBLIC_URL}`);
   return {
     port,
     host: env.HOST || DEFAULT_HOST,
     dataDir: path.resolve(env.CONCORD_DATA_DIR || DEFAULT_DATA_DIR),
-    publicUrl: env.CONCORD_PUBLIC_URL ? env.CONCORD_PUBLIC_URL.replace(/\/+$/, "") : null,
+    publicUrl,
+    maxConnectionsPerAddress,
+    trustedProxies: (env.CONCORD_TRUSTED_PROXIES ?? "").split(",").map((address) => address.trim()).filter(Boolean),
     benchTrustOff: env.CONCORD_BENCH_TRUST_OFF === "1",
     benchCommitLog: env.CONCORD_BENCH_COMMIT_LOG || null,
   };

@@ -13,6 +13,7 @@ export const CloseCode = {
   slowReader: { code: 4408, reason: "slow-reader" },
   clientIdTaken: { code: 4409, reason: "client-id-taken" },
   accessRevoked: { code: 4410, reason: "access-revoked" },
+  originRefused: { code: 4412, reason: "origin-refused" },
   messageTooLarge: { code: 4413, reason: "message-too-large" },
   unknownMessageType: { code: 4415, reason: "unknown-message-type" },
   presenceFlood: { code: 4420, reason: "presence-flood" },

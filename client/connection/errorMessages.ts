@@ -14,6 +14,7 @@ const MESSAGES: Record<CloseCode["reason"], string> = {
   "slow-reader": "The connection fell too far behind the server; reconnecting.",
   "client-id-taken": "Your editor session clashed with another; your copy was refreshed from the server.",
   "access-revoked": "Your access to this draft has changed or been revoked.",
+  "origin-refused": "This page is not served from Concord's own address, so the server will not let it act for you. Open the draft from Concord's own address.",
   "message-too-large": "A change was too large to send.",
   "unknown-message-type": "The connection sent something the server does not understand; reconnecting.",
   "presence-flood": "The connection sent more cursor and presence updates than the server accepts; reconnecting.",
@@ -30,6 +31,7 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.roomForbidden.code,
   CloseCode.unknownDraft.code,
   CloseCode.accessRevoked.code,
+  CloseCode.originRefused.code,
   CloseCode.schemaMismatch.code,
 ]);
 
@@ -54,10 +56,11 @@ const HTTP_MESSAGES: Record<number, string> = {
   410: "This sign-in link was already used or has expired; ask the secretariat for a new one.",
   413: "That is too large to send.",
   415: "The server does not read that kind of file.",
+  429: "Too many failed sign-ins from your address; wait a few minutes and try again.",
 };
 
 /** Statuses whose answer says in words what was wrong with what was sent (a file's real size, why it is refused). */
-const SELF_EXPLAINING = new Set([413, 415, 503]);
+const SELF_EXPLAINING = new Set([413, 415, 429, 503]);
 
 /** The message for an HTTP error answer. */
 export function httpErrorMessage(status: number, body: ErrorBody = {}): string {

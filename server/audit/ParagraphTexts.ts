@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import { paragraphWords, type ParagraphWords } from "../../shared/audit/auditWords";
 import { TextRoot } from "../../shared/documentLayout";
 import { blockText, FOOTNOTE_CHAR, footnoteTexts } from "../../shared/text/blockText";
+import { log, LogEvent } from "../log";
 
 interface Known {
   pid: string;
@@ -72,7 +73,7 @@ export class ParagraphTexts {
     try {
       this.follow(events);
     } catch (error) {
-      console.error("The audit could not read a change to the text:", error);
+      log.error(LogEvent.crashAvoided, { during: "reading a change to the text for the audit", error });
       this.known.clear();
       for (const child of this.fragment.toArray()) if (child instanceof Y.XmlElement) this.remember(child);
     }

@@ -7,6 +7,8 @@ import { startConcordServer, type ConcordServer } from "../ConcordServer";
 import { publicBaseUrl, type ServerConfig } from "../config";
 import { createDemoDraft, DEMO_MEMBERS } from "../demo/createDemoDraft";
 import { Drafts } from "../drafts/Drafts";
+import { trustProxies } from "../http/clientAddress";
+import { withConnectionCap } from "../http/httpLimits";
 import { inviteMember, inviteOrganizer } from "../identity/invitations";
 import { SqliteStorage } from "../storage/SqliteStorage";
 
@@ -30,12 +32,15 @@ export async function serve(config: ServerConfig, firstStart: boolean): Promise<
   const drafts = new Drafts(storage);
   const demo = firstStart && (await drafts.list()).length === 0 ? await createDemoDraft(drafts) : null;
   const organizer = firstStart && !(await storage.identity.hasOrganizer()) ? await inviteOrganizer(storage.identity, FIRST_ORGANIZER_NAME) : null;
+  trustProxies(config.trustedProxies);
   const commitTimes: number[] = [];
   if (config.benchTrustOff) console.warn("CONCORD_BENCH_TRUST_OFF: the write guard and durable commit are OFF. Benchmarks only.");
   const server = await startConcordServer({
     storage,
     port: config.port,
     host: config.host,
+    publicUrl: config.publicUrl,
+    limits: withConnectionCap(config.maxConnectionsPerAddress),
     room: { trustOff: config.benchTrustOff, onCommitted: config.benchCommitLog ? (ms) => commitTimes.push(ms) : undefined },
   });
   const base = publicBaseUrl(config, server.url) ?? server.url;

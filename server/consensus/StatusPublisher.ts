@@ -15,6 +15,7 @@ import type * as Y from "yjs";
 import type { Progress } from "../../schemas/records";
 import { draftConsensus } from "../../shared/consensus/consensusStatus";
 import { MetaKey, PROGRESS_KEY, Room, TextRoot } from "../../shared/documentLayout";
+import { log, LogEvent } from "../log";
 import type { DraftSummary, Storage } from "../storage/Storage";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 
@@ -78,7 +79,7 @@ export class StatusPublisher {
           setTimeout(() => this.lastRun.delete(draftId), STATUS_MIN_INTERVAL_MS).unref();
           return this.publish(draftId);
         })
-        .catch((error: unknown) => console.error(`Status of draft ${draftId} could not be published:`, error));
+        .catch((error: unknown) => log.error(LogEvent.crashAvoided, { during: "publishing a draft's status", draftId, error }));
       this.pending.set(draftId, run);
     }
     return run;
@@ -119,7 +120,7 @@ export class StatusPublisher {
         if (this.stopping) return;
         if (draft.progress === null) await this.publish(draft.id);
       }
-    })().catch((error: unknown) => console.error("Drafts without a summary could not be published:", error));
+    })().catch((error: unknown) => log.error(LogEvent.crashAvoided, { during: "publishing the status of drafts without a summary", error }));
     return this.catchingUp;
   }
 

@@ -32,9 +32,12 @@ export const httpErrors = {
   badRequest: (message: string) => new HttpError(400, "bad-request", message),
   unauthenticated: () => new HttpError(401, "unauthenticated", "Sign in with your invitation link first."),
   forbidden: (message = "You may not do that in this draft.") => new HttpError(403, "forbidden", message),
+  foreignOrigin: () => new HttpError(403, "foreign-origin", "This request came from a page of another site or address, which may not act for you; use Concord's own page."),
   notFound: (what = "That") => new HttpError(404, "not-found", `${what} does not exist.`),
   tooLarge: (message: string) => new HttpError(413, "too-large", message),
   unsupportedType: (message: string) => new HttpError(415, "unsupported-type", message),
+  tooManyFailures: (retryAfterSeconds: number) =>
+    new HttpError(429, "too-many-failures", `Too many failed sign-ins or unknown tokens from your address; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`),
   unavailable: (message: string) => new HttpError(503, "unavailable", message),
   linkSpent: () => new HttpError(410, "link-spent", "This sign-in link was already used or has expired; ask the secretariat for a new one."),
 };

@@ -6,13 +6,14 @@
 import type express from "express";
 import { MAX_UPLOAD_BYTES } from "../../shared/importPreview";
 import { formatMegabytes, ImportRefusal } from "../import/ImportRefusal";
+import { log, LogEvent } from "../log";
 import { HttpError } from "./HttpError";
 
 /** Largest JSON body the API reads (express.json's limit). */
 export const MAX_JSON_BODY = "64kb";
 
 /** Express's error handler for the app: `{error, message}` with the status the error calls for. */
-export function answerError(error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction): void {
+export function answerError(error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction): void {
   if (error instanceof HttpError) {
     res.status(error.status).json({ error: error.id, message: error.message });
     return;
@@ -36,6 +37,7 @@ export function answerError(error: unknown, _req: express.Request, res: express.
     res.status(404).json({ error: "not-found", message: "No such file." });
     return;
   }
-  console.error(error);
+  // The route's pattern, not the path: a sign-in path holds its secret.
+  log.error(LogEvent.crashAvoided, { during: `a ${req.method} request`, route: (req.route as { path?: string } | undefined)?.path ?? null, status: 500, error });
   res.status(500).json({ error: "internal", message: "Something went wrong on the server." });
 }

@@ -5,6 +5,9 @@ import { SESSION_COOKIE, SESSION_TTL_MS, sessionSecret } from "../identity/authe
 import type { IdentityStore } from "../identity/IdentityStore";
 import { redeemInvitation, SIGN_IN_PATH } from "../identity/invitations";
 import { hashSecret } from "../identity/secrets";
+import { log, LogEvent } from "../log";
+import { clientAddress } from "./clientAddress";
+import { connectionProven } from "./ConnectionGate";
 import { httpErrors } from "./HttpError";
 import { requireUser, route } from "./requestContext";
 
@@ -34,7 +37,12 @@ export function authRoutes(identity: IdentityStore): express.Router {
     `${SIGN_IN_PATH}/:secret`,
     route(async (request, response) => {
       const signedIn = await redeemInvitation(identity, String(request.params.secret));
-      if (!signedIn) throw httpErrors.linkSpent();
+      if (!signedIn) {
+        log.info(LogEvent.signInRefused, { address: clientAddress(request) });
+        throw httpErrors.linkSpent();
+      }
+      connectionProven(request.socket);
+      log.info(LogEvent.signIn, { userId: signedIn.userId, draftId: signedIn.draftId ?? null, address: clientAddress(request) });
       response.setHeader("Set-Cookie", sessionCookie(request, signedIn.session, SESSION_TTL_MS));
       response.setHeader("Cache-Control", "no-store");
       response.redirect(303, signedIn.draftId ? `/d/${signedIn.draftId}` : "/");

@@ -10,10 +10,14 @@ import type { PdfPrinter } from "../export/pdf/PdfPrinter";
 import type { Storage } from "../storage/Storage";
 import type { LiveConnections } from "../sync/LiveConnections";
 import type { RoomRegistry } from "../sync/RoomRegistry";
+import { SIGN_IN_PATH } from "../identity/invitations";
 import { auditRoutes } from "./auditRoutes";
 import { authRoutes } from "./authRoutes";
 import { draftRoutes } from "./draftRoutes";
 import { exportRoutes } from "./exportRoutes";
+import type { FailureLimit } from "./FailureLimit";
+import { refuseForeignPages } from "./requestOrigin";
+import { securityHeaders } from "./securityHeaders";
 import { answerError, MAX_JSON_BODY } from "./answerError";
 import { memberRoutes } from "./memberRoutes";
 import { newDraftRoutes } from "./newDraftRoutes";
@@ -38,12 +42,19 @@ export interface AppContext {
   clock: Clock;
   /** Told once a revision is published (the status publisher saves the draft's new symbol). */
   onRevisionPublished?: (draftId: string) => void;
+  /** Failed sign-ins and tokens per address. */
+  failures: FailureLimit;
+  /** The server's public URL, whose pages may change things besides the server's own address. */
+  publicUrl: string | null;
 }
 
 /** Builds the HTTP side of the server. */
-export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock, onRevisionPublished }: AppContext, clientDir: string): express.Express {
+export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock, onRevisionPublished, failures, publicUrl }: AppContext, clientDir: string): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders(publicUrl));
+  app.use(["/api", SIGN_IN_PATH], failures.middleware());
+  app.use(refuseForeignPages(publicUrl));
   app.use(express.json({ limit: MAX_JSON_BODY }));
 
   app.get("/health", (_req, res) => {
@@ -62,7 +73,7 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock, onR
 
   // Scripts and styles go out as the build compressed them (brotli, else gzip): a delegation on a
   // 400 kbit/s line downloads about a third of the bytes.
-  app.use(ASSETS_PATH, expressStaticGzip(clientDir, { index: false, enableBrotli: true, orderPreference: ["br", "gz"], serveStatic: { fallthrough: false } }));
+  app.use(ASSETS_PATH, expressStaticGzip(clientDir, { index: false, enableBrotli: true, orderPreference: ["br", "gz"], serveStatic: { fallthrough: false } }), quietAssetRefusal);
   // The service worker must be served from the root to look after the app's routes; browsers
   // check it for updates, so it is never cached.
   app.get(SERVICE_WORKER_PATH, (_req, res) => {
@@ -86,4 +97,17 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock, onR
   });
   app.use(answerError);
   return app;
+}
+
+/**
+ * A path the static files refuse (`/assets/..%2F..%2Fpackage.json` is 403 from `send`, a bad
+ * encoding 400) is a missing file to whoever asks: a quiet 404, not a server error in the log.
+ */
+function quietAssetRefusal(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const status = (error as { status?: number }).status;
+  if (status !== undefined && status >= 400 && status < 500) {
+    res.status(404).json({ error: "not-found", message: "No such file." });
+    return;
+  }
+  next(error);
 }

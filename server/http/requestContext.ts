@@ -3,12 +3,14 @@ import type express from "express";
 import { Role } from "../../shared/roles";
 import { authenticate } from "../identity/authenticate";
 import type { IdentityStore, Membership, User } from "../identity/IdentityStore";
+import { connectionProven } from "./ConnectionGate";
 import { httpErrors } from "./HttpError";
 
 /** The user behind a request; throws 401 when there is none. */
 export async function requireUser(identity: IdentityStore, request: express.Request): Promise<User> {
   const user = await authenticate(identity, request);
   if (!user) throw httpErrors.unauthenticated();
+  connectionProven(request.socket);
   return user;
 }
 

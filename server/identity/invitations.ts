@@ -99,7 +99,7 @@ export async function inviteOrganizer(identity: IdentityStore, name: string): Pr
 }
 
 /** Redeems a sign-in link once: the session secret and the draft it leads to, or null when the link is spent or unknown. */
-export async function redeemInvitation(identity: IdentityStore, secret: string): Promise<{ session: string; draftId: string | null } | null> {
+export async function redeemInvitation(identity: IdentityStore, secret: string): Promise<{ session: string; draftId: string | null; userId: string } | null> {
   const hash = hashSecret(secret);
   const credential = await identity.findCredential(hash);
   if (!credential || credential.kind !== CredentialKind.invitation) return null;
@@ -109,5 +109,5 @@ export async function redeemInvitation(identity: IdentityStore, secret: string):
   if (!user) return null;
   const membership = credential.membershipId ? await identity.getMembership(credential.membershipId) : null;
   const session = await issue(identity, CredentialKind.session, user, SESSION_TTL_MS, null);
-  return { session, draftId: membership?.draftId ?? null };
+  return { session, draftId: membership?.draftId ?? null, userId: user.id };
 }

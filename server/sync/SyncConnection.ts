@@ -8,6 +8,7 @@ import { CloseCode, closeReason } from "../../shared/closeCodes";
 import { assertNever } from "../../shared/assertNever";
 import { WriteRefusal } from "../guard/WriteRefusal";
 import type { Writer } from "../identity/Writer";
+import { log, LogEvent } from "../log";
 import { BadUpdateError, type Room, type RoomPeer } from "./Room";
 import { MessageType } from "../../shared/syncProtocol";
 import type { PresenceBudget } from "./PresenceBudgets";
@@ -83,6 +84,7 @@ export class SyncConnection implements RoomPeer {
 
   close(cause: CloseCode, detail?: string): void {
     if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
+      log.info(LogEvent.socketClosed, { code: cause.code, reason: cause.reason, detail, draftId: this.room.draftId, room: this.room.name, member: this.writer.membershipId });
       this.socket.close(cause.code, closeReason(cause, detail));
     }
     this.finish();
@@ -153,6 +155,7 @@ function closeCauseOf(error: unknown): CloseCode {
   if (error instanceof MalformedMessageError) return CloseCode.malformedMessage;
   // Anything else thrown while reading a client's bytes (an awareness update that does not decode,
   // say) is still the client's bad input, never a reason for the server to fall over.
+  log.warn(LogEvent.crashAvoided, { during: "reading a client's frame", code: CloseCode.malformedMessage.code, error });
   return CloseCode.malformedMessage;
 }
 

@@ -9,7 +9,11 @@ import { CloseCode, closeReason } from "../../shared/closeCodes";
 import { SCHEMA_VERSION, type Room as RoomName } from "../../shared/documentLayout";
 import { mayReadRoom } from "../../shared/readPolicy";
 import { SCHEMA_VERSION_PARAM } from "../../shared/syncProtocol";
-import { authenticate } from "../identity/authenticate";
+import { clientAddress } from "../http/clientAddress";
+import { connectionProven } from "../http/ConnectionGate";
+import type { FailureLimit } from "../http/FailureLimit";
+import { authenticate, presentedSecret } from "../identity/authenticate";
+import { log, LogEvent } from "../log";
 import { writerOf } from "../identity/Writer";
 import type { Storage } from "../storage/Storage";
 import type { LiveConnections } from "./LiveConnections";
@@ -24,10 +28,8 @@ export interface SyncContext {
   rooms: RoomRegistry;
   live: LiveConnections;
   presence: PresenceBudgets;
-}
-
-function closeWith(socket: WebSocket, cause: CloseCode, detail?: string): void {
-  socket.close(cause.code, closeReason(cause, detail));
+  /** Counts handshakes whose token or session is unknown. */
+  failures: FailureLimit;
 }
 
 /** Admits (or closes) one upgraded socket for `room` of `draftId`. */
@@ -37,6 +39,10 @@ export async function acceptSyncSocket(
   request: IncomingMessage,
   target: { draftId: string; room: RoomName },
 ): Promise<void> {
+  const closeWith = (socket: WebSocket, cause: CloseCode, detail?: string): void => {
+    log.info(LogEvent.socketClosed, { code: cause.code, reason: cause.reason, detail, draftId: target.draftId, room: target.room, address: clientAddress(request) });
+    socket.close(cause.code, closeReason(cause, detail));
+  };
   const early: Array<[Buffer, boolean]> = [];
   let earlyBytes = 0;
   const hold = (data: Buffer, isBinary: boolean) => {
@@ -50,7 +56,11 @@ export async function acceptSyncSocket(
   if (declared !== null && declared !== String(SCHEMA_VERSION)) return closeWith(socket, CloseCode.schemaMismatch);
 
   const user = await authenticate(context.storage.identity, request);
-  if (!user) return closeWith(socket, CloseCode.unauthenticated);
+  if (!user) {
+    if (presentedSecret(request) !== null) await context.failures.failed(request, "socket token or session");
+    return closeWith(socket, CloseCode.unauthenticated);
+  }
+  connectionProven(request.socket);
   const draft = await context.storage.getDraft(target.draftId);
   if (!draft) return closeWith(socket, CloseCode.unknownDraft);
   const membership = await context.storage.identity.activeMembership(user.id, draft.id);

@@ -50,6 +50,12 @@ export interface PageOptions {
  */
 export async function openPage(browser: Browser, url: string, { prepare, expectedErrors = [] }: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  // Anything the content security policy blocks is a page error like any other (issue 14, acceptance 4).
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"} at ${event.sourceFile}:${event.lineNumber}`),
+    ),
+  );
   const page = await context.newPage();
   prepare?.(page);
   const problems: string[] = [];

@@ -8,6 +8,7 @@ import express from "express";
 import { answerError } from "../../../server/http/answerError";
 import { route } from "../../../server/http/requestContext";
 import { Role } from "../../../shared/roles";
+import { captureLog } from "../../support/capturedLog";
 import { onTestEnd } from "../../support/cleanup";
 import { invite } from "../../support/members";
 import { startTestServer } from "../../support/testServer";
@@ -30,12 +31,13 @@ async function appThrowing(error: Error): Promise<string> {
 
 describe("the REST API's error edge", () => {
   it("answers 500, not 400, when a route's inner code throws a RangeError, and says nothing of its message", async () => {
-    const logged = jest.spyOn(console, "error").mockImplementation(() => {});
+    const log = captureLog();
     const response = await fetch(await appThrowing(new RangeError("Delegation membership m1 has no state")));
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: "internal", message: "Something went wrong on the server." });
-    expect(logged).toHaveBeenCalledWith(expect.any(RangeError));
-    logged.mockRestore();
+    expect(log.lines()).toEqual([
+      expect.objectContaining({ level: "error", event: "crash-avoided", status: 500, error: expect.objectContaining({ type: "RangeError", message: "Delegation membership m1 has no state" }) }),
+    ]);
   });
 
   it("answers a bad role, a bad state or a bad name with 400 and the reason", async () => {
