@@ -125,6 +125,7 @@ export class SyncConnection implements RoomPeer {
    * kernel until the socket is cut, once the client has had time to read the close.
    */
   private cutOff(cause: CloseCode, detail: string): void {
+    log.warn(LogEvent.flood, { code: cause.code, detail, draftId: this.room.draftId, room: this.room.name, member: this.writer.membershipId, principal: this.writer.principal });
     this.close(cause, detail);
     this.socket.pause();
     setTimeout(() => this.socket.terminate(), FLOOD_CLOSE_GRACE_MS).unref();
