@@ -8,6 +8,10 @@ export interface ServerConfig {
   dataDir: string;
   /** The address people reach the server at, for the links it prints (`CONCORD_PUBLIC_URL`). */
   publicUrl: string | null;
+  /** The PostgreSQL database to store everything in (`CONCORD_DATABASE_URL`); null: SQLite in `dataDir`. */
+  databaseUrl: string | null;
+  /** The Redis through which several processes will tell each other what changed (`CONCORD_REDIS_URL`); not used yet. */
+  redisUrl: string | null;
   /** Bench only (`CONCORD_BENCH_TRUST_OFF=1`): no write guard, relay before commit. */
   benchTrustOff: boolean;
   /** Bench only (`CONCORD_BENCH_COMMIT_LOG=file`): where to write arrival-to-commit times at shutdown. */
@@ -19,15 +23,24 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = "0.0.0.0";
 export const DEFAULT_DATA_DIR = "./data";
 
-/** Reads `PORT`, `HOST`, `CONCORD_DATA_DIR` and `CONCORD_PUBLIC_URL`; throws a RangeError naming a bad value. */
+/**
+ * Reads `PORT`, `HOST`, `CONCORD_DATA_DIR`, `CONCORD_PUBLIC_URL`, `CONCORD_DATABASE_URL` and
+ * `CONCORD_REDIS_URL`; throws a RangeError naming a bad value.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT === undefined || env.PORT === "" ? DEFAULT_PORT : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`PORT must be 0–65535, not ${env.PORT}`);
+  const databaseUrl = env.CONCORD_DATABASE_URL || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new RangeError("CONCORD_DATABASE_URL must be a postgresql:// URL");
+  const redisUrl = env.CONCORD_REDIS_URL || null;
+  if (redisUrl !== null && databaseUrl === null) throw new RangeError("CONCORD_REDIS_URL needs CONCORD_DATABASE_URL: processes that share Redis share one PostgreSQL database");
   return {
     port,
     host: env.HOST || DEFAULT_HOST,
     dataDir: path.resolve(env.CONCORD_DATA_DIR || DEFAULT_DATA_DIR),
     publicUrl: env.CONCORD_PUBLIC_URL ? env.CONCORD_PUBLIC_URL.replace(/\/+$/, "") : null,
+    databaseUrl,
+    redisUrl,
     benchTrustOff: env.CONCORD_BENCH_TRUST_OFF === "1",
     benchCommitLog: env.CONCORD_BENCH_COMMIT_LOG || null,
   };

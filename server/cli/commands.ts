@@ -11,7 +11,8 @@ import { configFromEnv, publicBaseUrl, type ServerConfig } from "../config";
 import { Drafts, MAX_TITLE_LENGTH } from "../drafts/Drafts";
 import { inviteMember, inviteOrganizer } from "../identity/invitations";
 import { importDocument } from "../import/importDocument";
-import { SqliteStorage } from "../storage/SqliteStorage";
+import { openStorage } from "../storage/openStorage";
+import type { Storage } from "../storage/Storage";
 import { serve } from "./serve";
 
 export { STOPPED_MESSAGE } from "./serve";
@@ -48,8 +49,8 @@ function string(values: Values, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-async function withStorage<T>(config: ServerConfig, use: (storage: SqliteStorage) => Promise<T>): Promise<T> {
-  const storage = new SqliteStorage(config.dataDir);
+async function withStorage<T>(config: ServerConfig, use: (storage: Storage) => Promise<T>): Promise<T> {
+  const { storage } = await openStorage(config);
   try {
     return await use(storage);
   } finally {
@@ -101,6 +102,12 @@ const ORGANIZER_CREATE = `Usage: npm run concord -- organizer create [--name NAM
   draft's members from the drafts page; prints its single-use sign-in link and a token for scripts.
   --name NAME      the account's name (default "Secretariat")
   ${CONFIGURATION}`;
+
+const MIGRATE = `Usage: npm run concord -- migrate
+  Brings the store's schema up to date and says from which version to which: the PostgreSQL
+  database at CONCORD_DATABASE_URL when it is set, else the SQLite file in CONCORD_DATA_DIR.
+  Every start does the same; run it first to migrate before starting new versions of Concord.
+  Safe while other Concord processes start or run.`;
 
 const COMMANDS: Record<string, Command> = {
   start: {
@@ -155,6 +162,16 @@ const COMMANDS: Record<string, Command> = {
       });
       console.log(`Sign-in link (works once): ${base}${invitation.signInPath}`);
       console.log(`Token for scripts: ${invitation.token}`);
+    },
+  },
+  migrate: {
+    usage: MIGRATE,
+    summary: "bring the store's schema up to date",
+    options: {},
+    async run(_values, config) {
+      const { storage, where, migrated } = await openStorage(config);
+      await storage.close();
+      console.log(migrated.from === migrated.to ? `${where}: schema already at version ${migrated.to}.` : `${where}: schema migrated from version ${migrated.from} to ${migrated.to}.`);
     },
   },
   "organizer create": {

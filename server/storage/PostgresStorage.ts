@@ -11,8 +11,8 @@ import type { Progress } from "../../schemas/records";
 import type { Room } from "../../shared/documentLayout";
 import { ClientIdTakenError } from "./ClientIdTakenError";
 import { PostgresIdentityStore } from "./PostgresIdentityStore";
-import { migrate, type Migrated } from "./postgresMigrations";
-import type { AuditEntry, AuditQuery, Deadline, DraftRecord, DraftSummary, Storage, StoredRevision, StoredUpdate, WriteRecord } from "./Storage";
+import { migrate, SOLE_SERVER_LOCK_KEY } from "./postgresMigrations";
+import type { AuditEntry, AuditQuery, Deadline, DraftRecord, DraftSummary, Migrated, Storage, StoredRevision, StoredUpdate, WriteRecord } from "./Storage";
 
 interface PendingAppend {
   update: Uint8Array;
@@ -137,6 +137,8 @@ export class PostgresStorage implements Storage {
   readonly identity: PostgresIdentityStore;
   private readonly queues = new Map<string, RoomQueue>();
   private closed = false;
+  /** The connection holding the sole server's lock, kept until `close`. */
+  private soleServer: pg.PoolClient | null = null;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -305,10 +307,29 @@ export class PostgresStorage implements Storage {
     return { ...listing, text: bytesOf(row.text_state), floor: bytesOf(row.floor_state) };
   }
 
+  /**
+   * Takes the lock that one process serving this database holds until it closes the store; false
+   * when another process holds it. Until processes tell each other what changed (through Redis),
+   * a second process serving the same drafts would keep copies that drift apart, so it must refuse.
+   */
+  async claimSoleServer(): Promise<boolean> {
+    if (this.soleServer) return true;
+    const client = await this.pool.connect();
+    const { rows } = await client.query<{ held: boolean }>("SELECT pg_try_advisory_lock($1) AS held", [SOLE_SERVER_LOCK_KEY]);
+    if (!rows[0]!.held) {
+      client.release();
+      return false;
+    }
+    this.soleServer = client;
+    return true;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.settled();
+    // Closing the connection ends its session, and the session's advisory lock with it.
+    this.soleServer?.release(true);
     await this.pool.end();
   }
 

@@ -105,6 +105,12 @@ export interface StoredRevision {
   floor: Uint8Array;
 }
 
+/** What opening a store did to its schema: the version it found and the one it left. */
+export interface Migrated {
+  from: number;
+  to: number;
+}
+
 /** Durable home of drafts, their update logs and everything about who may use them. */
 export interface Storage {
   readonly identity: IdentityStore;

@@ -4,9 +4,13 @@
  * several processes start at once: one migrates, the others wait and then find nothing to do.
  */
 import type pg from "pg";
+import type { Migrated } from "./Storage";
 
-/** The advisory lock key held while migrating ("concord" in ASCII); advisory keys are per database. */
-export const MIGRATION_LOCK_KEY = 0x636f6e636f7264;
+/** The advisory lock key held while migrating ("conc" in ASCII; a JavaScript number, so well below 2^53); advisory keys are per database. */
+export const MIGRATION_LOCK_KEY = 0x636f6e63;
+
+/** The advisory lock key a process serving the database alone holds (see `PostgresStorage.claimSoleServer`). */
+export const SOLE_SERVER_LOCK_KEY = MIGRATION_LOCK_KEY + 1;
 
 // Keys and times that are sorted use the "C" collation, so they sort by their bytes whatever the
 // database's locale, as they do in SQLite.
@@ -130,12 +134,6 @@ const MIGRATIONS: readonly string[] = [
 
 /** The newest schema version, which `migrate` brings a database to. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
-
-/** What a migration run found and left: the version before and after. */
-export interface Migrated {
-  from: number;
-  to: number;
-}
 
 /** Brings a database up to the newest schema, one transaction per migration, under an advisory lock. */
 export async function migrate(pool: pg.Pool): Promise<Migrated> {
