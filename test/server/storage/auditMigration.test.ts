@@ -18,7 +18,7 @@ describe("the audit's storage migration", () => {
     // Back to the schema of the previous Concord (user_version 4), with one entry as it wrote them.
     const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
     db.exec(
-      "DROP INDEX credentials_by_membership; ALTER TABLE users DROP COLUMN organizer; " +
+      "DROP TABLE revisions; DROP INDEX credentials_by_membership; ALTER TABLE users DROP COLUMN organizer; " +
         "DROP INDEX audit_by_principal; DROP TABLE audit_pids; ALTER TABLE audit DROP COLUMN words; PRAGMA user_version = 4;",
     );
     db.prepare("INSERT INTO audit (draft_id, room, principal, user_id, at, touched) VALUES (?, ?, ?, ?, ?, ?)").run(draft.id, Room.text, "chair", "u1", at, JSON.stringify([{ root: "content", key: null }]));
