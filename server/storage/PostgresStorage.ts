@@ -173,7 +173,7 @@ export class PostgresStorage implements Storage {
       ]);
       for (const [room, update] of initialUpdates) {
         await client.query("INSERT INTO room_heads (draft_id, room, head) VALUES ($1, $2, 1)", [draft.id, room]);
-        await client.query(INSERT_UPDATE, [draft.id, room, 1, bufferOf(update)]);
+        await client.query({ ...INSERT_UPDATE, values: [draft.id, room, 1, bufferOf(update)] });
       }
     });
   }
@@ -253,7 +253,7 @@ export class PostgresStorage implements Storage {
       await client.query("SELECT head FROM room_heads WHERE draft_id = $1 AND room = $2 FOR UPDATE", [draftId, room]);
       await client.query("DELETE FROM updates WHERE draft_id = $1 AND room = $2 AND seq <= $3", [draftId, room, throughSeq]);
       // The merged state takes the place of the last update it replaces, so the log keeps its order.
-      await client.query(INSERT_UPDATE, [draftId, room, throughSeq, bufferOf(merged)]);
+      await client.query({ ...INSERT_UPDATE, values: [draftId, room, throughSeq, bufferOf(merged)] });
     });
   }
 
@@ -320,6 +320,8 @@ export class PostgresStorage implements Storage {
       client.release();
       return false;
     }
+    // Its connection may break while it waits: the lock goes with it, which a later process then takes.
+    client.on("error", (error) => console.error("The connection holding the sole server's lock broke:", error.message));
     this.soleServer = client;
     return true;
   }
