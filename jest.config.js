@@ -7,6 +7,7 @@ module.exports = {
     "^.+\\.ts$": "<rootDir>/test/support/esbuildTransform.js",
   },
   globalSetup: "<rootDir>/test/support/globalSetup.js",
+  globalTeardown: "<rootDir>/test/support/globalTeardown.js",
   reporters: ["default", "<rootDir>/test/support/noSkipsReporter.js"],
   // A guard against a hung test, not a speed target (those live in `npm run bench`): a browser test
   // drives three or four Chromium pages on two cores shared with the other worker, which took up to

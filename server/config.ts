@@ -13,6 +13,10 @@ export interface ServerConfig {
   maxConnectionsPerAddress: number;
   /** Reverse proxies whose `X-Forwarded-For` names the client (`CONCORD_TRUSTED_PROXIES`, comma-separated IPs). */
   trustedProxies: string[];
+  /** The PostgreSQL database to store everything in (`CONCORD_DATABASE_URL`); null: SQLite in `dataDir`. */
+  databaseUrl: string | null;
+  /** The Redis through which several processes will tell each other what changed (`CONCORD_REDIS_URL`); not used yet. */
+  redisUrl: string | null;
   /** Bench only (`CONCORD_BENCH_TRUST_OFF=1`): no write guard, relay before commit. */
   benchTrustOff: boolean;
   /** Bench only (`CONCORD_BENCH_COMMIT_LOG=file`): where to write arrival-to-commit times at shutdown. */
@@ -24,7 +28,10 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = "0.0.0.0";
 export const DEFAULT_DATA_DIR = "./data";
 
-/** Reads `PORT`, `HOST`, `CONCORD_DATA_DIR`, `CONCORD_PUBLIC_URL`, `CONCORD_MAX_CONNECTIONS_PER_ADDRESS` and `CONCORD_TRUSTED_PROXIES`; throws a RangeError naming a bad value. */
+/**
+ * Reads `PORT`, `HOST`, `CONCORD_DATA_DIR`, `CONCORD_PUBLIC_URL`, `CONCORD_MAX_CONNECTIONS_PER_ADDRESS`,
+ * `CONCORD_TRUSTED_PROXIES`, `CONCORD_DATABASE_URL` and `CONCORD_REDIS_URL`; throws a RangeError naming a bad value.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT === undefined || env.PORT === "" ? DEFAULT_PORT : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`PORT must be 0–65535, not ${env.PORT}`);
@@ -35,6 +42,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   }
   const publicUrl = env.CONCORD_PUBLIC_URL ? env.CONCORD_PUBLIC_URL.replace(/\/+$/, "") : null;
   if (publicUrl !== null && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new RangeError(`CONCORD_PUBLIC_URL must be an http(s) address, not ${env.CONCORD_PUBLIC_URL}`);
+  const databaseUrl = env.CONCORD_DATABASE_URL || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new RangeError("CONCORD_DATABASE_URL must be a postgresql:// URL");
+  const redisUrl = env.CONCORD_REDIS_URL || null;
+  if (redisUrl !== null && databaseUrl === null) throw new RangeError("CONCORD_REDIS_URL needs CONCORD_DATABASE_URL: processes that share Redis share one PostgreSQL database");
   return {
     port,
     host: env.HOST || DEFAULT_HOST,
@@ -42,6 +53,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl,
     maxConnectionsPerAddress,
     trustedProxies: (env.CONCORD_TRUSTED_PROXIES ?? "").split(",").map((address) => address.trim()).filter(Boolean),
+    databaseUrl,
+    redisUrl,
     benchTrustOff: env.CONCORD_BENCH_TRUST_OFF === "1",
     benchCommitLog: env.CONCORD_BENCH_COMMIT_LOG || null,
   };

@@ -1,8 +1,16 @@
 // The pre-test step: what the tests need from Debian (a browser, the readers that check exports,
-// fonts for Arabic and Chinese PDFs) is installed when missing. As root it installs; otherwise it
+// fonts for Arabic and Chinese PDFs, PostgreSQL and Redis for the stores of several processes) is
+// installed when missing. As root it installs; otherwise it
 // prints the one command that would, and fails, because the suite never skips a test.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+
+/** Debian keeps PostgreSQL's programs under its major version (`/usr/lib/postgresql/15/bin`); any version will do. */
+function postgresInitdb() {
+  const root = "/usr/lib/postgresql";
+  const versions = fs.existsSync(root) ? fs.readdirSync(root) : [];
+  return versions.map((version) => `${root}/${version}/bin/initdb`).find((file) => fs.existsSync(file)) ?? `${root}/15/bin/initdb`;
+}
 
 /** Each Debian package the tests use, and a file that shows it is there. */
 const NEEDED = [
@@ -12,6 +20,8 @@ const NEEDED = [
   { pkg: "poppler-utils", file: "/usr/bin/pdftotext" },
   { pkg: "fonts-noto-core", file: "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf" },
   { pkg: "fonts-noto-cjk", file: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc" },
+  { pkg: "postgresql", file: postgresInitdb() },
+  { pkg: "redis-server", file: "/usr/bin/redis-server" },
 ];
 
 const missing = NEEDED.filter(({ file }) => !fs.existsSync(file)).map(({ pkg }) => pkg);
@@ -23,5 +33,6 @@ if (missing.length > 0) {
   }
   console.log(`Installing what the tests need from Debian: ${missing.join(", ")}…`);
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  // Another apt-get (an unattended upgrade) may hold dpkg's lock for a while: wait for it rather than fail.
+  execFileSync("apt-get", ["install", "-y", "-qq", "-o", "DPkg::Lock::Timeout=300", ...missing], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
 }

@@ -15,7 +15,8 @@ import { Drafts, MAX_TITLE_LENGTH } from "../drafts/Drafts";
 import { inviteMember, inviteOrganizer } from "../identity/invitations";
 import { importDocument } from "../import/importDocument";
 import { publishRevision, RevisionRefusal } from "../revisions/publishRevision";
-import { SqliteStorage } from "../storage/SqliteStorage";
+import { openStorage } from "../storage/openStorage";
+import type { Storage } from "../storage/Storage";
 import { Room } from "../sync/Room";
 import { serve } from "./serve";
 
@@ -53,8 +54,8 @@ function string(values: Values, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-async function withStorage<T>(config: ServerConfig, use: (storage: SqliteStorage) => Promise<T>): Promise<T> {
-  const storage = new SqliteStorage(config.dataDir);
+async function withStorage<T>(config: ServerConfig, use: (storage: Storage) => Promise<T>): Promise<T> {
+  const { storage } = await openStorage(config);
   try {
     return await use(storage);
   } finally {
@@ -131,7 +132,7 @@ function revisionFields(values: Values): RestBodies["publishRevision"] {
 }
 
 /** Rooms loaded for one command and dropped after it, never compacted: a running server may be appending to the same log. */
-function commandRooms(storage: SqliteStorage) {
+function commandRooms(storage: Storage) {
   const loaded: Room[] = [];
   return {
     async open(draftId: string, name: RoomNames): Promise<Room | null> {
@@ -146,6 +147,12 @@ function commandRooms(storage: SqliteStorage) {
     destroy: () => loaded.forEach((room) => room.destroy()),
   };
 }
+
+const MIGRATE = `Usage: npm run concord -- migrate
+  Brings the store's schema up to date and says from which version to which: the PostgreSQL
+  database at CONCORD_DATABASE_URL when it is set, else the SQLite file in CONCORD_DATA_DIR.
+  Every start does the same; run it first to migrate before starting new versions of Concord.
+  Safe while other Concord processes start or run.`;
 
 const COMMANDS: Record<string, Command> = {
   start: {
@@ -200,6 +207,16 @@ const COMMANDS: Record<string, Command> = {
       });
       console.log(`Sign-in link (works once): ${base}${invitation.signInPath}`);
       console.log(`Token for scripts: ${invitation.token}`);
+    },
+  },
+  migrate: {
+    usage: MIGRATE,
+    summary: "bring the store's schema up to date",
+    options: {},
+    async run(_values, config) {
+      const { storage, where, migrated } = await openStorage(config);
+      await storage.close();
+      console.log(migrated.from === migrated.to ? `${where}: schema already at version ${migrated.to}.` : `${where}: schema migrated from version ${migrated.from} to ${migrated.to}.`);
     },
   },
   "organizer create": {

@@ -10,7 +10,8 @@ import { Drafts } from "../drafts/Drafts";
 import { trustProxies } from "../http/clientAddress";
 import { withConnectionCap } from "../http/httpLimits";
 import { inviteMember, inviteOrganizer } from "../identity/invitations";
-import { SqliteStorage } from "../storage/SqliteStorage";
+import { openStorage } from "../storage/openStorage";
+import { PostgresStorage } from "../storage/PostgresStorage";
 
 /** Printed once a shutdown has saved everything and closed the store. */
 export const STOPPED_MESSAGE = "Concord stopped; everything is saved.";
@@ -25,10 +26,24 @@ function printLink(base: string, label: string, signInPath: string): void {
   console.log(`  ${label.padEnd(16)} ${base}${signInPath}`);
 }
 
-/** Serves `config.dataDir`; with `firstStart`, creates the demo draft (when there is no draft) and an organizer (when there is none). */
+/** Why a process may not serve over PostgreSQL: several processes need Redis, which is not built yet. */
+export const NOT_ALONE_MESSAGE =
+  "Another Concord process serves this PostgreSQL database. Several processes need CONCORD_REDIS_URL, which this version does not support yet: run one process.";
+
+/** Refused until processes tell each other what changed through Redis (issue 16's next step). */
+export const REDIS_NOT_YET_MESSAGE = "CONCORD_REDIS_URL is set, but this version of Concord cannot yet run as several processes: unset it to serve alone over PostgreSQL.";
+
+/**
+ * Serves the configured store (SQLite in `config.dataDir`, or PostgreSQL); with `firstStart`,
+ * creates the demo draft (when there is no draft) and an organizer (when there is none).
+ */
 export async function serve(config: ServerConfig, firstStart: boolean): Promise<ConcordServer> {
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  const storage = new SqliteStorage(config.dataDir);
+  if (config.redisUrl !== null) throw new Error(REDIS_NOT_YET_MESSAGE);
+  const { storage, where } = await openStorage(config);
+  if (storage instanceof PostgresStorage && !(await storage.claimSoleServer())) {
+    await storage.close();
+    throw new Error(NOT_ALONE_MESSAGE);
+  }
   const drafts = new Drafts(storage);
   const demo = firstStart && (await drafts.list()).length === 0 ? await createDemoDraft(drafts) : null;
   const organizer = firstStart && !(await storage.identity.hasOrganizer()) ? await inviteOrganizer(storage.identity, FIRST_ORGANIZER_NAME) : null;
@@ -44,7 +59,7 @@ export async function serve(config: ServerConfig, firstStart: boolean): Promise<
     room: { trustOff: config.benchTrustOff, onCommitted: config.benchCommitLog ? (ms) => commitTimes.push(ms) : undefined },
   });
   const base = publicBaseUrl(config, server.url) ?? server.url;
-  console.log(`Concord is serving ${config.dataDir} at ${server.url}`);
+  console.log(`Concord is serving ${where} at ${server.url}`);
   for (const draft of await drafts.list()) console.log(`  ${draft.title}: ${base}/d/${draft.id}`);
   if (demo) {
     console.log(`Created the demo draft "${demo.title}". Sign-in links (each works once):`);

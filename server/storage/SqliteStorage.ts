@@ -12,7 +12,7 @@ import { SERVER_PRINCIPAL } from "../../shared/audit/auditEntry";
 import type { Room } from "../../shared/documentLayout";
 import { SqliteIdentityStore } from "./SqliteIdentityStore";
 import { migrate } from "./sqliteMigrations";
-import type { AuditEntry, AuditQuery, Deadline, DraftRecord, DraftSummary, Storage, StoredRevision, StoredUpdate, WriteRecord } from "./Storage";
+import type { AuditEntry, AuditQuery, Deadline, DraftRecord, DraftSummary, Migrated, Storage, StoredRevision, StoredUpdate, WriteRecord } from "./Storage";
 
 /** File name of the database inside the data folder. */
 export const SQLITE_FILE_NAME = "concord.sqlite";
@@ -119,6 +119,8 @@ function auditSelect(oldestFirst: boolean, byPrincipal: boolean, byPid: boolean)
 /** The SQLite implementation of `Storage`, under one data folder. */
 export class SqliteStorage implements Storage {
   readonly identity: SqliteIdentityStore;
+  /** The schema versions before and after this open's migrations. */
+  readonly migrated: Migrated;
   private readonly db: Database.Database;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
@@ -132,7 +134,7 @@ export class SqliteStorage implements Storage {
     // page cache); only a power loss could drop the last commits, never corrupt the file.
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
-    migrate(this.db);
+    this.migrated = migrate(this.db);
     this.identity = new SqliteIdentityStore(this.db);
     this.statements = {
       insertDraft: this.db.prepare("INSERT INTO drafts (id, title, created_at, observers_read_floor, symbol, progress) VALUES (?, ?, ?, ?, ?, ?)"),

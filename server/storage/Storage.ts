@@ -109,6 +109,12 @@ export interface StoredRevision {
   floor: Uint8Array;
 }
 
+/** What opening a store did to its schema: the version it found and the one it left. */
+export interface Migrated {
+  from: number;
+  to: number;
+}
+
 /** Durable home of drafts, their update logs and everything about who may use them. */
 export interface Storage {
   readonly identity: IdentityStore;
@@ -124,8 +130,12 @@ export interface Storage {
   /** Sets whether the draft's observers may read its `floor` room (stances and comments). */
   setObserversReadFloor(draftId: string, allowed: boolean): Promise<void>;
   /**
-   * Appends an update to a room's log, with who wrote it when it came from a client; resolves once
-   * both are committed, so they survive a crash.
+   * Appends an update to a room's log, with who wrote it when it came from a client; resolves with
+   * the update's sequence number once both are committed, so they survive a crash. Sequence numbers
+   * increase in commit order within a room. A store that several processes share rejects with
+   * `ClientIdTakenError`, storing nothing of the append, when one of `write.newClientIds` already
+   * belongs to another principal; the embedded store relies on the room's own check (its one process
+   * knows every owner) and keeps the first owner of an id.
    */
   appendUpdate(draftId: string, room: Room, update: Uint8Array, write?: WriteRecord): Promise<number>;
   /** Whether a room has anything stored (a draft's `floor` is empty until someone writes to it). */

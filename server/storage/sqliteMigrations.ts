@@ -3,6 +3,7 @@
  * how many have run, so a data folder from an older Concord is brought up to date in place.
  */
 import type Database from "better-sqlite3";
+import type { Migrated } from "./Storage";
 
 const MIGRATIONS: readonly string[] = [
   // 1: drafts and their update logs.
@@ -111,8 +112,8 @@ const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'a published revision is never deleted'); END;`,
 ];
 
-/** Brings a database up to the newest schema, one transaction per migration. */
-export function migrate(db: Database.Database): void {
+/** Brings a database up to the newest schema, one transaction per migration; says from which version to which. */
+export function migrate(db: Database.Database): Migrated {
   const done = db.pragma("user_version", { simple: true }) as number;
   MIGRATIONS.forEach((sql, index) => {
     if (index < done) return;
@@ -121,4 +122,5 @@ export function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${index + 1}`);
     })();
   });
+  return { from: done, to: Math.max(done, MIGRATIONS.length) };
 }

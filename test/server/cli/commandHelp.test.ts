@@ -7,7 +7,7 @@ import { Role } from "../../../shared/roles";
 import { SERVER_MAIN } from "../../support/serverProcess";
 import { startTestServer, tempDataDir } from "../../support/testServer";
 
-const COMMANDS = ["start", "serve", "draft create", "draft list", "invite", "organizer create", "revision publish", "revision list"];
+const COMMANDS = ["start", "serve", "draft create", "draft list", "invite", "migrate", "organizer create", "revision publish", "revision list"];
 
 /** Runs `concord <args>` with `env` over `dataDir`; never throws. */
 function concord(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}) {
