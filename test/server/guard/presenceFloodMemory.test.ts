@@ -17,6 +17,7 @@ import { MetaKey, Room, SCHEMA_VERSION, TextRoot } from "../../../shared/documen
 import { ConcordMessageType, MessageType, SCHEMA_VERSION_PARAM, SyncStep } from "../../../shared/syncProtocol";
 import type { ConcordServer } from "../../../server/ConcordServer";
 import { TOKEN_PARAM } from "../../../server/identity/authenticate";
+import { MESSAGES_PER_SECOND } from "../../../server/sync/socketLimits";
 import { openRaw, updateFrame } from "../../support/attacker";
 import { onTestEnd } from "../../support/cleanup";
 import { runCli, startServerProcess } from "../../support/serverProcess";
@@ -26,6 +27,13 @@ import { waitFor } from "../../support/waitFor";
 
 const FLOOD_FRAMES = 30;
 const ENTRIES_PER_FRAME = 300_000;
+/**
+ * The chair saves at most at half the server's message rate, as fast as a person could: a tight
+ * loop of saves on a quiet machine goes above it and is itself closed with `rate-limited`.
+ */
+const SAVE_EVERY_MS = 2000 / MESSAGES_PER_SECOND;
+/** A hang guard with a clear message, should the flooder never be closed. */
+const FLOOD_END_GUARD_MS = 60_000;
 
 /** A field of `/proc/<pid>/status` in bytes (VmRSS now, VmHWM the peak so far). */
 function memoryOf(pid: number, field: "VmRSS" | "VmHWM"): number {
@@ -33,7 +41,10 @@ function memoryOf(pid: number, field: "VmRSS" | "VmHWM"): number {
   return Number(match![1]) * 1024;
 }
 
-/** Concord's own client, reduced to what a save is: it holds the room, sends a change and waits for "saved". */
+/**
+ * Concord's own client, reduced to what a save is: it holds the room, sends a change and waits for
+ * "saved". A save on a socket the server has closed fails with the close instead of waiting forever.
+ */
 async function savingClient(server: ConcordServer, draftId: string, token: string) {
   const params = new URLSearchParams({ [TOKEN_PARAM]: token, [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION) });
   const socket = new WebSocket(`${syncBase(server, draftId)}/${Room.text}?${params}`);
@@ -41,6 +52,12 @@ async function savingClient(server: ConcordServer, draftId: string, token: strin
   const doc = new Y.Doc();
   let synced = false;
   let onSaved = (_count: number) => {};
+  let closedWith: string | null = null;
+  let onClosed = () => {};
+  socket.on("close", (code, reason) => {
+    closedWith = `${code} ${reason.toString()}`;
+    onClosed();
+  });
   socket.on("message", (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data));
     const type = decoding.readVarUint(decoder);
@@ -64,7 +81,12 @@ async function savingClient(server: ConcordServer, draftId: string, token: strin
       const before = Y.encodeStateVector(doc);
       doc.getMap(TextRoot.meta).set(MetaKey.title, title);
       const frame = ++sent;
-      const saved = new Promise<void>((resolve) => (onSaved = (count) => count >= frame && resolve()));
+      const saved = new Promise<void>((resolve, reject) => {
+        const unacknowledged = () => reject(new Error(`The chair's save ${frame} was never acknowledged: its socket was closed with ${closedWith}`));
+        onSaved = (count) => count >= frame && resolve();
+        onClosed = unacknowledged;
+        if (closedWith !== null) unacknowledged();
+      });
       const started = performance.now();
       socket.send(updateFrame(Y.encodeStateAsUpdate(doc, before)));
       await saved;
@@ -89,15 +111,12 @@ function startFlooder(server: ConcordServer, draftId: string, token: string): { 
   const child = spawn(process.execPath, [script, url, String(FLOOD_FRAMES), String(ENTRIES_PER_FRAME)], { stdio: ["ignore", "pipe", "inherit"] });
   onTestEnd(() => child.kill("SIGKILL"));
   let printed = "";
+  child.stdout!.on("data", (chunk: Buffer) => (printed += chunk.toString()));
   const line = (pattern: RegExp) =>
     new Promise<string>((resolve, reject) => {
-      const look = () => {
+      child.stdout!.on("data", () => {
         const match = pattern.exec(printed);
         if (match) resolve(match[0]);
-      };
-      child.stdout!.on("data", (chunk: Buffer) => {
-        printed += chunk.toString();
-        look();
       });
       child.on("exit", () => setImmediate(() => reject(new Error(`The flooder exited: ${printed}`))));
     });
@@ -127,8 +146,17 @@ describe("a presence flood of the size in issue 14", () => {
     await flooder.started;
     const roundTrips: number[] = [];
     let over = false;
-    void flooder.ended.then(() => (over = true));
-    for (let i = 0; !over || i < 10; i++) roundTrips.push(await chair.save(`During the flood ${i}`));
+    // A flooder that exits without printing its close ends the loop too; awaiting `ended` then fails with its output.
+    void flooder.ended.then(
+      () => (over = true),
+      () => (over = true),
+    );
+    const floodStarted = performance.now();
+    for (let i = 0; !over || i < 10; i++) {
+      if (performance.now() - floodStarted > FLOOD_END_GUARD_MS) throw new Error(`The flooder was not closed within ${FLOOD_END_GUARD_MS} ms`);
+      const [roundTrip] = await Promise.all([chair.save(`During the flood ${i}`), pause(SAVE_EVERY_MS)]);
+      roundTrips.push(roundTrip);
+    }
     const verdict = await flooder.ended;
     await pause(1000);
     // The kernel's high-water mark of the process's resident memory: no peak between samples escapes it.
