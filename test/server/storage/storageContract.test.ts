@@ -93,6 +93,20 @@ function revision(draftId: string, id: string, ordinal: number): StoredRevision 
   };
 }
 
+/**
+ * The message `promise` was refused with; fails when it resolves. better-sqlite3 makes its errors in
+ * the realm of the first test file that loaded it in a jest worker, so `rejects.toThrow` does not
+ * take them for errors in later files.
+ */
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return String((error as { message?: unknown }).message ?? error);
+  }
+  throw new Error("expected a refusal, and it was accepted");
+}
+
 describe.each([
   ["SQLite", openSqlite],
   ["PostgreSQL", openPostgres],
@@ -112,7 +126,7 @@ describe.each([
     it("refuses a second draft with the same id", async () => {
       const { storage } = await open();
       await withDraft(storage);
-      await expect(withDraft(storage)).rejects.toThrow();
+      expect(await refusal(withDraft(storage))).not.toBe("");
     });
 
     it("saves a summary, keeping the title when the summary has none", async () => {
@@ -171,7 +185,7 @@ describe.each([
 
     it("refuses an append to a draft that does not exist", async () => {
       const { storage } = await open();
-      await expect(storage.appendUpdate("no-such-draft", Room.text, bytes("lost"))).rejects.toThrow();
+      expect(await refusal(storage.appendUpdate("no-such-draft", Room.text, bytes("lost")))).not.toBe("");
     });
 
     it("compacts the log into one update in place of those it replaces, and appends after it", async () => {
@@ -307,8 +321,8 @@ describe.each([
       const { storage } = await open();
       const id = await withDraft(storage);
       await storage.saveRevision(revision(id, "rev-a", 1));
-      await expect(storage.saveRevision({ ...revision(id, "rev-a", 2), label: "Rewritten" })).rejects.toThrow();
-      await expect(storage.saveRevision(revision(id, "rev-b", 1))).rejects.toThrow();
+      expect(await refusal(storage.saveRevision({ ...revision(id, "rev-a", 2), label: "Rewritten" }))).not.toBe("");
+      expect(await refusal(storage.saveRevision(revision(id, "rev-b", 1)))).not.toBe("");
       expect((await storage.listRevisions(id)).map((listing) => [listing.id, listing.label])).toEqual([["rev-a", "Zero draft"]]);
     });
 
@@ -316,8 +330,8 @@ describe.each([
       const { storage, sql } = await open();
       const id = await withDraft(storage);
       await storage.saveRevision(revision(id, "rev-a", 1));
-      await expect(sql("UPDATE revisions SET label = 'Rewritten'")).rejects.toThrow(/never changes/);
-      await expect(sql("DELETE FROM revisions")).rejects.toThrow(/never deleted/);
+      expect(await refusal(sql("UPDATE revisions SET label = 'Rewritten'"))).toMatch(/never changes/);
+      expect(await refusal(sql("DELETE FROM revisions"))).toMatch(/never deleted/);
       await storage.compact(id, Room.text, bytes("merged"), (await storage.loadUpdates(id, Room.text))[0]!.seq);
       expect((await storage.readRevision(id, "rev-a"))!.label).toBe("Zero draft");
     });
@@ -395,7 +409,7 @@ describe.each([
       for (const credential of [session, token, invitation]) await identity.storeCredential(credential);
       expect(await identity.findCredential("token-hash")).toEqual({ ...token, usedAt: null });
       expect(await identity.findCredential("unknown")).toBeNull();
-      await expect(identity.storeCredential(token)).rejects.toThrow();
+      expect(await refusal(identity.storeCredential(token))).not.toBe("");
 
       expect(await identity.useCredential("invitation-hash")).toBe(true);
       expect(await identity.useCredential("invitation-hash")).toBe(false);
