@@ -4,16 +4,7 @@ import type { ListedMember } from "../../shared/memberListing";
 import type { Role } from "../../shared/roles";
 import type { Credential, IdentityStore, Membership, User } from "../identity/IdentityStore";
 import { newId } from "../identity/secrets";
-
-interface MembershipRow {
-  id: string;
-  draft_id: string;
-  user_id: string;
-  role: string;
-  state: string | null;
-  created_at: string;
-  revoked_at: string | null;
-}
+import { MEMBERSHIP_COLUMNS, toMembership, type CredentialRow, type MemberRow, type MembershipRow } from "./storedRows";
 
 interface UserRow {
   id: string;
@@ -22,38 +13,9 @@ interface UserRow {
   organizer: boolean;
 }
 
-interface MemberRow extends MembershipRow {
-  name: string;
-  signed_in_at: string | null;
-}
-
-interface CredentialRow {
-  hash: string;
-  kind: string;
-  user_id: string;
-  membership_id: string | null;
-  created_at: string;
-  expires_at: string | null;
-  used_at: string | null;
-}
-
-function toMembership(row: MembershipRow): Membership {
-  return {
-    id: row.id,
-    draftId: row.draft_id,
-    userId: row.user_id,
-    role: row.role as Role,
-    state: row.state,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-  };
-}
-
 function toUser(row: UserRow): User {
   return { id: row.id, name: row.name, createdAt: row.created_at, organizer: row.organizer };
 }
-
-const MEMBERSHIP_COLUMNS = "id, draft_id, user_id, role, state, created_at, revoked_at";
 
 /** Users, memberships and credentials in PostgreSQL. */
 export class PostgresIdentityStore implements IdentityStore {

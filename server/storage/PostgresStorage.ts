@@ -13,6 +13,7 @@ import type { Room } from "../../shared/documentLayout";
 import { ClientIdTakenError } from "./ClientIdTakenError";
 import { PostgresIdentityStore } from "./PostgresIdentityStore";
 import { migrate, SOLE_SERVER_LOCK_KEY } from "./postgresMigrations";
+import { AUDIT_COLUMNS, bytesOf, DRAFT_COLUMNS, REVISION_COLUMNS, toRevisionListing, type RevisionRow } from "./storedRows";
 import type { AuditEntry, AuditQuery, Deadline, DraftRecord, DraftSummary, Migrated, Storage, StoredRevision, StoredUpdate, WriteRecord } from "./Storage";
 
 interface PendingAppend {
@@ -51,23 +52,6 @@ interface AuditRow {
   words: AuditEntry["words"];
 }
 
-interface RevisionRow {
-  draft_id: string;
-  id: string;
-  ordinal: number;
-  label: string;
-  symbol: string | null;
-  date: string;
-  note: string | null;
-  published_at: string;
-  published_by: string | null;
-  text_sha256: string;
-}
-
-const DRAFT_COLUMNS = "id, title, created_at, observers_read_floor, symbol, progress";
-const AUDIT_COLUMNS = "seq, room, principal, user_id, at, touched, words";
-const REVISION_COLUMNS = "draft_id, id, ordinal, label, symbol, date, note, published_at, published_by, text_sha256";
-
 /** Sequence numbers are BIGINT, which `pg` returns as strings; ours stay far below 2^53. */
 const BIGINT_AS_NUMBER: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: string) =>
@@ -100,7 +84,6 @@ const CLIENT_ID_OWNERS = {
   text: "SELECT client_id, principal FROM client_ids WHERE draft_id = $1 AND room = $2 AND client_id = ANY($3::bigint[]) AND principal <> $4 LIMIT 1",
 };
 
-const bytesOf = (data: Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function toRecord(row: DraftRow): DraftRecord {
@@ -118,20 +101,6 @@ function toAuditEntry(row: AuditRow): AuditEntry {
   return { seq: row.seq, room: row.room as Room, principal: row.principal, userId: row.user_id, at: row.at, touched: row.touched, words: row.words };
 }
 
-function toRevisionListing(row: RevisionRow): Omit<StoredRevision, "text" | "floor"> & { textSha256: string } {
-  return {
-    draftId: row.draft_id,
-    id: row.id,
-    ordinal: row.ordinal,
-    label: row.label,
-    symbol: row.symbol,
-    date: row.date,
-    note: row.note,
-    publishedAt: row.published_at,
-    publishedBy: row.published_by,
-    textSha256: row.text_sha256,
-  };
-}
 
 /** The PostgreSQL implementation of `Storage`; `open` connects and migrates. */
 export class PostgresStorage implements Storage {

@@ -12,6 +12,7 @@ import { SERVER_PRINCIPAL } from "../../shared/audit/auditEntry";
 import type { Room } from "../../shared/documentLayout";
 import { SqliteIdentityStore } from "./SqliteIdentityStore";
 import { migrate } from "./sqliteMigrations";
+import { AUDIT_COLUMNS, bytesOf, DRAFT_COLUMNS, REVISION_COLUMNS, toRevisionListing, type RevisionRow } from "./storedRows";
 import type { AuditEntry, AuditQuery, Deadline, DraftRecord, DraftSummary, Migrated, Storage, StoredRevision, StoredUpdate, WriteRecord } from "./Storage";
 
 /** File name of the database inside the data folder. */
@@ -45,39 +46,8 @@ interface AuditRow {
   words: string | null;
 }
 
-interface RevisionRow {
-  draft_id: string;
-  id: string;
-  ordinal: number;
-  label: string;
-  symbol: string | null;
-  date: string;
-  note: string | null;
-  published_at: string;
-  published_by: string | null;
-  text_sha256: string;
-}
 
-const REVISION_COLUMNS = "draft_id, id, ordinal, label, symbol, date, note, published_at, published_by, text_sha256";
 
-function toRevisionListing(row: RevisionRow): Omit<StoredRevision, "text" | "floor"> & { textSha256: string } {
-  return {
-    draftId: row.draft_id,
-    id: row.id,
-    ordinal: row.ordinal,
-    label: row.label,
-    symbol: row.symbol,
-    date: row.date,
-    note: row.note,
-    publishedAt: row.published_at,
-    publishedBy: row.published_by,
-    textSha256: row.text_sha256,
-  };
-}
-
-const bytesOf = (data: Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
-const DRAFT_COLUMNS = "id, title, created_at, observers_read_floor, symbol, progress";
 
 function toRecord(row: DraftRow): DraftRecord {
   return {
@@ -102,7 +72,6 @@ function toAuditEntry(row: AuditRow): AuditEntry {
   };
 }
 
-const AUDIT_COLUMNS = "seq, room, principal, user_id, at, touched, words";
 
 /** The statement reading audit entries, with the filters and order a query uses (one statement per combination). */
 function auditSelect(oldestFirst: boolean, byPrincipal: boolean, byPid: boolean): string {
