@@ -4,8 +4,7 @@
  */
 import express from "express";
 import { REVISION_ROOM_ROUTE, REVISIONS_ROUTE } from "../../shared/appPaths";
-import { ROOMS, Room } from "../../shared/documentLayout";
-import { mayReadRoom } from "../../shared/readPolicy";
+import { Room } from "../../shared/documentLayout";
 import type { RevisionsAnswer } from "../../shared/revisions/revisionListing";
 import type { Drafts } from "../drafts/Drafts";
 import type { IdentityStore } from "../identity/IdentityStore";
@@ -13,6 +12,7 @@ import { publishRevision, RevisionRefusal, toListing, type RevisionContext } fro
 import { httpErrors, refusalsAreBadRequests } from "./HttpError";
 import { readBody } from "./readBody";
 import { requireChair, requireMember, route } from "./requestContext";
+import { requireRoomReader } from "./requireRoomReader";
 
 /** A published revision's bytes never change: a browser may keep them as long as it likes. */
 export const IMMUTABLE_CACHE_CONTROL = "private, max-age=31536000, immutable";
@@ -53,13 +53,7 @@ export function revisionRoutes(identity: IdentityStore, drafts: Drafts, context:
   router.get(
     REVISION_ROOM_ROUTE,
     route(async (request, response) => {
-      const draftId = String(request.params.id);
-      const roomName = String(request.params.room);
-      if (!(ROOMS as readonly string[]).includes(roomName)) throw httpErrors.notFound("That room");
-      const draft = await drafts.get(draftId);
-      if (!draft) throw httpErrors.notFound("That draft");
-      const { membership } = await requireMember(identity, request, draftId);
-      if (!mayReadRoom(membership.role, roomName as Room, draft.observersReadFloor)) throw httpErrors.forbidden("You may not read this room.");
+      const { draftId, room: roomName } = await requireRoomReader(identity, drafts, request);
       const revision = await context.storage.readRevision(draftId, String(request.params.revisionId));
       if (!revision) throw httpErrors.notFound("That revision");
       response.setHeader("Content-Type", "application/octet-stream");

@@ -4,13 +4,12 @@
  */
 import express from "express";
 import { SNAPSHOT_ROUTE } from "../../shared/appPaths";
-import { ROOMS, type Room } from "../../shared/documentLayout";
-import { mayReadRoom } from "../../shared/readPolicy";
 import type { Drafts } from "../drafts/Drafts";
 import type { IdentityStore } from "../identity/IdentityStore";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 import { httpErrors } from "./HttpError";
-import { requireMember, route } from "./requestContext";
+import { route } from "./requestContext";
+import { requireRoomReader } from "./requireRoomReader";
 
 /** `GET /api/drafts/:id/rooms/:room/snapshot`: a Yjs update holding the room's state, gzip-encoded. */
 export function snapshotRoutes(identity: IdentityStore, drafts: Drafts, rooms: RoomRegistry): express.Router {
@@ -18,14 +17,8 @@ export function snapshotRoutes(identity: IdentityStore, drafts: Drafts, rooms: R
   router.get(
     SNAPSHOT_ROUTE,
     route(async (request, response) => {
-      const draftId = String(request.params.id);
-      const roomName = String(request.params.room);
-      if (!(ROOMS as readonly string[]).includes(roomName)) throw httpErrors.notFound("That room");
-      const draft = await drafts.get(draftId);
-      if (!draft) throw httpErrors.notFound("That draft");
-      const { membership } = await requireMember(identity, request, draftId);
-      if (!mayReadRoom(membership.role, roomName as Room, draft.observersReadFloor)) throw httpErrors.forbidden("You may not read this room.");
-      const room = await rooms.open(draftId, roomName as Room);
+      const { draftId, room: roomName } = await requireRoomReader(identity, drafts, request);
+      const room = await rooms.open(draftId, roomName);
       if (!room) throw httpErrors.notFound("That draft");
       response.setHeader("Content-Type", "application/octet-stream");
       response.setHeader("Content-Encoding", "gzip");
