@@ -11,7 +11,7 @@ import { auditPath } from "../../shared/appPaths";
 import { TextRoot } from "../../shared/documentLayout";
 import { revisionBaseline } from "../../shared/revisions/revisionBaseline";
 import { STATES } from "../../shared/states";
-import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { request } from "../desk/deskApi";
 import { paragraphPlaces } from "../editor/paragraphPlaces";
 import { auditEntryElement } from "./describeAuditEntry";
 
@@ -106,20 +106,13 @@ export class AuditView {
       limit: PAGE_SIZE,
       before: older && this.next !== null ? this.next : undefined,
     });
-    let message: string | null = null;
-    let page: AuditPage | null = null;
-    try {
-      const response = await fetch(url);
-      if (response.ok) page = (await response.json()) as AuditPage;
-      else message = await errorMessageOf(response);
-    } catch {
-      message = UNREACHABLE_MESSAGE;
-    }
+    const answer = await request<AuditPage>(url);
     if (generation !== this.generation) return;
-    if (!page) {
-      this.status.textContent = message;
+    if (!answer.ok) {
+      this.status.textContent = answer.message;
       return;
     }
+    const page = answer.value;
     this.entries = older ? [...this.entries, ...page.entries] : page.entries;
     this.next = page.next;
     this.render();

@@ -7,7 +7,7 @@
  */
 import { paragraphHistoryPath } from "../../shared/appPaths";
 import type { HistoryEvent, ParagraphHistoryPage, ParagraphInRevision } from "../../shared/history/paragraphHistory";
-import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { request } from "../desk/deskApi";
 import { historyItemElement } from "./historyItemElement";
 import { historyItems } from "./historyItems";
 
@@ -86,20 +86,13 @@ export class ParagraphHistoryView {
     this.status.textContent = "Loading the history…";
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (later && this.next !== null) query.set("after", String(this.next));
-    let message: string | null = null;
-    let page: ParagraphHistoryPage | null = null;
-    try {
-      const response = await fetch(`${paragraphHistoryPath(this.context.draftId, this.context.pid)}?${query.toString()}`);
-      if (response.ok) page = (await response.json()) as ParagraphHistoryPage;
-      else message = await errorMessageOf(response);
-    } catch {
-      message = UNREACHABLE_MESSAGE;
-    }
+    const answer = await request<ParagraphHistoryPage>(`${paragraphHistoryPath(this.context.draftId, this.context.pid)}?${query.toString()}`);
     if (generation !== this.generation) return;
-    if (!page) {
-      this.status.textContent = message;
+    if (!answer.ok) {
+      this.status.textContent = answer.message;
       return;
     }
+    const page = answer.value;
     this.events = later ? [...this.events, ...page.events] : page.events;
     this.revisions = page.revisions;
     this.next = page.next;
