@@ -21,5 +21,5 @@ export default tseslint.config(
   { files: ["shared/**", "schemas/**"], rules: forbid("server", "client", "test") },
   { files: ["client/**"], rules: forbid("server", "test") },
   { files: ["server/**"], rules: forbid("client", "test") },
-  { files: ["**/*.js"], languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly" } }, rules: { "@typescript-eslint/no-require-imports": "off" } },
+  { files: ["**/*.js", "**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly" } }, rules: { "@typescript-eslint/no-require-imports": "off" } },
 );

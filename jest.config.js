@@ -5,7 +5,10 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.ts$": "<rootDir>/test/support/esbuildTransform.js",
+    // intl-messageformat and its parser ship only as ES modules.
+    "/node_modules/(intl-messageformat|@formatjs)/.+\\.js$": "<rootDir>/test/support/esbuildTransform.js",
   },
+  transformIgnorePatterns: ["/node_modules/(?!(intl-messageformat|@formatjs)/)"],
   globalSetup: "<rootDir>/test/support/globalSetup.js",
   globalTeardown: "<rootDir>/test/support/globalTeardown.js",
   reporters: ["default", "<rootDir>/test/support/noSkipsReporter.js"],

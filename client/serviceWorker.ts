@@ -5,6 +5,9 @@
  * to the kept copy only when the network fails. It never keeps API answers or draft contents.
  */
 
+import { ASSETS_PATH, catalogPath } from "../shared/appPaths";
+import { UI_LANGUAGES } from "./i18n/uiLanguages";
+
 /** The parts of the service worker scope this file uses (the DOM library has no worker types). */
 interface WorkerScope {
   addEventListener(type: "install" | "activate", listener: (event: { waitUntil(work: Promise<unknown>): void }) => void): void;
@@ -16,12 +19,13 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 /** Bump when the shell's list changes; older caches are deleted on activation. */
-const SHELL_CACHE = "concord-shell-1";
+const SHELL_CACHE = "concord-shell-2";
 /** The page every app route serves (`/` and `/d/<id>` are the same file). */
 const PAGE_KEY = "/";
-const SHELL = [PAGE_KEY, "/assets/app.js", "/assets/styles.css"];
+/** The shell: the page, its script and styles, and every UI language's catalog (a few KB each), so a switch works offline. */
+const SHELL = [PAGE_KEY, `${ASSETS_PATH}/app.js`, `${ASSETS_PATH}/styles.css`, ...UI_LANGUAGES.map(catalogPath)];
 const APP_ROUTE = /^\/(d\/[^/]+)?$/;
-const ASSET_ROUTE = /^\/assets\/[^/]+\.(js|css)$/;
+const ASSET_ROUTE = /^\/assets\/(messages\/)?[^/]+\.(js|css|json)$/;
 
 scope.addEventListener("install", (event) => {
   event.waitUntil(

@@ -3,6 +3,14 @@
 /** Where the service worker is served (client/serviceWorker.ts): the root, so it looks after every app route. */
 export const SERVICE_WORKER_PATH = "/sw.js";
 
+/** Where the page's scripts, styles and message catalogs are served. */
+export const ASSETS_PATH = "/assets";
+
+/** A UI language's compiled message catalog (written by the build, loaded when the language is chosen). */
+export function catalogPath(language: string): string {
+  return `${ASSETS_PATH}/messages/${encodeURIComponent(language)}.json`;
+}
+
 /** The route of a room's compressed snapshot (Express syntax), for a fresh client's first open. */
 export const SNAPSHOT_ROUTE = "/api/drafts/:id/rooms/:room/snapshot";
 

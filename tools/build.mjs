@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import * as esbuild from "esbuild";
+import catalogs from "./catalogs.cjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const watch = process.argv.includes("--watch");
@@ -25,6 +26,8 @@ const client = {
   sourcemap: true,
   legalComments: "linked",
   logLevel: "warning",
+  // Messages arrive compiled (tools/catalogs.cjs), so the page formats them without the ICU parser.
+  alias: { "@formatjs/icu-messageformat-parser": "@formatjs/icu-messageformat-parser/no-parser.js" },
 };
 
 /** @type {esbuild.BuildOptions} */
@@ -64,8 +67,18 @@ function copyStatic() {
   writeIfChanged(path.join(clientOut, "index.html"), fs.readFileSync(path.join(root, "client", "index.html")));
 }
 
-/** Scripts and styles are also written compressed (brotli and gzip), for the server to send as they are. */
-const COMPRESSED = /\.(js|css)$/;
+/** Scripts, styles and catalogs are also written compressed (brotli and gzip), for the server to send as they are. */
+const COMPRESSED = /\.(js|css|json)$/;
+
+/** Each UI language's catalog, compiled, as dist/client/messages/<language>.json (and compressed). */
+function writeCatalogs() {
+  for (const [language, compiled] of Object.entries(catalogs.compileAllCatalogs())) {
+    const file = path.join(clientOut, "messages", `${language}.json`);
+    const contents = Buffer.from(JSON.stringify(compiled));
+    writeIfChanged(file, contents);
+    writeCompressed(file, contents);
+  }
+}
 
 function writeCompressed(file, contents) {
   writeIfChanged(`${file}.br`, zlib.brotliCompressSync(contents, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
@@ -89,6 +102,14 @@ if (watch) {
   fs.mkdirSync(clientOut, { recursive: true });
   removeCompressed();
   copyStatic();
+  writeCatalogs();
+  fs.watch(catalogs.CATALOGS_DIR, { recursive: true }, () => {
+    try {
+      writeCatalogs();
+    } catch (error) {
+      console.error(error.message);
+    }
+  });
   const contexts = await Promise.all([esbuild.context(client), esbuild.context(serviceWorker), esbuild.context(server)]);
   await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.watch()));
@@ -97,4 +118,5 @@ if (watch) {
 } else {
   await Promise.all([buildOnce(client), buildOnce(serviceWorker), buildOnce(server)]);
   copyStatic();
+  writeCatalogs();
 }

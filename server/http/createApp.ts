@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
-import { SERVICE_WORKER_PATH } from "../../shared/appPaths";
+import { ASSETS_PATH, SERVICE_WORKER_PATH } from "../../shared/appPaths";
 import type { Clock } from "../clock";
 import type { Drafts } from "../drafts/Drafts";
 import type { PdfPrinter } from "../export/pdf/PdfPrinter";
@@ -25,9 +25,6 @@ import { paragraphHistoryRoutes } from "./paragraphHistoryRoutes";
 import { redlineRoutes } from "./redlineRoutes";
 import { revisionRoutes } from "./revisionRoutes";
 import { snapshotRoutes } from "./snapshotRoutes";
-
-/** Where the built app's files are served from. */
-export const ASSETS_PATH = "/assets";
 
 export { MAX_JSON_BODY } from "./answerError";
 

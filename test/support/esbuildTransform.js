@@ -1,13 +1,14 @@
 /**
  * Jest's TypeScript transform: esbuild strips the types (the typecheck is `npm run typecheck`) and
- * emits CommonJS, so every test worker loads the one CommonJS copy of yjs.
+ * emits CommonJS, so every test worker loads the one CommonJS copy of yjs. It also turns the few
+ * dependencies published only as ES modules (intl-messageformat) into CommonJS.
  */
 const { transformSync } = require("esbuild");
 
 module.exports = {
   process(source, filename) {
     const { code, map } = transformSync(source, {
-      loader: "ts",
+      loader: filename.endsWith(".ts") ? "ts" : "js",
       format: "cjs",
       target: "node20",
       sourcemap: true,
