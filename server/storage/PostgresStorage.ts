@@ -192,9 +192,13 @@ export class PostgresStorage implements Storage {
     return rows.length > 0;
   }
 
-  async loadUpdates(draftId: string, room: Room): Promise<StoredUpdate[]> {
+  async loadUpdates(draftId: string, room: Room, afterSeq = 0): Promise<StoredUpdate[]> {
     await this.settled();
-    const { rows } = await this.pool.query<{ seq: number; data: Buffer }>("SELECT seq, data FROM updates WHERE draft_id = $1 AND room = $2 ORDER BY seq", [draftId, room]);
+    const { rows } = await this.pool.query<{ seq: number; data: Buffer }>("SELECT seq, data FROM updates WHERE draft_id = $1 AND room = $2 AND seq > $3 ORDER BY seq", [
+      draftId,
+      room,
+      afterSeq,
+    ]);
     return rows.map((row) => ({ seq: row.seq, update: bytesOf(row.data) }));
   }
 

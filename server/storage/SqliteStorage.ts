@@ -130,8 +130,8 @@ export class SqliteStorage implements Storage {
       ),
       insertUpdate: this.db.prepare("INSERT INTO updates (draft_id, room, data) VALUES (?, ?, ?)"),
       insertUpdateAt: this.db.prepare("INSERT INTO updates (seq, draft_id, room, data) VALUES (?, ?, ?, ?)"),
-      loadUpdates: this.db.prepare<[string, string], { seq: number; data: Buffer }>(
-        "SELECT seq, data FROM updates WHERE draft_id = ? AND room = ? ORDER BY seq",
+      loadUpdates: this.db.prepare<[string, string, number], { seq: number; data: Buffer }>(
+        "SELECT seq, data FROM updates WHERE draft_id = ? AND room = ? AND seq > ? ORDER BY seq",
       ),
       hasUpdates: this.db.prepare<[string, string], { found: number }>("SELECT 1 AS found FROM updates WHERE draft_id = ? AND room = ? LIMIT 1"),
       deleteThrough: this.db.prepare("DELETE FROM updates WHERE draft_id = ? AND room = ? AND seq <= ?"),
@@ -195,10 +195,10 @@ export class SqliteStorage implements Storage {
     return this.statements.hasUpdates.get(draftId, room) !== undefined;
   }
 
-  async loadUpdates(draftId: string, room: Room): Promise<StoredUpdate[]> {
+  async loadUpdates(draftId: string, room: Room, afterSeq = 0): Promise<StoredUpdate[]> {
     this.flush();
     return this.statements.loadUpdates
-      .all(draftId, room)
+      .all(draftId, room, afterSeq)
       .map((row) => ({ seq: row.seq, update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) }));
   }
 

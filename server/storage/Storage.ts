@@ -140,8 +140,12 @@ export interface Storage {
   appendUpdate(draftId: string, room: Room, update: Uint8Array, write?: WriteRecord): Promise<number>;
   /** Whether a room has anything stored (a draft's `floor` is empty until someone writes to it). */
   hasUpdates(draftId: string, room: Room): Promise<boolean>;
-  /** A room's log in commit order. */
-  loadUpdates(draftId: string, room: Room): Promise<StoredUpdate[]>;
+  /**
+   * A room's updates in sequence order: all of them, or those after `afterSeq` (a process that has
+   * applied up to `afterSeq` fills a gap with these; after compaction the merged state stands at
+   * the last sequence number it replaced, so nothing before it is missed).
+   */
+  loadUpdates(draftId: string, room: Room, afterSeq?: number): Promise<StoredUpdate[]>;
   /** The principal owning each Yjs client id seen in a room. */
   loadClientIds(draftId: string, room: Room): Promise<Map<number, string>>;
   /** Audit entries of a draft, newest first (or oldest first), as `query` selects them. */

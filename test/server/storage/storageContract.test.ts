@@ -163,6 +163,19 @@ describe.each([
       expect(loaded.slice(1).map((stored) => stored.seq)).toEqual([first, second, third]);
     });
 
+    it("loads only the updates after a sequence number, and after compaction the merged state in their place", async () => {
+      const { storage } = await open();
+      const id = await withDraft(storage);
+      const first = await storage.appendUpdate(id, Room.text, bytes("one"));
+      const second = await storage.appendUpdate(id, Room.text, bytes("two"));
+      await storage.appendUpdate(id, Room.text, bytes("three"));
+      expect((await storage.loadUpdates(id, Room.text, first)).map((stored) => text(stored.update))).toEqual(["two", "three"]);
+      await storage.compact(id, Room.text, bytes("merged"), second);
+      // A process that had applied only "one" finds the merged state, which holds "two", then "three".
+      expect((await storage.loadUpdates(id, Room.text, first)).map((stored) => text(stored.update))).toEqual(["merged", "three"]);
+      expect(await storage.loadUpdates(id, Room.text, Number.MAX_SAFE_INTEGER)).toEqual([]);
+    });
+
     it("reads an append that was made but not yet awaited", async () => {
       const { storage } = await open();
       const id = await withDraft(storage);
