@@ -28,6 +28,8 @@ export class SequencedApplier {
   private applied: number;
   /** Updates rung with their bytes but not yet applicable: a gap lies before them. */
   private readonly waiting = new Map<number, Uint8Array>();
+  /** Updates this process committed itself, so its copy holds them already, whatever came before. */
+  private readonly local = new Set<number>();
   /** The highest sequence number known to exist. */
   private known: number;
   private fetching: Promise<void> | null = null;
@@ -53,10 +55,20 @@ export class SequencedApplier {
     if (!Number.isSafeInteger(seq) || seq < 0) throw new RangeError(`A sequence number must be a non-negative integer, not ${seq}`);
     if (seq <= this.applied) return Promise.resolve();
     this.known = Math.max(this.known, seq);
-    if (update) this.waiting.set(seq, update);
+    if (update && !this.local.has(seq)) this.waiting.set(seq, update);
     this.applyWaiting();
     if (this.applied >= this.known) return Promise.resolve();
     return this.fill();
+  }
+
+  /**
+   * This process committed `seq` and its copy holds it already: count it as applied when its turn
+   * comes, without applying it again. Resolves once the copy has applied through `seq`.
+   */
+  committedHere(seq: number): Promise<void> {
+    if (seq <= this.applied) return Promise.resolve();
+    this.local.add(seq);
+    return this.ring(seq);
   }
 
   /** The store says the log's head is `head`: the same as a ring without bytes. */
@@ -66,10 +78,18 @@ export class SequencedApplier {
 
   /** Applies every waiting update that follows the last applied one without a gap. */
   private applyWaiting(): void {
-    for (let next = this.waiting.get(this.applied + 1); next; next = this.waiting.get(this.applied + 1)) {
-      this.waiting.delete(this.applied + 1);
-      this.applied += 1;
-      this.parts.apply({ seq: this.applied, update: next });
+    for (;;) {
+      const seq = this.applied + 1;
+      if (this.local.delete(seq)) {
+        this.waiting.delete(seq);
+        this.applied = seq;
+        continue;
+      }
+      const next = this.waiting.get(seq);
+      if (!next) return;
+      this.waiting.delete(seq);
+      this.applied = seq;
+      this.parts.apply({ seq, update: next });
     }
   }
 
@@ -84,8 +104,9 @@ export class SequencedApplier {
             if (seq <= this.applied) continue;
             this.applied = seq;
             progressed = true;
-            this.parts.apply({ seq, update });
+            if (!this.local.delete(seq)) this.parts.apply({ seq, update });
             for (const passed of this.waiting.keys()) if (passed <= seq) this.waiting.delete(passed);
+            for (const passed of this.local) if (passed <= seq) this.local.delete(passed);
           }
           this.applyWaiting();
           // The store has nothing more yet (the ring came before its commit was visible): the next ring or head check retries.

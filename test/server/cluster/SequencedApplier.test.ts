@@ -61,6 +61,17 @@ describe("SequencedApplier", () => {
     expect(applied).toEqual([5, 6]);
   });
 
+  it("counts an update this process committed without applying it again, even when it came before a gap", async () => {
+    const log = logOf(3);
+    const applied: number[] = [];
+    const applier = new SequencedApplier(0, { apply: ({ seq }) => applied.push(seq), fetchAfter: (seq) => log.fetchAfter(seq) });
+    await applier.committedHere(2);
+    await applier.ring(2, bytesOf(2));
+    await applier.ring(3, bytesOf(3));
+    expect(applied).toEqual([1, 3]);
+    expect(applier.appliedThrough).toBe(3);
+  });
+
   it("refuses a sequence number that is not a non-negative integer", () => {
     const applier = new SequencedApplier(0, { apply: () => undefined, fetchAfter: async () => [] });
     expect(() => applier.ring(-1)).toThrow(RangeError);
@@ -92,17 +103,27 @@ describe("SequencedApplier", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 40 }),
-        fc.array(fc.record({ seq: fc.integer({ min: 1, max: 40 }), withBytes: fc.boolean() }), { maxLength: 80 }),
+        fc.array(fc.record({ seq: fc.integer({ min: 1, max: 40 }), withBytes: fc.boolean(), here: fc.boolean() }), { maxLength: 80 }),
         fc.infiniteStream(fc.integer({ min: 0, max: 3 })),
         async (length, rings, delays) => {
           const log = logOf(length, () => delays.next().value);
           const applied: SequencedUpdate[] = [];
           const applier = new SequencedApplier(0, { apply: (update) => applied.push(update), fetchAfter: (seq) => log.fetchAfter(seq) });
+          // Updates this process committed itself: those whose first event says so, as its own commit
+          // comes before any ring of it. The copy holds them already.
+          const firstSaysHere = new Map<number, boolean>();
+          for (const ring of rings) if (!firstSaysHere.has(ring.seq)) firstSaysHere.set(ring.seq, ring.here);
+          const here = new Set([...firstSaysHere].filter(([seq, isHere]) => isHere && seq <= length).map(([seq]) => seq));
           // Rings overlap one another and the fetches they start, as messages from Redis do.
-          await Promise.all(rings.filter((ring) => ring.seq <= length).map((ring) => applier.ring(ring.seq, ring.withBytes ? bytesOf(ring.seq) : null)));
+          await Promise.all(
+            rings
+              .filter((ring) => ring.seq <= length)
+              .map((ring) => (here.has(ring.seq) && ring.here ? applier.committedHere(ring.seq) : applier.ring(ring.seq, ring.withBytes ? bytesOf(ring.seq) : null))),
+          );
           await applier.checkHead(length);
-          expect(applied.map((update) => update.seq)).toEqual(log.entries.map((entry) => entry.seq));
-          expect(applied.map((update) => Array.from(update.update))).toEqual(log.entries.map((entry) => Array.from(entry.update)));
+          const expected = log.entries.filter((entry) => !here.has(entry.seq));
+          expect(applied.map((update) => update.seq)).toEqual(expected.map((entry) => entry.seq));
+          expect(applied.map((update) => Array.from(update.update))).toEqual(expected.map((entry) => Array.from(entry.update)));
         },
       ),
       { numRuns: 300 },
