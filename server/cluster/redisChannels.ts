@@ -1,0 +1,19 @@
+/**
+ * The Redis channels of cluster mode, named once: one per room for the doorbell (committed
+ * sequence numbers) and one per room for presence, which goes over Redis only and never into the
+ * database (DESIGN.md section 8).
+ */
+import type { Room } from "../../shared/documentLayout";
+
+/** Prefix of every channel Concord uses, so a Redis shared with other software stays apart. */
+const PREFIX = "concord";
+
+/** The channel on which a room's new sequence numbers are rung. */
+export function doorbellChannel(draftId: string, room: Room): string {
+  return `${PREFIX}:commits:${draftId}:${room}`;
+}
+
+/** The channel on which a room's presence travels between processes. */
+export function presenceChannel(draftId: string, room: Room): string {
+  return `${PREFIX}:presence:${draftId}:${room}`;
+}
