@@ -93,7 +93,7 @@ describe("RoomDoorbell", () => {
     await b.listen("d1", Room.text, (seq) => heard.push(seq));
     const admin = new Redis(url);
     // Redis drops every subscriber's connection, as a restart would.
-    await admin.client("KILL", "TYPE", "pubsub");
+    await admin.call("CLIENT", "KILL", "TYPE", "pubsub");
     await admin.quit();
     await waitFor(() => reconnects === 1);
     // Its subscription is renewed just after; until then a ring is lost, which is what the head check is for.
