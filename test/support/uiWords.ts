@@ -22,6 +22,21 @@ export function wordsIn(language: string): (key: MessageKey, values?: MessageVal
   };
 }
 
+/** Stands for a value a test does not know exactly (a deadline's time), in `patternIn`. */
+export const ANY = "\uE000";
+
+/**
+ * A function giving a pattern of the message `key` in `language`: `ANY` in `values` matches any
+ * words there ("Silence procedure on paragraph 4, until <any time>").
+ */
+export function patternIn(language: string): (key: MessageKey, values?: MessageValues) => RegExp {
+  const words = wordsIn(language);
+  return (key, values) => {
+    const escaped = words(key, values).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(escaped.split(ANY).join(".*"));
+  };
+}
+
 /** A page preparation that starts the page in `language`, as a person who chose it on this device. */
 export function startsIn(language: string) {
   return (page: import("playwright-core").Page): void => {
