@@ -97,6 +97,10 @@ describe("stateName", () => {
 });
 
 describe("compareStateNames", () => {
+  it("keeps the English order of the table in states.ts", () => {
+    expect([...CODES].reverse().sort(compareStateNames("en"))).toEqual(CODES);
+  });
+
   it("sorts French names with their accents where a French reader looks for them", () => {
     const sorted = ["ESP", "EGY", "DNK", "ZWE"].sort(compareStateNames("fr"));
     expect(sorted.map((code) => stateName(code, "fr"))).toEqual(["Danemark", "Égypte", "Espagne", "Zimbabwe"]);
