@@ -10,8 +10,8 @@ import { groupEdits, type AuditEntryView, type AuditPage } from "../../shared/au
 import { auditPath } from "../../shared/appPaths";
 import { TextRoot } from "../../shared/documentLayout";
 import { revisionBaseline } from "../../shared/revisions/revisionBaseline";
-import { STATES } from "../../shared/states";
 import { request } from "../desk/deskApi";
+import { bindStateOptions } from "../desk/statePicker";
 import { paragraphPlaces } from "../editor/paragraphPlaces";
 import { auditEntryElement } from "./describeAuditEntry";
 
@@ -54,7 +54,8 @@ export class AuditView {
     title.textContent = "Audit log";
     this.root.className = "audit-view";
     this.root.setAttribute("aria-labelledby", title.id);
-    this.stateFilter.append(option("", "Everyone"), ...STATES.map((state) => option(state.code, `${state.name} (${state.code})`)));
+    this.stateFilter.append(option("", "Everyone"));
+    bindStateOptions(this.stateFilter);
     this.stateFilter.addEventListener("change", () => void this.load());
     this.pidFilter.addEventListener("change", () => void this.load());
     this.pidFilter.addEventListener("focus", () => this.fillParagraphs());

@@ -1,7 +1,9 @@
 /** How the pages say a person's part in a draft: "Chair", "Delegation of Cuba", "Observer". */
 import { assertNever } from "../../shared/assertNever";
 import { Role } from "../../shared/roles";
-import { isStateCode, stateByCode } from "../../shared/states";
+import { stateName } from "../../shared/stateNames/stateName";
+import { isStateCode } from "../../shared/states";
+import { uiLanguage } from "../i18n/localize";
 
 /** The words for a role (and a delegation's state); null is an organizer who is no member of the draft. */
 export function roleLabel(role: Role | null, state: string | null): string {
@@ -10,7 +12,7 @@ export function roleLabel(role: Role | null, state: string | null): string {
     case Role.chair:
       return "Chair";
     case Role.delegation:
-      return `Delegation of ${state && isStateCode(state) ? stateByCode(state).name : (state ?? "a state")}`;
+      return `Delegation of ${state && isStateCode(state) ? stateName(state, uiLanguage()) : (state ?? "a state")}`;
     case Role.observer:
       return "Observer";
     default:

@@ -6,11 +6,13 @@ import type * as Y from "yjs";
 import type { Contact } from "../../../schemas/records";
 import { allContacts } from "../../../shared/contacts/contactWrites";
 import { FloorRoot } from "../../../shared/documentLayout";
-import { isStateCode, stateByCode } from "../../../shared/states";
+import { stateName } from "../../../shared/stateNames/stateName";
+import { isStateCode } from "../../../shared/states";
+import { onLanguageChange, uiLanguage } from "../../i18n/localize";
 
-/** "Cuba (CUB)", or the bare code of a state the list does not know. */
+/** "Cuba (CUB)" in the UI language, or the bare code of a state the list does not know. */
 export function stateLabel(code: string): string {
-  return isStateCode(code) ? `${stateByCode(code).name} (${code})` : code;
+  return isStateCode(code) ? `${stateName(code, uiLanguage())} (${code})` : code;
 }
 
 function link(href: string, text: string): HTMLAnchorElement {
@@ -34,7 +36,9 @@ export function bindContactsList(panel: HTMLElement, floorDoc: Y.Doc): () => voi
   const body = document.createElement("div");
   panel.replaceChildren(title, body);
   const render = () => {
-    const delegations = allContacts(floorDoc);
+    // By name in the reader's language; a code the list does not know sorts by itself, not throwing.
+    const byName = new Intl.Collator(uiLanguage());
+    const delegations = allContacts(floorDoc).sort((a, b) => byName.compare(stateLabel(a.state), stateLabel(b.state)));
     if (delegations.length === 0) {
       body.replaceChildren(Object.assign(document.createElement("p"), { className: "panel-hint", textContent: "No delegation has given points of contact yet." }));
       return;
@@ -53,6 +57,10 @@ export function bindContactsList(panel: HTMLElement, floorDoc: Y.Doc): () => voi
   };
   const contacts = floorDoc.getMap(FloorRoot.contacts);
   contacts.observe(render);
+  const stopFollowingLanguage = onLanguageChange(render);
   render();
-  return () => contacts.unobserve(render);
+  return () => {
+    contacts.unobserve(render);
+    stopFollowingLanguage();
+  };
 }
