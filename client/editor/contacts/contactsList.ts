@@ -7,6 +7,8 @@ import type { Contact } from "../../../schemas/records";
 import { allContacts } from "../../../shared/contacts/contactWrites";
 import { FloorRoot } from "../../../shared/documentLayout";
 import { isStateCode, stateByCode } from "../../../shared/states";
+import { onLanguageChange } from "../../i18n/localize";
+import { setLocalText } from "../../i18n/localizedElements";
 
 /** "Cuba (CUB)", or the bare code of a state the list does not know. */
 export function stateLabel(code: string): string {
@@ -29,14 +31,14 @@ function personItem(person: Contact): HTMLLIElement {
 
 /** Keeps `panel` listing the points of contact in `floorDoc`; returns the function that stops it. */
 export function bindContactsList(panel: HTMLElement, floorDoc: Y.Doc): () => void {
-  const title = Object.assign(document.createElement("h2"), { id: "contacts-list-title", textContent: "Delegations: points of contact" });
+  const title = setLocalText(Object.assign(document.createElement("h2"), { id: "contacts-list-title" }), "contacts.listTitle");
   panel.setAttribute("aria-labelledby", title.id);
   const body = document.createElement("div");
   panel.replaceChildren(title, body);
   const render = () => {
     const delegations = allContacts(floorDoc);
     if (delegations.length === 0) {
-      body.replaceChildren(Object.assign(document.createElement("p"), { className: "panel-hint", textContent: "No delegation has given points of contact yet." }));
+      body.replaceChildren(setLocalText(Object.assign(document.createElement("p"), { className: "panel-hint" }), "contacts.none"));
       return;
     }
     body.replaceChildren(
@@ -53,6 +55,11 @@ export function bindContactsList(panel: HTMLElement, floorDoc: Y.Doc): () => voi
   };
   const contacts = floorDoc.getMap(FloorRoot.contacts);
   contacts.observe(render);
+  // The states' names are drawn again too, for the day they are written in the UI language.
+  const stopLanguage = onLanguageChange(render);
   render();
-  return () => contacts.unobserve(render);
+  return () => {
+    contacts.unobserve(render);
+    stopLanguage();
+  };
 }
