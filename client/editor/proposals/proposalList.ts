@@ -72,11 +72,13 @@ function renderFilter(select: HTMLSelectElement, states: readonly string[]): voi
   const chosen = select.value;
   const choices = ["", ...(chosen && !states.includes(chosen) ? [...states, chosen].sort() : states)];
   // Rebuilt only when the choices change: replacing the options would close the list under the chair's pointer.
-  if (Array.from(select.options, (option) => option.value).join() === choices.join()) {
-    select.options[0]!.text = t("proposals.allStates");
+  const all = t("proposals.allStates");
+  if (select.options.length === choices.length && Array.from(select.options, (option) => option.value).join() === choices.join()) {
+    // Only the first choice has words, which follow the UI language.
+    select.options[0]!.text = all;
     return;
   }
-  select.replaceChildren(...choices.map((state) => new Option(state || t("proposals.allStates"), state)));
+  select.replaceChildren(...choices.map((state) => new Option(state || all, state)));
   select.value = chosen;
 }
 
