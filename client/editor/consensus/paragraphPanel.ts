@@ -97,8 +97,12 @@ class ParagraphPanel {
     setLocalAttribute(place, "aria-label", "consensus.panelLabel");
     place.replaceChildren(el("label", { className: "panel-filter-label" }, localText("consensus.filter"), " ", this.filter), this.summary, this.forms, this.threads, this.historyPlace);
     this.observe(true);
-    // Static words follow the language by their bindings; what `render` writes is written again.
-    this.stopLanguage = onLanguageChange(this.schedule);
+    // Static words follow the language by their bindings; what `render` writes is written again, and
+    // the history, which is given the paragraph's name once, is opened again under its new name.
+    this.stopLanguage = onLanguageChange(() => {
+      this.showHistory(focusedBlock(this.view.state, this.context.textDoc));
+      this.schedule();
+    });
     this.refresh(view.state, false);
   }
 
@@ -156,16 +160,21 @@ class ParagraphPanel {
     return element;
   }
 
+  private showHistory(focused: { pid: string; label: string } | null): void {
+    this.history?.unmount();
+    this.history = null;
+    if (!focused) return;
+    this.history = new ParagraphHistoryView({ draftId: this.context.draftId, pid: focused.pid, label: focused.label });
+    this.history.mount(this.historyPlace);
+  }
+
   private buildForms(focused: { pid: string; label: string } | null): void {
     const { author, floorDoc, textDoc } = this.context;
     this.forms.replaceChildren();
     this.namingWords = [];
-    this.history?.unmount();
-    this.history = null;
+    this.showHistory(focused);
     if (!focused) return;
     const pid = focused.pid;
-    this.history = new ParagraphHistoryView({ draftId: this.context.draftId, pid, label: focused.label });
-    this.history.mount(this.historyPlace);
     if (author.role === Role.delegation && floorDoc) {
       const current = floorDoc.getMap<Stance>(FloorRoot.stances).get(`${author.state}:${pid}`);
       const choices = Object.values(StanceKind).map((kind) => {
