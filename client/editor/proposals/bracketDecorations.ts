@@ -38,7 +38,7 @@ function proposalChip(view: ProposalView): HTMLElement {
   chip.tabIndex = 0;
   chip.dataset["key"] = view.key;
   chip.dataset["kind"] = view.record.kind;
-  chip.append(element("b", "sponsors", bracketName(view)), ": ");
+  chip.append(element("b", "sponsors", bracketName(view)), t("proposals.afterSponsors"));
   switch (view.record.kind) {
     case ProposalKind.delete:
     case ProposalKind.deleteParagraph:

@@ -20,7 +20,7 @@ import { textBlocks } from "../../../shared/text/blockText";
 import { BracketClass } from "./bracketDecorations";
 import { offsetOf, positionOf } from "./textOffsets";
 import { t } from "../../i18n/localize";
-import { setLocalAttribute, setLocalText } from "../../i18n/localizedElements";
+import { localText, setLocalAttribute, setLocalText } from "../../i18n/localizedElements";
 
 /** The kinds a delegation composes words for. */
 type ComposedKind = typeof ProposalKind.insert | typeof ProposalKind.replace | typeof ProposalKind.newParagraph;
@@ -133,7 +133,8 @@ export class ProposalComposer {
     cancel.addEventListener("click", () => this.cancel());
     const name = document.createElement("b");
     name.textContent = this.state;
-    dom.append("[", name, ": ", input, " ", submit, " ", cancel, "]");
+    // Laid out as a bracket's proposal is: the sponsor, the language's separator, then the words.
+    dom.append("[", name, localText("proposals.afterSponsors"), input, " ", submit, " ", cancel, "]");
     return { dom, input };
   }
 

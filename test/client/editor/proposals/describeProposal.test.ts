@@ -10,7 +10,7 @@ import { describeChange, describeStatus } from "../../../../client/editor/propos
 import { installCatalog } from "../../../../client/i18n/localize";
 import { compileCatalog, readCatalog } from "../../../../tools/catalogs.cjs";
 import { doc, p } from "../../../support/dsl";
-import { pidAt, wordSpan, yDraft } from "../../../support/yDraft";
+import { pidAt, secondsApart, wordSpan, yDraft } from "../../../support/yDraft";
 
 const FIRST = "States should promote an open, secure and stable ICT environment.";
 
@@ -18,11 +18,14 @@ function speak(language: string): void {
   installCatalog(language, compileCatalog(language, readCatalog(language)));
 }
 
+/** Records made one second apart, so they are read in the order of the test. */
+const at = secondsApart();
+
 function views(): ProposalView[] {
   const ydoc = yDraft(doc(p(FIRST), p("The Group welcomed regional initiatives.")));
   const span = wordSpan(FIRST, "open, secure and stable");
-  propose(ydoc, "SLV", { kind: ProposalKind.replace, pid: pidAt(ydoc, 0), ...span, text: "free, open and secure" });
-  acceptProposal(ydoc, propose(ydoc, "CUB", { kind: ProposalKind.deleteParagraph, pid: pidAt(ydoc, 1) }));
+  propose(ydoc, "SLV", { kind: ProposalKind.replace, pid: pidAt(ydoc, 0), ...span, text: "free, open and secure" }, at());
+  acceptProposal(ydoc, propose(ydoc, "CUB", { kind: ProposalKind.deleteParagraph, pid: pidAt(ydoc, 1) }, at()));
   return readProposals(ydoc, readDraftText(ydoc.getXmlFragment(TextRoot.content)));
 }
 
