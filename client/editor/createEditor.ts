@@ -23,6 +23,7 @@ import type { ActionContext } from "./proposals/proposalActions";
 import { proposalPlugin } from "./proposals/proposalPlugin";
 import { remoteCaret } from "./remoteCaret";
 import { uniquePidPlugin } from "./uniquePidPlugin";
+import { setLocalAttribute } from "../i18n/localizedElements";
 
 /** How the editor behaves for the person using it. */
 export interface EditorOptions {
@@ -77,14 +78,13 @@ export function createEditor(place: HTMLElement, { awareness, writesText, propos
       paragraphPanelPlugin(panel.place, { draftId: panel.draftId, textDoc: proposals.ydoc, floorDoc: panel.floorDoc, author: proposals.author, report: proposals.report }),
     ],
   });
-  return new EditorView(place, {
+  const view = new EditorView(place, {
     state,
     editable: () => interactive,
     nodeViews: { footnote: footnoteView },
-    attributes: {
-      class: "draft-text",
-      "aria-label": writesText ? "Draft text: Tab indents a paragraph, Escape leaves the text" : interactive ? "Draft text: type to propose a change" : "Draft text, read-only",
-      spellcheck: "true",
-    },
+    attributes: { class: "draft-text", spellcheck: "true" },
   });
+  // Not among ProseMirror's attributes, which it sets only as the state changes: this one follows the UI language.
+  setLocalAttribute(view.dom, "aria-label", writesText ? "editor.textOfChair" : interactive ? "editor.textOfDelegation" : "editor.textReadOnly");
+  return view;
 }

@@ -4,6 +4,7 @@
  */
 import type * as Y from "yjs";
 import { MetaKey, TextRoot } from "../../shared/documentLayout";
+import { onLanguageChange, t } from "../i18n/localize";
 
 function part(className: string, text: string): HTMLElement {
   const span = document.createElement("span");
@@ -29,9 +30,13 @@ export function bindDraftHeader(element: HTMLElement, ydoc: Y.Doc): () => void {
     // The spaces lay out as nothing between flex items, but screen readers and copied text keep them.
     element.replaceChildren(...parts.flatMap((node, index) => (index === 0 ? [node] : [" ", node])));
     element.title = [title, symbol, revision].filter(Boolean).join(" — ");
-    if (title) document.title = `${title} — Concord`;
+    if (title) document.title = t("editor.pageTitle", { title });
   };
   meta.observe(render);
+  const stopLanguage = onLanguageChange(render);
   render();
-  return () => meta.unobserve(render);
+  return () => {
+    meta.unobserve(render);
+    stopLanguage();
+  };
 }

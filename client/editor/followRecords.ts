@@ -1,8 +1,10 @@
 /**
  * How the side panels keep up with a draft without costing the typist: a change to the records
- * they show redraws them in the next frame; a change to the text, at most every 2 s.
+ * they show redraws them in the next frame, as does a switch of the UI language; a change to the
+ * text, at most every 2 s.
  */
 import type * as Y from "yjs";
+import { onLanguageChange } from "../i18n/localize";
 
 /** The longest a side panel lags behind the text (it follows the records at once). */
 export const TEXT_REFRESH_MS = 2000;
@@ -14,7 +16,7 @@ export interface Follower {
 }
 
 /**
- * Calls `render` now, in the next frame after any change to `records`, and at most every
+ * Calls `render` now, in the next frame after any change to `records` or of the UI language, and at most every
  * `TEXT_REFRESH_MS` while `text` changes.
  */
 export function followRecords(render: () => void, records: ReadonlyArray<Y.Map<unknown>>, text: Y.XmlFragment): Follower {
@@ -37,6 +39,7 @@ export function followRecords(render: () => void, records: ReadonlyArray<Y.Map<u
   };
   for (const map of records) map.observe(refresh);
   text.observeDeep(refreshForText);
+  const stopLanguage = onLanguageChange(refresh);
   render();
   return {
     refresh,
@@ -45,6 +48,7 @@ export function followRecords(render: () => void, records: ReadonlyArray<Y.Map<u
       if (textTimer) clearTimeout(textTimer);
       for (const map of records) map.unobserve(refresh);
       text.unobserveDeep(refreshForText);
+      stopLanguage();
     },
   };
 }

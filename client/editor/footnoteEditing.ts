@@ -8,6 +8,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { NodeSelection, Plugin, type Command, type EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { schema } from "../../shared/schema";
+import { t } from "../i18n/localize";
 
 /** Asks for a footnote's words; resolves to them, or null when cancelled. */
 export type AskFootnote = (current: string, title: string) => Promise<string | null>;
@@ -23,7 +24,7 @@ function footnoteNode(words: string): PMNode {
 function editFootnoteAt(view: EditorView, pos: number, ask: AskFootnote): void {
   const node = view.state.doc.nodeAt(pos);
   if (node?.type !== footnoteType) return;
-  void ask(node.textContent, "Footnote text").then((words) => {
+  void ask(node.textContent, t("editor.footnoteText")).then((words) => {
     if (words === null) return;
     // Others may have edited while the dialog was open: find the same footnote again.
     const now = view.state.doc.nodeAt(pos);
@@ -48,7 +49,7 @@ export function footnoteEditingPlugins(ask: AskFootnote): Plugin[] {
   };
   const insertFootnote: Command = (state, _dispatch, view) => {
     if (!view || !state.selection.$from.parent.inlineContent) return false;
-    void ask("", "New footnote").then((words) => {
+    void ask("", t("editor.newFootnote")).then((words) => {
       if (!words?.trim()) return;
       view.dispatch(view.state.tr.replaceSelectionWith(footnoteNode(words)));
       view.focus();

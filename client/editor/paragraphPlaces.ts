@@ -7,6 +7,7 @@ import type { RevisionNumbers } from "../../schemas/records";
 import type { DraftText } from "../../shared/anchors/resolveAnchor";
 import { labelSequence } from "../../shared/numbering";
 import type { ProposalView } from "../../shared/proposals/readProposals";
+import { t } from "../i18n/localize";
 
 /** One block of the text, by pid: its position among the blocks and the name people use for it. */
 export interface ParagraphPlace {
@@ -21,7 +22,7 @@ const HEADING_NAME_LENGTH = 40;
 
 function headingName(text: string): string {
   const words = text.trim();
-  return `Heading “${words.length > HEADING_NAME_LENGTH ? `${words.slice(0, HEADING_NAME_LENGTH - 1)}…` : words}”`;
+  return t("editor.heading", { words: words.length > HEADING_NAME_LENGTH ? `${words.slice(0, HEADING_NAME_LENGTH - 1)}…` : words });
 }
 
 /** Every block of `text` that has a pid, named as the gutter numbers it for the round `baseline` (`revisionBaseline`) opened. */
@@ -38,12 +39,12 @@ export function paragraphPlaces(text: DraftText, baseline: RevisionNumbers | nul
     } else if (!label.startsWith("(")) {
       paragraph = label;
       letter = "";
-      name = `Paragraph ${label}`;
+      name = t("editor.paragraph", { label });
     } else {
       // A roman sub-item belongs to the lettered one before it: "Paragraph 6 (a) (ii)".
       const prefix = block.level === 2 && letter ? `${letter} ` : "";
       if (block.level !== 2) letter = label;
-      name = paragraph ? `Paragraph ${paragraph} ${prefix}${label}` : `Item ${prefix}${label}`;
+      name = paragraph ? t("editor.paragraph", { label: `${paragraph} ${prefix}${label}` }) : t("editor.item", { label: `${prefix}${label}` });
     }
     if (block.pid) places.set(block.pid, { pid: block.pid, index: block.index, name });
   });

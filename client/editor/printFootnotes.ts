@@ -4,12 +4,13 @@
  * footnote's words in order under the draft, numbered as the markers are. Shown in print only.
  */
 import { FOOTNOTE_TEXT_ATTR } from "../../shared/schema";
+import { setLocalAttribute } from "../i18n/localizedElements";
 
 /** Mounts the list after `place` (the draft's article); returns the function that unmounts it. */
 export function mountPrintFootnotes(place: HTMLElement): () => void {
   const section = document.createElement("section");
   section.className = "print-footnotes";
-  section.setAttribute("aria-label", "Footnotes");
+  setLocalAttribute(section, "aria-label", "editor.footnotes");
   place.after(section);
   const fill = () => {
     const markers = Array.from(place.querySelectorAll(`.draft-text sup.footnote[${FOOTNOTE_TEXT_ATTR}]`));

@@ -44,3 +44,12 @@ export function formatCountdown(to: Instant, from: Instant = new Date()): string
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(uiLanguage()).format(value);
 }
+
+/** A length of time in the reader's language ("2 days 3 hours", "2 jours 3 heures"), each unit given that is not zero. */
+export function formatDuration(amounts: Readonly<Partial<Record<"day" | "hour" | "minute", number>>>): string {
+  const language = uiLanguage();
+  const words = (["day", "hour", "minute"] as const)
+    .filter((unit) => amounts[unit])
+    .map((unit) => new Intl.NumberFormat(language, { style: "unit", unit, unitDisplay: "long" }).format(amounts[unit]!));
+  return new Intl.ListFormat(language, { type: "unit", style: "narrow" }).format(words);
+}

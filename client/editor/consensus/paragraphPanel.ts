@@ -21,9 +21,12 @@ import { Role, type Author } from "../../../shared/roles";
 import { ParagraphHistoryView } from "../../history/ParagraphHistoryView";
 import { readProposals } from "../../../shared/proposals/readProposals";
 import { bracketName, describeChange } from "../proposals/describeProposal";
-import { localTime } from "./silenceBanner";
 import { objectionFilter, setObjectionFilter } from "./statusBadges";
 import { statusWords } from "./statusWords";
+import { formatDeadline } from "../../i18n/formatDates";
+import { onLanguageChange, t, type MessageValues } from "../../i18n/localize";
+import { localText, setLocalAttribute, setLocalText } from "../../i18n/localizedElements";
+import type { MessageKey } from "../../i18n/messageKeys";
 
 /** What the panel reads and writes. */
 export interface PanelContext {
@@ -39,11 +42,11 @@ export interface PanelContext {
 /** How long typing must pause before the panel looks at the paragraph again. */
 const TYPING_PAUSE_MS = 400;
 
-const STANCE_WORDS: Record<StanceKind, string> = {
-  [StanceKind.object]: "Object",
-  [StanceKind.reserve]: "Reserve",
-  [StanceKind.support]: "Support",
-  [StanceKind.none]: "No stance (withdraw)",
+const STANCE_WORDS: Record<StanceKind, MessageKey> = {
+  [StanceKind.object]: "consensus.stanceObject",
+  [StanceKind.reserve]: "consensus.stanceReserve",
+  [StanceKind.support]: "consensus.stanceSupport",
+  [StanceKind.none]: "consensus.stanceNone",
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
@@ -60,12 +63,14 @@ function focusedBlock(state: EditorState, textDoc: Y.Doc): { pid: string; label:
   const labels = blockLabels(state.doc, revisionBaseline(textDoc));
   const entry = labels[index];
   if (!entry?.pid || entry.label === null) return null;
-  return { pid: entry.pid, label: entry.label.startsWith("(") ? entry.label : `Paragraph ${entry.label}` };
+  return { pid: entry.pid, label: entry.label.startsWith("(") ? entry.label : t("editor.paragraph", { label: entry.label }) };
 }
 
-/** The focused paragraph's name inside a form, kept up to date by `render`. */
-function focusedName(label: string): HTMLElement {
-  return el("span", { className: "focused-name" }, label);
+/** Words of a form that name the focused paragraph: set again by `render` as the name or the language changes. */
+interface NamingWords {
+  element: HTMLElement;
+  key: MessageKey;
+  values: MessageValues;
 }
 
 class ParagraphPanel {
@@ -79,17 +84,25 @@ class ParagraphPanel {
   private readonly filter = el("select", { className: "panel-filter" });
   private frame = 0;
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
+  private namingWords: NamingWords[] = [];
+  private readonly stopLanguage: () => void;
 
   constructor(
     private readonly place: HTMLElement,
     private readonly view: EditorView,
     private readonly context: PanelContext,
   ) {
-    this.filter.setAttribute("aria-label", "Show the paragraphs a state objects to");
+    setLocalAttribute(this.filter, "aria-label", "consensus.filterLabel");
     this.filter.addEventListener("change", () => setObjectionFilter(view, this.filter.value || null));
-    place.setAttribute("aria-label", "The focused paragraph");
-    place.replaceChildren(el("label", { className: "panel-filter-label" }, "Filter: ", this.filter), this.summary, this.forms, this.threads, this.historyPlace);
+    setLocalAttribute(place, "aria-label", "consensus.panelLabel");
+    place.replaceChildren(el("label", { className: "panel-filter-label" }, localText("consensus.filter"), " ", this.filter), this.summary, this.forms, this.threads, this.historyPlace);
     this.observe(true);
+    // Static words follow the language by their bindings; what `render` writes is written again, and
+    // the history, which is given the paragraph's name once, is opened again under its new name.
+    this.stopLanguage = onLanguageChange(() => {
+      this.showHistory(focusedBlock(this.view.state, this.context.textDoc));
+      this.schedule();
+    });
     this.refresh(view.state, false);
   }
 
@@ -140,25 +153,38 @@ class ParagraphPanel {
     }
   }
 
-  private buildForms(focused: { pid: string; label: string } | null): void {
-    const { author, floorDoc, textDoc } = this.context;
-    this.forms.replaceChildren();
+  /** An element whose words name the focused paragraph (`{paragraph}` in the message `key`). */
+  private naming<K extends keyof HTMLElementTagNameMap>(tag: K, key: MessageKey, values: MessageValues = {}): HTMLElementTagNameMap[K] {
+    const element = el(tag);
+    this.namingWords.push({ element, key, values });
+    return element;
+  }
+
+  private showHistory(focused: { pid: string; label: string } | null): void {
     this.history?.unmount();
     this.history = null;
     if (!focused) return;
-    const pid = focused.pid;
-    this.history = new ParagraphHistoryView({ draftId: this.context.draftId, pid, label: focused.label });
+    this.history = new ParagraphHistoryView({ draftId: this.context.draftId, pid: focused.pid, label: focused.label });
     this.history.mount(this.historyPlace);
+  }
+
+  private buildForms(focused: { pid: string; label: string } | null): void {
+    const { author, floorDoc, textDoc } = this.context;
+    this.forms.replaceChildren();
+    this.namingWords = [];
+    this.showHistory(focused);
+    if (!focused) return;
+    const pid = focused.pid;
     if (author.role === Role.delegation && floorDoc) {
       const current = floorDoc.getMap<Stance>(FloorRoot.stances).get(`${author.state}:${pid}`);
       const choices = Object.values(StanceKind).map((kind) => {
         const input = el("input", { type: "radio", name: `stance-${pid}`, value: kind, checked: (current?.stance ?? StanceKind.none) === kind });
-        return el("label", { className: "stance-choice" }, input, ` ${STANCE_WORDS[kind]}`);
+        return el("label", { className: "stance-choice" }, input, " ", localText(STANCE_WORDS[kind]));
       });
       const reason = el("textarea", { className: "stance-reason", rows: 3, value: current?.reason ?? "" });
-      reason.setAttribute("aria-label", "Reason (required for an objection)");
-      const save = el("button", { type: "submit", textContent: "Save stance" });
-      const form = el("form", { className: "stance-form" }, el("fieldset", {}, el("legend", {}, `${author.state}'s stance on `, focusedName(focused.label)), ...choices), reason, save);
+      setLocalAttribute(reason, "aria-label", "consensus.reasonLabel");
+      const save = setLocalText(el("button", { type: "submit" }), "consensus.saveStance");
+      const form = el("form", { className: "stance-form" }, el("fieldset", {}, this.naming("legend", "consensus.stanceLegend", { state: author.state }), ...choices), reason, save);
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         const kind = (form.querySelector("input:checked") as HTMLInputElement | null)?.value as StanceKind | undefined;
@@ -167,18 +193,20 @@ class ParagraphPanel {
       this.forms.append(form);
     }
     if (author.role === Role.chair) {
-      const declare = el("button", { type: "button", className: "declare-agreed", textContent: "Declare agreed ad ref" });
+      const declare = setLocalText(el("button", { type: "button", className: "declare-agreed" }), "consensus.declareAgreed");
       declare.addEventListener("click", () => this.run(() => declareAgreed(textDoc, floorDoc, pid)));
       this.forms.append(el("div", { className: "chair-actions" }, declare, el("span", { className: "refusal" })));
-      this.forms.append(el("p", { className: "silence-state", hidden: true }), this.silenceForm(pid, focusedName(focused.label)));
+      this.forms.append(el("p", { className: "silence-state", hidden: true }), this.silenceForm(pid));
     }
     if (floorDoc && author.role !== Role.observer) {
       const body = el("textarea", { className: "comment-body", rows: 2, id: `comment-body-${pid}` });
       const refusal = el("p", { className: "field-error", id: `comment-error-${pid}` });
       refusal.setAttribute("aria-live", "polite");
       body.setAttribute("aria-describedby", refusal.id);
-      const label = el("label", { className: "field-label", htmlFor: body.id }, "Comment on ", focusedName(focused.label));
-      const form = el("form", { className: "comment-form" }, label, body, refusal, el("button", { type: "submit", textContent: "Comment" }));
+      const label = this.naming("label", "consensus.commentOn");
+      label.className = "field-label";
+      label.htmlFor = body.id;
+      const form = el("form", { className: "comment-form" }, label, body, refusal, setLocalText(el("button", { type: "submit" }), "consensus.comment"));
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         this.run(() => {
@@ -191,7 +219,7 @@ class ParagraphPanel {
   }
 
   /** The chair's form to put this paragraph, or the whole draft, under silence. */
-  private silenceForm(pid: string, label: HTMLElement): HTMLElement {
+  private silenceForm(pid: string): HTMLElement {
     const { textDoc } = this.context;
     const notice = silenceNoticeHours(textDoc);
     // The earliest deadline the draft allows, to the minute in the reader's time zone, as the field shows it.
@@ -201,13 +229,11 @@ class ParagraphPanel {
     };
     const offered = earliestField();
     const deadline = el("input", { type: "datetime-local", value: offered, min: offered, className: "silence-deadline" });
-    deadline.setAttribute("aria-label", "Deadline, in your time zone");
+    setLocalAttribute(deadline, "aria-label", "consensus.deadlineLabel");
     const whole = el("input", { type: "checkbox", className: "silence-whole" });
-    const form = el(
-      "form",
-      { className: "silence-form" },
-      el("fieldset", {}, el("legend", {}, `Silence procedure (at least ${notice} hours)`), el("label", {}, whole, " The whole draft, not only ", label), deadline, el("button", { type: "submit", textContent: "Start silence procedure" })),
-    );
+    const legend = setLocalText(el("legend"), "consensus.silenceLegend", { hours: notice });
+    const start = setLocalText(el("button", { type: "submit" }), "consensus.startSilence");
+    const form = el("form", { className: "silence-form" }, el("fieldset", {}, legend, el("label", {}, whole, " ", this.naming("span", "consensus.wholeDraft")), deadline, start));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       // The offered earliest deadline, left as it was, means "the least notice from now", however
@@ -236,8 +262,7 @@ class ParagraphPanel {
     this.renderFilter();
     if (!pid) {
       // Without the floor (an observer, by the draft's policy) there are no stances or comments to show.
-      const shows = this.context.floorDoc ? "its status, proposals, stances and comments" : "its status and proposals";
-      this.summary.replaceChildren(el("p", { className: "panel-hint" }, `Put the caret in a paragraph to see ${shows}.`));
+      this.summary.replaceChildren(el("p", { className: "panel-hint" }, t(this.context.floorDoc ? "consensus.hintWithFloor" : "consensus.hintWithoutFloor")));
       this.threads.replaceChildren();
       return;
     }
@@ -245,15 +270,18 @@ class ParagraphPanel {
     const focused = focusedBlock(this.view.state, textDoc);
     if (focused?.pid === pid) {
       // A revision published while the forms stand open renames the paragraph, not the forms' contents.
-      for (const name of this.forms.querySelectorAll(".focused-name")) name.textContent = focused.label;
+      for (const { element, key, values } of this.namingWords) element.textContent = t(key, { ...values, paragraph: focused.label });
     }
     const stances = floorDoc ? stancesOn(floorDoc, pid) : new Map<string, Stance>();
     const list = el("ul", { className: "stance-list" });
-    for (const [state, stance] of stances) list.append(el("li", {}, `${state}: ${STANCE_WORDS[stance.stance].toLowerCase()}${stance.reason ? ` — ${stance.reason}` : ""}`));
+    for (const [state, stance] of stances) {
+      const values = { state, stance: stance.stance };
+      list.append(el("li", {}, stance.reason ? t("consensus.stanceOfStateWithReason", { ...values, reason: stance.reason }) : t("consensus.stanceOfState", values)));
+    }
     this.summary.replaceChildren(
-      el("h2", {}, focused?.pid === pid ? focused.label : "Paragraph"),
+      el("h2", {}, focused?.pid === pid ? focused.label : t("consensus.paragraphHeading")),
       el("p", { className: "panel-status" }, status ? statusWords(status) : "—"),
-      ...(floorDoc ? [stances.size > 0 ? list : el("p", { className: "panel-hint" }, "No state has taken a stance.")] : []),
+      ...(floorDoc ? [stances.size > 0 ? list : el("p", { className: "panel-hint" }, t("consensus.noStance"))] : []),
       ...this.proposalsOn(pid),
     );
     const refusal = this.forms.querySelector(".refusal");
@@ -279,8 +307,8 @@ class ParagraphPanel {
     line.textContent = running
       .map(([, procedure]) => {
         const by = silenceStanding(procedure, statuses.entries()).broken.get(pid);
-        const deadline = localTime(procedure.deadline);
-        return by ? `Silence broken by ${by.join(", ")}: not adopted at the deadline, ${deadline}, unless the objection is withdrawn.` : `Under silence until ${deadline}: adopted then unless a state objects.`;
+        const deadline = formatDeadline(procedure.deadline);
+        return by ? t("consensus.silenceBrokenHere", { states: by.join(", "), deadline }) : t("consensus.underSilenceUntil", { deadline });
       })
       .join(" ");
   }
@@ -289,7 +317,7 @@ class ParagraphPanel {
   private proposalsOn(pid: string): HTMLElement[] {
     const open = readProposals(this.context.textDoc).filter((view) => view.open && (view.where.orphaned ? view.record.anchor.pid : view.where.block.pid) === pid);
     if (open.length === 0) return [];
-    return [el("h3", {}, "Open proposals"), el("ul", { className: "panel-proposals" }, ...open.map((view) => el("li", {}, el("b", {}, bracketName(view)), `: ${describeChange(view)}`)))];
+    return [el("h3", {}, t("consensus.openProposals")), el("ul", { className: "panel-proposals" }, ...open.map((view) => el("li", {}, el("b", {}, bracketName(view)), `: ${describeChange(view)}`)))];
   }
 
   private renderFilter(): void {
@@ -298,7 +326,7 @@ class ParagraphPanel {
     for (const status of statuses.values()) for (const state of (status as ParagraphStatus).objectedBy ?? []) objectors.add(state);
     const chosen = objectionFilter(this.view.state);
     if (chosen) objectors.add(chosen);
-    const options = [el("option", { value: "", textContent: "All paragraphs" }), ...[...objectors].sort().map((state) => el("option", { value: state, textContent: `Paragraphs ${state} objects to` }))];
+    const options = [el("option", { value: "", textContent: t("consensus.allParagraphs") }), ...[...objectors].sort().map((state) => el("option", { value: state, textContent: t("consensus.paragraphsObjectedBy", { state }) }))];
     this.filter.replaceChildren(...options);
     this.filter.value = chosen ?? "";
   }
@@ -312,29 +340,30 @@ class ParagraphPanel {
     const items = readThreads(floorDoc, { pid }).map((thread) => {
       const entries = [thread, ...thread.replies].map((entry) => {
         const comment = "root" in entry ? entry.root : entry.comment;
-        const on = !("root" in entry) ? "" : comment.proposalId ? ` (on ${comment.proposalId.split(":")[0]}'s proposal)` : comment.anchor ? ` (on “${comment.anchor.quote}”)` : "";
-        return el("li", {}, el("b", {}, entry.author === CHAIR_OWNER ? "Chair" : entry.author), `${on}: ${comment.body}`);
+        const on = !("root" in entry) ? null : comment.proposalId ? t("consensus.onProposal", { state: comment.proposalId.split(":")[0]! }) : comment.anchor ? t("consensus.onWords", { quote: comment.anchor.quote }) : null;
+        return el("li", {}, el("b", {}, entry.author === CHAIR_OWNER ? t("consensus.chair") : entry.author), ...(on ? [" ", on] : []), `: ${comment.body}`);
       });
       const item = el("li", { className: thread.resolved ? "thread resolved" : "thread" }, el("ul", { className: "thread-entries" }, ...entries));
       if (author.role !== Role.observer && !thread.resolved) {
         const reply = el("input", { type: "text", className: "reply-body" });
-        reply.setAttribute("aria-label", "Reply");
-        const send = el("button", { type: "button", textContent: "Reply" });
+        reply.setAttribute("aria-label", t("consensus.reply"));
+        const send = el("button", { type: "button", textContent: t("consensus.reply") });
         send.addEventListener("click", () => this.run(() => replyToComment(floorDoc, this.owner(), thread.key, reply.value)));
         item.append(reply, send);
         if (mayResolve(this.owner(), thread.key)) {
-          const resolve = el("button", { type: "button", textContent: "Resolve" });
-          resolve.addEventListener("click", () => this.run(() => replyToComment(floorDoc, this.owner(), thread.key, reply.value || "Resolved.", true)));
+          const resolve = el("button", { type: "button", textContent: t("consensus.resolve") });
+          resolve.addEventListener("click", () => this.run(() => replyToComment(floorDoc, this.owner(), thread.key, reply.value || t("consensus.resolved"), true)));
           item.append(resolve);
         }
       }
       return item;
     });
-    this.threads.replaceChildren(...(items.length ? [el("h3", {}, "Comments"), el("ol", { className: "threads" }, ...items)] : []));
+    this.threads.replaceChildren(...(items.length ? [el("h3", {}, t("consensus.comments")), el("ol", { className: "threads" }, ...items)] : []));
   }
 
   destroy(): void {
     this.observe(false);
+    this.stopLanguage();
     if (this.frame) cancelAnimationFrame(this.frame);
     if (this.typingTimer) clearTimeout(this.typingTimer);
     this.history?.unmount();

@@ -9,24 +9,29 @@ import type { SilenceProcedure } from "../../../schemas/records";
 import { silenceProcedures, silenceStanding } from "../../../shared/consensus/silenceProcedure";
 import { TextRoot } from "../../../shared/documentLayout";
 import { blockLabelsOfText } from "./blockNames";
+import { formatDeadline, formatDuration } from "../../i18n/formatDates";
+import { onLanguageChange, t } from "../../i18n/localize";
 
 /** How often the countdowns move. */
 const TICK_MS = 30_000;
 
-/** "2 days 3 hours", "45 minutes", "less than a minute". */
+/** "2 days 3 hours left", "45 minutes left", "less than a minute left", in the UI language. */
 export function countdown(ms: number): string {
-  if (ms <= 0) return "ended; awaiting the server";
+  if (ms <= 0) return t("consensus.countdownEnded");
   const minutes = Math.floor(ms / 60_000);
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
-  const parts = [days && `${days} day${days === 1 ? "" : "s"}`, hours && `${hours} hour${hours === 1 ? "" : "s"}`, !days && minutes % 60 && `${minutes % 60} minute${minutes % 60 === 1 ? "" : "s"}`];
-  const text = parts.filter(Boolean).join(" ");
-  return text ? `${text} left` : "less than a minute left";
+  // Minutes only count while less than a day is left: "2 days 3 hours", "3 hours 5 minutes".
+  if (minutes === 0) return t("consensus.lessThanMinuteLeft");
+  return t("consensus.timeLeft", { time: formatDuration({ day: days, hour: hours, minute: days ? 0 : minutes % 60 }) });
 }
 
-/** A moment as the reader's clock shows it, with the time zone: "2 Dec 2026, 14:00 UTC". */
+/**
+ * A moment as the reader's clock shows it, with the time zone ("2 Dec 2026, 14:00 UTC"), in the
+ * UI language: `formatDeadline`, under the name the history view imports.
+ */
 export function localTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+  return formatDeadline(iso);
 }
 
 /** How a procedure stands on the page: counting down, broken by an objection, or settled by the server. */
@@ -35,21 +40,20 @@ type Standing = (typeof Standing)[keyof typeof Standing];
 
 function describe(procedure: SilenceProcedure, names: Map<string, string>, statuses: Y.Map<unknown>): { standing: Standing; words: string } {
   const name = (pid: string) => names.get(pid) ?? pid;
-  const which = procedure.pids === "all" ? "the whole draft" : procedure.pids.map(name).join(", ");
+  const which = procedure.pids === "all" ? t("consensus.wholeDraftInSentence") : procedure.pids.map(name).join(", ");
   if (procedure.outcome) {
-    const adopted = procedure.outcome.adopted.map(name).join(", ") || "nothing";
-    const broken = procedure.outcome.brokenBy.map((entry) => `${entry.state} (${entry.reason})`).join("; ");
-    return { standing: Standing.settled, words: `Silence procedure on ${which} ended ${localTime(procedure.outcome.settledAt)}: adopted ${adopted}.${broken ? ` Silence broken by ${broken}.` : ""}` };
+    const settled = { which, time: formatDeadline(procedure.outcome.settledAt), adopted: procedure.outcome.adopted.map(name).join(", ") || t("consensus.nothing") };
+    const broken = procedure.outcome.brokenBy.map((entry) => t("consensus.brokenByWithReason", { state: entry.state, reason: entry.reason })).join("; ");
+    return { standing: Standing.settled, words: broken ? t("consensus.silenceSettledBroken", { ...settled, broken }) : t("consensus.silenceSettled", settled) };
   }
-  const until = `until ${localTime(procedure.deadline)} (${countdown(Date.parse(procedure.deadline) - Date.now())})`;
+  const deadline = formatDeadline(procedure.deadline);
+  const left = countdown(Date.parse(procedure.deadline) - Date.now());
   const standing = silenceStanding(procedure, statuses.entries());
-  if (standing.brokenBy.length === 0) return { standing: Standing.running, words: `Silence procedure on ${which}, ${until}.` };
-  const by = standing.brokenBy.join(", ");
-  if (standing.wholly) {
-    return { standing: Standing.broken, words: `Silence procedure on ${which} broken by ${by}: nothing it covers is adopted at its deadline, ${localTime(procedure.deadline)}, unless the objection is withdrawn.` };
-  }
+  if (standing.brokenBy.length === 0) return { standing: Standing.running, words: t("consensus.silenceRunning", { which, deadline, left }) };
+  const states = standing.brokenBy.join(", ");
+  if (standing.wholly) return { standing: Standing.broken, words: t("consensus.silenceBrokenWholly", { which, states, deadline }) };
   const where = Array.from(standing.broken.keys()).map(name).join(", ");
-  return { standing: Standing.broken, words: `Silence procedure on ${which}, ${until}: broken by ${by} on ${where}, which will not be adopted.` };
+  return { standing: Standing.broken, words: t("consensus.silenceBrokenPartly", { which, deadline, left, states, where }) };
 }
 
 /** Keeps `banner` showing the silence procedures of the `text` room `doc`; returns the function that stops it. */
@@ -79,8 +83,10 @@ export function bindSilenceBanner(banner: HTMLElement, doc: Y.Doc): () => void {
   decisions.observe(render);
   statuses.observe(onStatus);
   const timer = setInterval(render, TICK_MS);
+  const stopLanguage = onLanguageChange(render);
   render();
   return () => {
+    stopLanguage();
     decisions.unobserve(render);
     statuses.unobserve(onStatus);
     clearInterval(timer);

@@ -13,6 +13,7 @@ import type * as Y from "yjs";
 import { ConsensusStatus, StanceKind, type ParagraphStatus, type Stance } from "../../../schemas/records";
 import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
 import { statusWords } from "./statusWords";
+import { onLanguageChange, t, uiLanguage } from "../../i18n/localize";
 
 /** Key of the badges layer; its meta is `{filter}` to change the filter, or true to rebuild. */
 export const statusBadgesKey = new PluginKey<BadgeState>("statusBadges");
@@ -28,9 +29,6 @@ export interface OwnStances {
   state: string;
   floorDoc: Y.Doc;
 }
-
-/** The words that mark a stance the server has not yet counted. */
-const NOT_YET_COUNTED = " (not yet counted)";
 
 /** A paragraph's status, and whether the page shows its own stance ahead of the server. */
 interface ShownStatus {
@@ -58,8 +56,8 @@ function badge({ status, pending }: ShownStatus, own: OwnStances | null): HTMLEl
   const objectedBy = status.objectedBy ?? [];
   const withdrawn = pending && !objectedBy.includes(own?.state ?? "");
   // A withdrawal the server has not counted: the others' objections stand; without them, say what changed.
-  if (withdrawn) element.textContent = objectedBy.length > 0 ? `${statusWords(status)} (withdrawal not yet counted)` : `Objection withdrawn${NOT_YET_COUNTED}`;
-  else element.textContent = `${statusWords(status)}${pending ? NOT_YET_COUNTED : ""}`;
+  if (withdrawn) element.textContent = objectedBy.length > 0 ? t("consensus.withdrawalNotYetCounted", { status: statusWords(status) }) : t("consensus.objectionWithdrawnNotYetCounted");
+  else element.textContent = pending ? t("consensus.notYetCounted", { status: statusWords(status) }) : statusWords(status);
   if (pending) element.dataset["pending"] = "true";
   return element;
 }
@@ -75,7 +73,7 @@ function build(doc: PMNode, statuses: Y.Map<ParagraphStatus>, filter: string | n
     const attrs: Record<string, string> = { "data-status": status.status };
     if (filter !== null && !(status.objectedBy ?? []).includes(filter)) attrs.class = "filtered-out";
     decorations.push(Decoration.node(offset, offset + node.nodeSize, attrs));
-    decorations.push(Decoration.widget(offset + 1, () => badge(shown, own), { side: -1, key: `badge:${pid}:${shown.pending}:${JSON.stringify(status)}`, ignoreSelection: true }));
+    decorations.push(Decoration.widget(offset + 1, () => badge(shown, own), { side: -1, key: `badge:${pid}:${uiLanguage()}:${shown.pending}:${JSON.stringify(status)}`, ignoreSelection: true }));
   });
   return DecorationSet.create(doc, decorations);
 }
@@ -120,6 +118,8 @@ export function statusBadgesPlugin(ydoc: Y.Doc, own: OwnStances | null = null): 
       };
       statuses.observe(onStatus);
       ownStances?.observe(onStatus);
+      // The badges' words are in the UI language, which is part of each badge's key: a switch draws them anew.
+      const stopLanguage = onLanguageChange(onStatus);
       // A badge opens its paragraph in the panel: the caret goes there and the panel takes the focus.
       const onClick = (event: MouseEvent) => {
         const target = (event.target as HTMLElement).closest?.(".status-badge");
@@ -134,6 +134,7 @@ export function statusBadgesPlugin(ydoc: Y.Doc, own: OwnStances | null = null): 
         destroy: () => {
           statuses.unobserve(onStatus);
           ownStances?.unobserve(onStatus);
+          stopLanguage();
           view.dom.removeEventListener("mousedown", onClick);
         },
       };

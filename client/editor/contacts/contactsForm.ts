@@ -7,22 +7,24 @@ import type * as Y from "yjs";
 import type { Contact } from "../../../schemas/records";
 import { contactsKey, contactsOf, MAX_CONTACTS, setContacts } from "../../../shared/contacts/contactWrites";
 import { FloorRoot } from "../../../shared/documentLayout";
+import { localText, setLocalText } from "../../i18n/localizedElements";
+import type { MessageKey } from "../../i18n/messageKeys";
 
-const FIELDS: ReadonlyArray<{ field: keyof Contact; label: string; type: string; autocomplete: string }> = [
-  { field: "name", label: "Name", type: "text", autocomplete: "name" },
-  { field: "function", label: "Function", type: "text", autocomplete: "organization-title" },
-  { field: "email", label: "E-mail", type: "email", autocomplete: "email" },
-  { field: "phone", label: "Phone", type: "tel", autocomplete: "tel" },
+const FIELDS: ReadonlyArray<{ field: keyof Contact; label: MessageKey; type: string; autocomplete: string }> = [
+  { field: "name", label: "contacts.name", type: "text", autocomplete: "name" },
+  { field: "function", label: "contacts.function", type: "text", autocomplete: "organization-title" },
+  { field: "email", label: "contacts.email", type: "email", autocomplete: "email" },
+  { field: "phone", label: "contacts.phone", type: "tel", autocomplete: "tel" },
 ];
 
 function personFields(index: number, person: Contact | null): HTMLFieldSetElement {
   const fieldset = document.createElement("fieldset");
   fieldset.className = "contact-person";
-  fieldset.append(Object.assign(document.createElement("legend"), { textContent: `Person ${index + 1}` }));
+  fieldset.append(setLocalText(document.createElement("legend"), "contacts.person", { number: index + 1 }));
   for (const { field, label, type, autocomplete } of FIELDS) {
     const input = Object.assign(document.createElement("input"), { type, name: field, value: person?.[field] ?? "", autocomplete });
     const wrapper = document.createElement("label");
-    wrapper.append(`${label} `, input);
+    wrapper.append(localText(label), " ", input);
     fieldset.append(wrapper);
   }
   return fieldset;
@@ -30,14 +32,14 @@ function personFields(index: number, person: Contact | null): HTMLFieldSetElemen
 
 /** Keeps `section` holding the form for state `state`'s points of contact; returns the function that stops it. */
 export function bindContactsForm(section: HTMLElement, floorDoc: Y.Doc, state: string): () => void {
-  const title = Object.assign(document.createElement("h3"), { id: `contacts-form-${state}`, textContent: `Points of contact of ${state}` });
+  const title = setLocalText(Object.assign(document.createElement("h3"), { id: `contacts-form-${state}` }), "contacts.formTitle", { state });
   section.className = "contacts-form";
   section.setAttribute("aria-labelledby", title.id);
   const form = document.createElement("form");
   form.noValidate = true;
   const rows = document.createElement("div");
-  const add = Object.assign(document.createElement("button"), { type: "button", textContent: "Add a person" });
-  const save = Object.assign(document.createElement("button"), { type: "submit", textContent: "Save points of contact" });
+  const add = setLocalText(Object.assign(document.createElement("button"), { type: "button" }), "contacts.addPerson");
+  const save = setLocalText(Object.assign(document.createElement("button"), { type: "submit" }), "contacts.save");
   const outcome = Object.assign(document.createElement("p"), { className: "contacts-outcome" });
   outcome.setAttribute("role", "status");
   form.append(rows, add, save, outcome);
@@ -72,11 +74,11 @@ export function bindContactsForm(section: HTMLElement, floorDoc: Y.Doc, state: s
     try {
       setContacts(floorDoc, state, typed());
       outcome.className = "contacts-outcome";
-      outcome.textContent = "Points of contact saved.";
+      setLocalText(outcome, "contacts.saved");
       fill();
     } catch (error) {
       outcome.className = "contacts-outcome refused";
-      outcome.textContent = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
+      setLocalText(outcome, "contacts.notSaved", { reason: error instanceof Error ? error.message : String(error) });
     }
   });
 

@@ -9,6 +9,7 @@ import { FloorRoot } from "../../../shared/documentLayout";
 import { stateName } from "../../../shared/stateNames/stateName";
 import { isStateCode } from "../../../shared/states";
 import { onLanguageChange, uiLanguage } from "../../i18n/localize";
+import { setLocalText } from "../../i18n/localizedElements";
 
 /** "Cuba (CUB)" in the UI language, or the bare code of a state the list does not know. */
 export function stateLabel(code: string): string {
@@ -31,7 +32,7 @@ function personItem(person: Contact): HTMLLIElement {
 
 /** Keeps `panel` listing the points of contact in `floorDoc`; returns the function that stops it. */
 export function bindContactsList(panel: HTMLElement, floorDoc: Y.Doc): () => void {
-  const title = Object.assign(document.createElement("h2"), { id: "contacts-list-title", textContent: "Delegations: points of contact" });
+  const title = setLocalText(Object.assign(document.createElement("h2"), { id: "contacts-list-title" }), "contacts.listTitle");
   panel.setAttribute("aria-labelledby", title.id);
   const body = document.createElement("div");
   panel.replaceChildren(title, body);
@@ -40,7 +41,7 @@ export function bindContactsList(panel: HTMLElement, floorDoc: Y.Doc): () => voi
     const byName = new Intl.Collator(uiLanguage());
     const delegations = allContacts(floorDoc).sort((a, b) => byName.compare(stateLabel(a.state), stateLabel(b.state)));
     if (delegations.length === 0) {
-      body.replaceChildren(Object.assign(document.createElement("p"), { className: "panel-hint", textContent: "No delegation has given points of contact yet." }));
+      body.replaceChildren(setLocalText(Object.assign(document.createElement("p"), { className: "panel-hint" }), "contacts.none"));
       return;
     }
     body.replaceChildren(

@@ -13,6 +13,8 @@ import { ENTRY_ATTRIBUTE, replaceKeepingFocus } from "../keepFocus";
 import { paragraphPlaces, type ParagraphPlace } from "../paragraphPlaces";
 import { describeChange, describeStatus } from "../proposals/describeProposal";
 import { delegationItems, stancesOf } from "./delegationItems";
+import { t } from "../../i18n/localize";
+import { setLocalText } from "../../i18n/localizedElements";
 
 /** What the view reads, and how it takes the delegate to a paragraph. */
 export interface DelegationViewContext {
@@ -33,11 +35,11 @@ interface Entry {
 
 function entryElement(entry: Entry, openParagraph: (pid: string) => void): HTMLElement {
   const item = document.createElement("li");
-  const where = entry.place?.name ?? "No longer in the text";
+  const where = entry.place?.name ?? t("delegation.noLongerInText");
   if (!entry.place) {
     item.setAttribute(ENTRY_ATTRIBUTE, entry.key);
     item.className = "panel-entry gone";
-    item.textContent = `${where}: ${entry.words}`;
+    item.append(where, ": ", entry.words);
     return item;
   }
   const place = entry.place;
@@ -54,10 +56,11 @@ function entryElement(entry: Entry, openParagraph: (pid: string) => void): HTMLE
   return item;
 }
 
+/** One part of the view: `title` is its heading, count included; `empty` what it says without entries. */
 function part(title: string, empty: string, entries: Entry[], openParagraph: (pid: string) => void): HTMLElement {
   const box = document.createElement("section");
   const heading = document.createElement("h3");
-  heading.textContent = `${title} (${entries.length})`;
+  heading.textContent = title;
   box.append(heading);
   if (entries.length === 0) {
     box.append(Object.assign(document.createElement("p"), { className: "panel-hint", textContent: empty }));
@@ -74,7 +77,7 @@ export function bindDelegationView(panel: HTMLElement, context: DelegationViewCo
   const { textDoc, floorDoc, state, openParagraph } = context;
   const title = document.createElement("h2");
   title.id = `delegation-view-${state}`;
-  title.textContent = `Your delegation (${state})`;
+  setLocalText(title, "delegation.title", { state });
   // Takes the focus when the entry that held it is gone.
   title.tabIndex = -1;
   panel.setAttribute("aria-labelledby", title.id);
@@ -86,24 +89,32 @@ export function bindDelegationView(panel: HTMLElement, context: DelegationViewCo
     const items = delegationItems(state, readProposals(textDoc, text), paragraphPlaces(text, revisionBaseline(textDoc)), stancesOf(floorDoc));
     const parts = [
       part(
-        `Proposed by ${state}`,
-        `${state} has made no proposal.`,
-        items.proposed.map(({ view, place }) => ({ key: `proposed:${view.key}`, place, words: `${describeChange(view)}. ${describeStatus(view)}.` })),
+        t("delegation.proposedBy", { state, count: items.proposed.length }),
+        t("delegation.noneProposed", { state }),
+        items.proposed.map(({ view, place }) => ({ key: `proposed:${view.key}`, place, words: t("delegation.ownProposal", { change: describeChange(view), status: describeStatus(view) }) })),
         openParagraph,
       ),
       part(
-        `Co-sponsored by ${state}`,
-        `${state} co-sponsors no other state's proposal.`,
-        items.supported.map(({ view, place }) => ({ key: `supported:${view.key}`, place, words: `${view.state}'s proposal — ${describeChange(view)}. ${describeStatus(view)}.` })),
+        t("delegation.cosponsoredBy", { state, count: items.supported.length }),
+        t("delegation.noneCosponsored", { state }),
+        items.supported.map(({ view, place }) => ({
+          key: `supported:${view.key}`,
+          place,
+          words: t("delegation.otherProposal", { state: view.state, change: describeChange(view), status: describeStatus(view) }),
+        })),
         openParagraph,
       ),
     ];
     if (floorDoc) {
       parts.push(
         part(
-          `Paragraphs ${state} objects to`,
-          `${state} objects to no paragraph.`,
-          items.objections.map(({ pid, stance, place }) => ({ key: `objection:${pid}`, place, words: `Objection${stance.reason ? ` — ${stance.reason}` : ""}` })),
+          t("delegation.objectsTo", { state, count: items.objections.length }),
+          t("delegation.noneObjected", { state }),
+          items.objections.map(({ pid, stance, place }) => ({
+            key: `objection:${pid}`,
+            place,
+            words: stance.reason ? t("delegation.objectionWithReason", { reason: stance.reason }) : t("delegation.objection"),
+          })),
           openParagraph,
         ),
       );

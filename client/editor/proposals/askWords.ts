@@ -1,7 +1,8 @@
 /** A small dialog that asks for words: new words for one's own proposal, or a comment. */
+import { t } from "../../i18n/localize";
 
 /** Opens a modal dialog titled `title` with `current` in a field; resolves to the words, or null when cancelled. */
-export function askWords(current: string, title = current ? "Proposed words" : "Comment"): Promise<string | null> {
+export function askWords(current: string, title = current ? t("proposals.proposedWords") : t("proposals.comment")): Promise<string | null> {
   return new Promise((resolve) => {
     const dialog = document.createElement("dialog");
     dialog.className = "ask-words";
@@ -16,10 +17,10 @@ export function askWords(current: string, title = current ? "Proposed words" : "
     label.append(document.createElement("br"), input);
     const save = document.createElement("button");
     save.value = "save";
-    save.textContent = "Save";
+    save.textContent = t("common.save");
     const cancel = document.createElement("button");
     cancel.value = "cancel";
-    cancel.textContent = "Cancel";
+    cancel.textContent = t("common.cancel");
     form.append(label, document.createElement("br"), save, " ", cancel);
     dialog.append(form);
     document.body.append(dialog);

@@ -14,6 +14,7 @@ import type { ProposalView } from "../../../shared/proposals/readProposals";
 import type { TextBlock } from "../../../shared/text/blockText";
 import { bracketName } from "./describeProposal";
 import { positionOf, textLength } from "./textOffsets";
+import { t, uiLanguage } from "../../i18n/localize";
 
 /** Class names the stylesheet and tests rely on. */
 export const BracketClass = {
@@ -37,11 +38,11 @@ function proposalChip(view: ProposalView): HTMLElement {
   chip.tabIndex = 0;
   chip.dataset["key"] = view.key;
   chip.dataset["kind"] = view.record.kind;
-  chip.append(element("b", "sponsors", bracketName(view)), ": ");
+  chip.append(element("b", "sponsors", bracketName(view)), t("proposals.afterSponsors"));
   switch (view.record.kind) {
     case ProposalKind.delete:
     case ProposalKind.deleteParagraph:
-      chip.append(element("i", "action", "delete"));
+      chip.append(element("i", "action", t("proposals.deleteAction")));
       break;
     default:
       chip.append(element("ins", "words", (view.record.text ?? "").trim()));
@@ -64,7 +65,8 @@ function bracketBody(views: readonly ProposalView[], opens: boolean): HTMLElemen
 }
 
 function widgetKey(prefix: string, views: readonly ProposalView[]): string {
-  return `${prefix}:${views.map((view) => `${view.key}=${view.altLabel}/${view.sponsors.join(",")}/${view.record.text ?? ""}`).join("|")}`;
+  // The language is part of the key: a bracket's words are drawn in it, and a switch must draw them again.
+  return `${prefix}:${uiLanguage()}:${views.map((view) => `${view.key}=${view.altLabel}/${view.sponsors.join(",")}/${view.record.text ?? ""}`).join("|")}`;
 }
 
 /** Decorations for every open proposal that has a place in `doc`; a proposed paragraph stands where the round `baseline` opened places it. */

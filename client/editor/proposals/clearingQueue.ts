@@ -6,6 +6,7 @@
 import { ProposalKind } from "../../../schemas/records";
 import type { ProposalView } from "../../../shared/proposals/readProposals";
 import { proposalPid, type ParagraphPlace } from "../paragraphPlaces";
+import { t } from "../../i18n/localize";
 
 /** The open proposals on one paragraph, in the order the chair reads them. */
 export interface QueueGroup {
@@ -57,7 +58,7 @@ export function clearingQueue(views: readonly ProposalView[], places: ReadonlyMa
       continue;
     }
     const pid = proposalPid(view);
-    const place = places.get(pid) ?? { pid, index: view.where.block.index, name: `Block ${view.where.block.index + 1}` };
+    const place = places.get(pid) ?? { pid, index: view.where.block.index, name: t("proposals.block", { number: view.where.block.index + 1 }) };
     const group = groups.get(pid) ?? { place, views: [] };
     group.views.push(view);
     groups.set(pid, group);

@@ -3,6 +3,9 @@ import { ProposalDecisionKind, ProposalKind } from "../../../schemas/records";
 import { assertNever } from "../../../shared/assertNever";
 import { sponsorLabel } from "../../../shared/export/proposalWords";
 import type { ProposalView } from "../../../shared/proposals/readProposals";
+import { formatDateTime } from "../../i18n/formatDates";
+import { t } from "../../i18n/localize";
+import type { MessageKey } from "../../i18n/messageKeys";
 
 /** "Alt 2 SLV, UZB" or "CUB": the name a bracket shows. */
 export function bracketName(view: ProposalView): string {
@@ -15,36 +18,39 @@ export function describeChange(view: ProposalView): string {
   const text = view.record.text ?? "";
   switch (view.record.kind) {
     case ProposalKind.insert:
-      return `Insert “${text.trim()}”`;
+      return t("proposals.insert", { text: text.trim() });
     case ProposalKind.delete:
-      return `Delete “${quote}”`;
+      return t("proposals.delete", { quote });
     case ProposalKind.replace:
-      return `Replace “${quote}” with “${text}”`;
+      return t("proposals.replace", { quote, text });
     case ProposalKind.newParagraph:
-      return `New paragraph${view.addedLabel ? ` ${view.addedLabel}` : ""}: “${text}”`;
+      return view.addedLabel ? t("proposals.newParagraphNumbered", { label: view.addedLabel, text }) : t("proposals.newParagraph", { text });
     case ProposalKind.deleteParagraph:
-      return "Delete the paragraph";
+      return t("proposals.deleteParagraph");
     default:
       return assertNever(view.record.kind);
   }
 }
 
-const DECISION_WORDS: Record<ProposalDecisionKind, string> = {
-  [ProposalDecisionKind.accepted]: "Accepted by the chair",
-  [ProposalDecisionKind.rejected]: "Rejected by the chair",
-  [ProposalDecisionKind.setAside]: "Set aside to the Chair's summary",
-  [ProposalDecisionKind.reopened]: "Reopened by the chair",
+const DECISION_WORDS: Record<ProposalDecisionKind, MessageKey> = {
+  [ProposalDecisionKind.accepted]: "proposals.accepted",
+  [ProposalDecisionKind.rejected]: "proposals.rejected",
+  [ProposalDecisionKind.setAside]: "proposals.setAside",
+  [ProposalDecisionKind.reopened]: "proposals.reopened",
 };
 
 /** Where the proposal stands: open, withdrawn, decided, or orphaned. */
 export function describeStatus(view: ProposalView): string {
-  if (view.record.withdrawn) return "Withdrawn";
-  if (view.decision && view.decision.decision !== ProposalDecisionKind.reopened) return DECISION_WORDS[view.decision.decision];
-  if (view.where.orphaned) return "Open — its words are no longer in the text";
-  return view.decision ? DECISION_WORDS[view.decision.decision] : "Open";
+  if (view.record.withdrawn) return t("proposals.withdrawn");
+  if (view.decision && view.decision.decision !== ProposalDecisionKind.reopened) return t(DECISION_WORDS[view.decision.decision]);
+  if (view.where.orphaned) return t("proposals.openOrphaned");
+  return view.decision ? t(DECISION_WORDS[view.decision.decision]) : t("proposals.open");
 }
 
-/** A date-time as a delegate reads it, in UTC (negotiations span time zones). */
+/**
+ * A date-time as a delegate reads it: in the reader's language and time zone (`formatDateTime`).
+ * Kept under this name for the audit view, which shows record times the same way.
+ */
 export function formatTime(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return formatDateTime(iso);
 }

@@ -10,6 +10,8 @@ import { editProposal, supportProposal, withdrawProposal } from "../../../shared
 import type { ProposalView } from "../../../shared/proposals/readProposals";
 import { addComment } from "../../../shared/comments/commentThreads";
 import { CHAIR_OWNER } from "../../../shared/recordKeys";
+import { t } from "../../i18n/localize";
+import type { MessageKey } from "../../i18n/messageKeys";
 
 /** One thing a person may do with a proposal. */
 export interface ProposalAction {
@@ -41,17 +43,17 @@ function guarded(context: ActionContext, run: () => void): () => void {
 /** The actions `context.author` may take on `view`, in the order they are offered. */
 export function proposalActions(view: ProposalView, context: ActionContext): ProposalAction[] {
   const { ydoc, author } = context;
-  const actions: Array<[string, () => void]> = [];
+  const actions: Array<[MessageKey, () => void]> = [];
   if (author.role === Role.chair) {
     if (view.open) {
-      if (!view.where.orphaned) actions.push(["Accept", () => acceptProposal(ydoc, view.key)]);
-      actions.push(["Reject", () => rejectProposal(ydoc, view.key)]);
-      actions.push(["Set aside", () => setAsideProposal(ydoc, view.key)]);
+      if (!view.where.orphaned) actions.push(["proposals.accept", () => acceptProposal(ydoc, view.key)]);
+      actions.push(["proposals.reject", () => rejectProposal(ydoc, view.key)]);
+      actions.push(["proposals.setAsideAction", () => setAsideProposal(ydoc, view.key)]);
     } else if (view.decision && !view.record.withdrawn) {
       actions.push([
-        "Reopen",
+        "proposals.reopen",
         () => {
-          if (!reopenProposal(ydoc, view.key)) context.report("Reopened; the accepted words were changed since, so the text was left as it is.");
+          if (!reopenProposal(ydoc, view.key)) context.report(t("proposals.reopenedTextKept"));
         },
       ]);
     }
@@ -59,7 +61,7 @@ export function proposalActions(view: ProposalView, context: ActionContext): Pro
     if (view.state === author.state) {
       if (view.record.text !== undefined) {
         actions.push([
-          "Edit",
+          "proposals.edit",
           () => {
             void context.askWords(view.record.text ?? "").then((words) => {
               if (words !== null) guarded(context, () => editProposal(ydoc, author.state, view.key, words))();
@@ -67,11 +69,11 @@ export function proposalActions(view: ProposalView, context: ActionContext): Pro
           },
         ]);
       }
-      actions.push(["Withdraw", () => withdrawProposal(ydoc, author.state, view.key)]);
+      actions.push(["proposals.withdraw", () => withdrawProposal(ydoc, author.state, view.key)]);
     } else if (view.sponsors.includes(author.state)) {
-      actions.push(["Stop co-sponsoring", () => supportProposal(ydoc, author.state, view.key, false)]);
+      actions.push(["proposals.stopCosponsoring", () => supportProposal(ydoc, author.state, view.key, false)]);
     } else {
-      actions.push(["Co-sponsor", () => supportProposal(ydoc, author.state, view.key)]);
+      actions.push(["proposals.cosponsor", () => supportProposal(ydoc, author.state, view.key)]);
     }
   }
   const floorDoc = context.floorDoc;
@@ -79,7 +81,7 @@ export function proposalActions(view: ProposalView, context: ActionContext): Pro
   if (floorDoc && pid && author.role !== Role.observer) {
     const owner = author.role === Role.delegation ? author.state : CHAIR_OWNER;
     actions.push([
-      "Comment",
+      "proposals.comment",
       () => {
         void context.askWords("").then((body) => {
           if (body !== null) guarded(context, () => addComment(floorDoc, owner, { pid, proposalId: view.key }, body))();
@@ -87,5 +89,5 @@ export function proposalActions(view: ProposalView, context: ActionContext): Pro
       },
     ]);
   }
-  return actions.map(([label, run]) => ({ label, run: guarded(context, run) }));
+  return actions.map(([key, run]) => ({ label: t(key), run: guarded(context, run) }));
 }

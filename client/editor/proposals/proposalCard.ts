@@ -6,6 +6,7 @@ import { readProposals, type ProposalView } from "../../../shared/proposals/read
 import { BracketClass } from "./bracketDecorations";
 import { bracketName, describeChange, describeStatus, formatTime } from "./describeProposal";
 import { proposalActions, type ActionContext } from "./proposalActions";
+import { onLanguageChange, t } from "../../i18n/localize";
 
 /** How long the card stays after the pointer leaves, so it can be reached. */
 const HIDE_DELAY_MS = 400;
@@ -20,8 +21,8 @@ export function proposalSummary(view: ProposalView, context: ActionContext): HTM
   change.textContent = describeChange(view);
   const meta = document.createElement("p");
   meta.className = "proposal-meta";
-  const edited = view.record.updatedAt ? `, changed ${formatTime(view.record.updatedAt)}` : "";
-  meta.textContent = `Proposed by ${view.state} ${formatTime(view.record.createdAt)}${edited}. Sponsors: ${view.sponsors.join(", ")}. ${describeStatus(view)}.`;
+  const values = { state: view.state, time: formatTime(view.record.createdAt), sponsors: view.sponsors.join(", "), status: describeStatus(view) };
+  meta.textContent = view.record.updatedAt ? t("proposals.metaChanged", { ...values, changed: formatTime(view.record.updatedAt) }) : t("proposals.meta", values);
   const actions = document.createElement("div");
   actions.className = "proposal-actions";
   for (const action of proposalActions(view, context)) {
@@ -41,6 +42,7 @@ export class ProposalCard {
   private readonly card: HTMLElement;
   private hideTimer: ReturnType<typeof setTimeout> | null = null;
   private shownFor: HTMLElement | null = null;
+  private readonly stopLanguage: () => void;
 
   constructor(
     private readonly editor: HTMLElement,
@@ -58,6 +60,8 @@ export class ProposalCard {
     this.card.addEventListener("mouseenter", this.cancelHide);
     this.card.addEventListener("mouseleave", this.onLeave);
     this.card.addEventListener("keydown", this.onCardKey);
+    // The brackets are drawn again in the new language, so the bracket this card was shown for is gone.
+    this.stopLanguage = onLanguageChange(() => this.hide());
   }
 
   private readonly onEnter = (event: Event) => {
@@ -116,6 +120,7 @@ export class ProposalCard {
 
   destroy(): void {
     this.cancelHide();
+    this.stopLanguage();
     this.editor.removeEventListener("mouseover", this.onEnter);
     this.editor.removeEventListener("focusin", this.onEnter);
     this.editor.removeEventListener("mouseout", this.onLeave);

@@ -19,6 +19,8 @@ import { revisionBaseline } from "../../../shared/revisions/revisionBaseline";
 import { textBlocks } from "../../../shared/text/blockText";
 import { BracketClass } from "./bracketDecorations";
 import { offsetOf, positionOf } from "./textOffsets";
+import { t } from "../../i18n/localize";
+import { localText, setLocalAttribute, setLocalText } from "../../i18n/localizedElements";
 
 /** The kinds a delegation composes words for. */
 type ComposedKind = typeof ProposalKind.insert | typeof ProposalKind.replace | typeof ProposalKind.newParagraph;
@@ -69,7 +71,7 @@ export class ProposalComposer {
   startWords(state: EditorState, initial: string): boolean {
     const place = selectionInBlock(state);
     if (!place) {
-      this.report("Select words within one paragraph to propose a change to them.");
+      this.report(t("proposals.selectWithinParagraph"));
       return true;
     }
     const pid = this.pidOfBlock(place.index);
@@ -109,7 +111,7 @@ export class ProposalComposer {
     input.type = "text";
     input.value = value;
     input.className = "proposal-draft-input";
-    input.setAttribute("aria-label", `Words ${this.state} proposes`);
+    setLocalAttribute(input, "aria-label", "proposals.wordsOf", { state: this.state });
     input.size = Math.max(8, value.length + 2);
     input.addEventListener("input", () => (input.size = Math.max(8, input.value.length + 2)));
     input.addEventListener("keydown", (event) => {
@@ -123,15 +125,16 @@ export class ProposalComposer {
     });
     const submit = document.createElement("button");
     submit.type = "button";
-    submit.textContent = "Propose";
+    setLocalText(submit, "proposals.propose");
     submit.addEventListener("click", () => this.submit());
     const cancel = document.createElement("button");
     cancel.type = "button";
-    cancel.textContent = "Cancel";
+    setLocalText(cancel, "common.cancel");
     cancel.addEventListener("click", () => this.cancel());
     const name = document.createElement("b");
     name.textContent = this.state;
-    dom.append("[", name, ": ", input, " ", submit, " ", cancel, "]");
+    // Laid out as a bracket's proposal is: the sponsor, the language's separator, then the words.
+    dom.append("[", name, localText("proposals.afterSponsors"), input, " ", submit, " ", cancel, "]");
     return { dom, input };
   }
 
@@ -157,7 +160,7 @@ export class ProposalComposer {
     const place = this.place(text);
     const pid = place ? text.blocks[place.index]!.pid : null;
     if (!place || !pid) {
-      this.report(`The words you were proposing on were changed meanwhile; your words were: “${words}”`);
+      this.report(t("proposals.changedMeanwhile", { words }));
       this.close();
       return;
     }

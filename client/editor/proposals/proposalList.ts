@@ -16,6 +16,9 @@ import { paragraphPlaces } from "../paragraphPlaces";
 import { clearingQueue, type QueueGroup } from "./clearingQueue";
 import type { ActionContext } from "./proposalActions";
 import { proposalSummary } from "./proposalCard";
+import { t } from "../../i18n/localize";
+import { localText } from "../../i18n/localizedElements";
+import type { MessageKey } from "../../i18n/messageKeys";
 
 /** The list of `views`; `part` tells entries of different parts apart when the focus is kept. */
 function entries(part: string, views: ProposalView[], context: ActionContext): HTMLOListElement {
@@ -38,10 +41,11 @@ function heading(level: "h2" | "h3", text: string): HTMLElement {
   return element;
 }
 
-function section(title: string, views: ProposalView[], context: ActionContext): HTMLElement | null {
+/** A part of the list under its heading; `part` names it for keeping the focus, in every language alike. */
+function section(part: string, title: MessageKey, views: ProposalView[], context: ActionContext): HTMLElement | null {
   if (views.length === 0) return null;
   const box = document.createElement("section");
-  box.append(heading("h2", `${title} (${views.length})`), entries(title, views, context));
+  box.append(heading("h2", t(title, { count: views.length })), entries(part, views, context));
   return box;
 }
 
@@ -55,10 +59,10 @@ function queueGroup(group: QueueGroup, context: ActionContext, openParagraph: (p
   go.type = "button";
   go.className = "go-to-paragraph";
   go.textContent = group.place.name;
-  go.setAttribute("aria-label", `Go to ${group.place.name}`);
+  go.setAttribute("aria-label", t("proposals.goTo", { place: group.place.name }));
   go.addEventListener("click", () => openParagraph(group.place.pid));
   const title = document.createElement("h3");
-  title.append(go, ` (${group.views.length})`);
+  title.append(go, " ", t("proposals.groupCount", { count: group.views.length }));
   box.append(title, entries("queue", group.views, context));
   return box;
 }
@@ -68,8 +72,13 @@ function renderFilter(select: HTMLSelectElement, states: readonly string[]): voi
   const chosen = select.value;
   const choices = ["", ...(chosen && !states.includes(chosen) ? [...states, chosen].sort() : states)];
   // Rebuilt only when the choices change: replacing the options would close the list under the chair's pointer.
-  if (Array.from(select.options, (option) => option.value).join() === choices.join()) return;
-  select.replaceChildren(...choices.map((state) => new Option(state || "All states", state)));
+  const all = t("proposals.allStates");
+  if (select.options.length === choices.length && Array.from(select.options, (option) => option.value).join() === choices.join()) {
+    // Only the first choice has words, which follow the UI language.
+    select.options[0]!.text = all;
+    return;
+  }
+  select.replaceChildren(...choices.map((state) => new Option(state || all, state)));
   select.value = chosen;
 }
 
@@ -85,7 +94,7 @@ export function bindProposalList(panel: HTMLElement, context: ActionContext, ope
   if (chair) {
     const label = document.createElement("label");
     label.className = "queue-filter-label";
-    label.append("Show proposals from ", filter);
+    label.append(localText("proposals.showFrom"), " ", filter);
     panel.replaceChildren(label, body);
   } else {
     panel.replaceChildren(body);
@@ -100,17 +109,17 @@ export function bindProposalList(panel: HTMLElement, context: ActionContext, ope
       const queue = clearingQueue(views, paragraphPlaces(text, revisionBaseline(context.ydoc)), state);
       renderFilter(filter, queue.states);
       const count = queue.groups.reduce((sum, group) => sum + group.views.length, 0);
-      const title = heading("h2", `Clearing queue${state ? `: ${state}` : ""} (${count})`);
+      const title = heading("h2", state ? t("proposals.clearingQueueOf", { state, count }) : t("proposals.clearingQueue", { count }));
       const queueBox = document.createElement("section");
       queueBox.className = "clearing-queue";
       queueBox.append(title, ...queue.groups.map((group) => queueGroup(group, context, openParagraph)));
-      if (count === 0) queueBox.append(Object.assign(document.createElement("p"), { className: "panel-hint", textContent: state ? `No open proposal sponsored by ${state}.` : "No open proposals." }));
-      parts = [queueBox, section("Proposals whose words are gone", queue.orphaned, context), section("Cleared and withdrawn", queue.closed, context)];
+      if (count === 0) queueBox.append(Object.assign(document.createElement("p"), { className: "panel-hint", textContent: state ? t("proposals.noneFrom", { state }) : t("proposals.noneOpen") }));
+      parts = [queueBox, section("gone", "proposals.sectionGone", queue.orphaned, context), section("closed", "proposals.sectionClosed", queue.closed, context)];
     } else {
       parts = [
-        section("Open proposals", views.filter((view) => view.open && !view.where.orphaned), context),
-        section("Proposals whose words are gone", views.filter((view) => view.open && view.where.orphaned), context),
-        section("Cleared and withdrawn", views.filter((view) => !view.open), context),
+        section("open", "proposals.sectionOpen", views.filter((view) => view.open && !view.where.orphaned), context),
+        section("gone", "proposals.sectionGone", views.filter((view) => view.open && view.where.orphaned), context),
+        section("closed", "proposals.sectionClosed", views.filter((view) => !view.open), context),
       ];
     }
     replaceKeepingFocus(

@@ -17,6 +17,7 @@ import { bracketDecorations } from "./bracketDecorations";
 import type { ActionContext } from "./proposalActions";
 import { ProposalCard } from "./proposalCard";
 import { ProposalComposer } from "./proposalComposer";
+import { onLanguageChange } from "../../i18n/localize";
 
 /** Key of the proposals layer; a transaction with this meta asks for a rebuild from Yjs. */
 export const proposalsKey = new PluginKey<DecorationSet>("proposals");
@@ -93,11 +94,13 @@ export function proposalPlugin(context: ActionContext): Plugin<DecorationSet> {
       };
       const roots = RECORD_ROOTS.map((root) => context.ydoc.getMap(root));
       for (const root of roots) root.observe(onRecords);
+      const stopLanguage = onLanguageChange(onRecords);
       const card = new ProposalCard(editorView.dom as HTMLElement, context);
       return {
         update: (view) => composer?.focusIfWanted(view),
         destroy: () => {
           for (const root of roots) root.unobserve(onRecords);
+          stopLanguage();
           card.destroy();
           view = null;
         },

@@ -1,3 +1,4 @@
+import "../../support/english";
 import { readDraftText } from "../../../shared/anchors/resolveAnchor";
 import { TextRoot } from "../../../shared/documentLayout";
 import { paragraphPlaces } from "../../../client/editor/paragraphPlaces";

@@ -1,3 +1,4 @@
+import "../../../support/english";
 import { blockLabelsOfText } from "../../../../client/editor/consensus/blockNames";
 import { ProposalKind } from "../../../../schemas/records";
 import { TextRoot } from "../../../../shared/documentLayout";

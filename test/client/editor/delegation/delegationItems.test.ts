@@ -1,3 +1,4 @@
+import "../../../support/english";
 import * as Y from "yjs";
 import { ProposalKind, StanceKind } from "../../../../schemas/records";
 import { readDraftText } from "../../../../shared/anchors/resolveAnchor";

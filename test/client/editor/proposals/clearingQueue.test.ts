@@ -1,3 +1,4 @@
+import "../../../support/english";
 import type * as Y from "yjs";
 import { ProposalKind } from "../../../../schemas/records";
 import { readDraftText } from "../../../../shared/anchors/resolveAnchor";
