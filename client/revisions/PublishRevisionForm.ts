@@ -54,6 +54,8 @@ export class PublishRevisionForm implements Widget {
 
   constructor(private readonly context: PublishRevisionContext) {
     this.status.setAttribute("role", "status");
+    // Labels, symbols and notes are data in any script: each runs its own way whatever the page's direction.
+    for (const each of [this.label, this.symbol, this.note]) each.control.dir = "auto";
     this.confirmation.setAttribute("role", "group");
     setLocalAttribute(this.confirmation, "aria-label", "revisions.confirmPublishing");
     this.confirmation.hidden = true;

@@ -6,14 +6,22 @@
  * drawn (the redline view draws it again when the language changes).
  */
 import type { Redline, RedlineBlock, RedlineFootnote, RedlineWords } from "../../shared/revisions/redlineModel";
+import { textDirection } from "../../shared/textDirection";
 import { el } from "../desk/dom";
-import { t } from "../i18n/localize";
+import { t, uiLanguage } from "../i18n/localize";
 import { messageWithNodes } from "../i18n/messageWithNodes";
 import { changeWords, footnoteWords, numberSaid, numberShown, sideName } from "./redlineWords";
 
+/** Marks `element` as holding the page's words inside the draft's text, so a screen reader reads them in the page's language. */
+function pageWords<E extends HTMLElement>(element: E): E {
+  element.lang = uiLanguage();
+  element.dir = textDirection(uiLanguage());
+  return element;
+}
+
 /** Words only a screen reader says (the colour and the strike say it to the eye). */
 function said(text: string): HTMLSpanElement {
-  return el("span", { className: "visually-hidden", textContent: text });
+  return pageWords(el("span", { className: "visually-hidden", textContent: text }));
 }
 
 /** The words of a mark, inside what a screen reader says around them ("[inserted: …]"), which only it hears. */
@@ -34,7 +42,7 @@ function wordsElement(words: RedlineWords): Node {
 }
 
 function footnoteElement(footnote: RedlineFootnote): HTMLLIElement {
-  return el("li", { className: `redline-footnote redline-${footnote.change}` }, el("span", { className: "redline-footnote-title", textContent: footnoteWords(footnote) }), " ", ...footnote.words.map(wordsElement));
+  return el("li", { className: `redline-footnote redline-${footnote.change}` }, pageWords(el("span", { className: "redline-footnote-title", textContent: footnoteWords(footnote) })), " ", ...footnote.words.map(wordsElement));
 }
 
 function blockElement(block: RedlineBlock): HTMLElement {
@@ -49,7 +57,7 @@ function blockElement(block: RedlineBlock): HTMLElement {
     item.append(number);
   }
   const change = changeWords(block);
-  if (change !== null) item.append(el("span", { className: "redline-change", textContent: change }));
+  if (change !== null) item.append(pageWords(el("span", { className: "redline-change", textContent: change })));
   const words = el(block.type === "heading" ? "strong" : "p", { className: "redline-words" }, ...block.words.map(wordsElement));
   item.append(words);
   if (block.footnotes.some((footnote) => footnote.change !== "unchanged")) {
@@ -65,5 +73,7 @@ export function redlineElement(redline: Redline): HTMLOListElement {
   const list = el("ol", { className: "redline-blocks" }, ...redline.blocks.map(blockElement));
   list.setAttribute("aria-label", t("revisions.comparedWith", { from: sideName(redline.from), to: sideName(redline.to) }));
   list.lang = redline.language;
+  // The draft's direction, not the page's: an English draft stays left to right in an Arabic page.
+  list.dir = textDirection(redline.language);
   return list;
 }
