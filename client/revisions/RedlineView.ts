@@ -11,6 +11,7 @@ import { button, el, field } from "../desk/dom";
 import type { Widget } from "../desk/Widget";
 import { onLanguageChange, t } from "../i18n/localize";
 import { localText, setLocalAttribute, setLocalText } from "../i18n/localizedElements";
+import type { MessageKey } from "../i18n/messageKeys";
 import { fieldWords } from "./fieldWords";
 import { redlineElement } from "./redlineElement";
 import { defaultRedlinePair } from "./redlinePair";
@@ -27,11 +28,11 @@ export interface RedlineViewContext {
   onBack: () => void;
 }
 
-/** The files the redline downloads as, with the words of their links: a format's own name is not translated. */
-const DOWNLOADS: ReadonlyArray<readonly [format: string, words: () => Text]> = [
-  ["docx", () => localText("revisions.wordTracked")],
-  ["pdf", () => document.createTextNode("PDF")],
-  ["html", () => document.createTextNode("HTML")],
+/** The files the redline downloads as, with the words of their links. */
+const DOWNLOADS: ReadonlyArray<readonly [format: string, words: MessageKey]> = [
+  ["docx", "revisions.wordTracked"],
+  ["pdf", "revisions.pdf"],
+  ["html", "revisions.html"],
 ];
 
 let views = 0;
@@ -146,7 +147,7 @@ export class RedlineView implements Widget {
   }
 
   private showDownloads(from: string, to: string): void {
-    const links = DOWNLOADS.map(([format, words]) => el("a", { href: redlinePath(this.context.draftId, from, to, format), download: "" }, words()));
+    const links = DOWNLOADS.map(([format, words]) => el("a", { href: redlinePath(this.context.draftId, from, to, format), download: "" }, localText(words)));
     this.downloads.replaceChildren(localText("revisions.downloadRedline"), " ", ...links.flatMap((link, index) => (index === 0 ? [link] : [" · ", link])));
     this.downloads.hidden = false;
   }
