@@ -21,8 +21,9 @@ function noticeElement(): HTMLElement {
 /**
  * Shows `text`, followed by `extras` (a download link, say); replaces whatever notice was there.
  * Pass `localText(key)` rather than `t(key)` for words that should follow a change of language.
+ * Returns the function that takes this notice away, and no other that replaced it since.
  */
-export function showNotice(text: string | Node, kind: NoticeKind, ...extras: HTMLElement[]): void {
+export function showNotice(text: string | Node, kind: NoticeKind, ...extras: HTMLElement[]): () => void {
   const notice = noticeElement();
   const message = document.createElement("span");
   message.append(text);
@@ -38,6 +39,9 @@ export function showNotice(text: string | Node, kind: NoticeKind, ...extras: HTM
     notice.append(" ", dismiss);
   }
   notice.hidden = false;
+  return () => {
+    if (notice.contains(message)) clearNotice(kind);
+  };
 }
 
 /** Clears the notice if it is of `kind` (a sync clears only notices that last until synced). */
