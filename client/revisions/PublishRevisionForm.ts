@@ -12,6 +12,7 @@ import { button, el, field, type Field } from "../desk/dom";
 import type { Widget } from "../desk/Widget";
 import { onLanguageChange, t } from "../i18n/localize";
 import { setLocalAttribute, setLocalText } from "../i18n/localizedElements";
+import type { MessageKey } from "../i18n/messageKeys";
 import { fieldWords } from "./fieldWords";
 import { revisionTitle } from "./revisionTitle";
 import { publishRevision } from "./revisionsApi";
@@ -50,6 +51,8 @@ export class PublishRevisionForm implements Widget {
   private statusWords: () => string = () => "";
   /** The confirmation's words, drawn again when the language changes while it is open. */
   private confirming: PublishRevisionBody | null = null;
+  /** The form's own complaints beside its fields, said again when the language changes. */
+  private complaints: Array<[Field<HTMLElement>, MessageKey]> = [];
   private readonly stopLanguage: () => void;
 
   constructor(private readonly context: PublishRevisionContext) {
@@ -81,6 +84,7 @@ export class PublishRevisionForm implements Widget {
     this.fill();
     this.stopLanguage = onLanguageChange(() => {
       this.status.textContent = this.statusWords();
+      for (const [at, key] of this.complaints) at.setError(t(key));
       if (this.confirming && !this.confirmation.hidden) this.showConfirmation(this.confirming, false);
     });
   }
@@ -110,10 +114,11 @@ export class PublishRevisionForm implements Widget {
     for (const each of this.fields()) each.setError(null);
     const label = this.label.control.value.trim();
     const date = this.date.control.value;
-    const problems: Array<[Field<HTMLElement>, string]> = [];
-    if (!label) problems.push([this.label, t("revisions.labelMissing")]);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push([this.date, t("revisions.dateMissing")]);
-    for (const [at, message] of problems) at.setError(message);
+    const problems: Array<[Field<HTMLElement>, MessageKey]> = [];
+    if (!label) problems.push([this.label, "revisions.labelMissing"]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push([this.date, "revisions.dateMissing"]);
+    for (const [at, key] of problems) at.setError(t(key));
+    this.complaints = problems;
     if (problems.length > 0) {
       problems[0]![0].control.focus();
       return null;

@@ -51,6 +51,8 @@ export class RedlineView implements Widget {
   /** The comparison shown, drawn again when the language changes. */
   private shown: Redline | null = null;
   private readonly stopLanguage: () => void;
+  /** Whether the view is saying, beside *To*, that the two texts are the same one. */
+  private sameText = false;
 
   constructor(private readonly context: RedlineViewContext) {
     const heading = setLocalText(el("h2", { id: `redline-title-${++views}` }), "revisions.redlineTitle");
@@ -108,6 +110,7 @@ export class RedlineView implements Widget {
       }
     }
     this.status.textContent = this.statusWords();
+    if (this.sameText) this.to.setError(t("revisions.sameText"));
     if (this.shown) this.result.replaceChildren(redlineElement(this.shown));
   }
 
@@ -119,7 +122,8 @@ export class RedlineView implements Widget {
     const from = this.from.control.value;
     const to = this.to.control.value;
     this.to.setError(null);
-    if (from === to) {
+    this.sameText = from === to;
+    if (this.sameText) {
       this.to.setError(t("revisions.sameText"));
       this.to.control.focus();
       return;
