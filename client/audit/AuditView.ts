@@ -12,6 +12,9 @@ import { TextRoot } from "../../shared/documentLayout";
 import { revisionBaseline } from "../../shared/revisions/revisionBaseline";
 import { request } from "../desk/deskApi";
 import { bindStateOptions } from "../desk/statePicker";
+import { onLanguageChange, t } from "../i18n/localize";
+import { localText, setLocalText } from "../i18n/localizedElements";
+import type { MessageKey } from "../i18n/messageKeys";
 import { paragraphPlaces } from "../editor/paragraphPlaces";
 import { auditEntryElement } from "./describeAuditEntry";
 
@@ -24,14 +27,16 @@ export interface AuditViewContext {
 /** Entries asked for per page. */
 const PAGE_SIZE = 100;
 
-function option(value: string, text: string): HTMLOptionElement {
-  return Object.assign(document.createElement("option"), { value, textContent: text });
+function option(value: string, text: string | Text): HTMLOptionElement {
+  const node = Object.assign(document.createElement("option"), { value });
+  node.append(text);
+  return node;
 }
 
-function labelled(text: string, control: HTMLElement): HTMLLabelElement {
+function labelled(key: MessageKey, control: HTMLElement): HTMLLabelElement {
   const label = document.createElement("label");
   label.className = "audit-filter";
-  label.append(text, " ", control);
+  label.append(localText(key), " ", control);
   return label;
 }
 
@@ -47,27 +52,31 @@ export class AuditView {
   private next: number | null = null;
   /** Counts loads, so an answer to a superseded request is dropped. */
   private generation = 0;
+  /** What the status says, formatted again when the language changes. */
+  private statusWords: () => string = () => "";
+  private stopLanguage: (() => void) | null = null;
 
   constructor(private readonly context: AuditViewContext) {
     const title = document.createElement("h2");
     title.id = `audit-title-${context.draftId}`;
-    title.textContent = "Audit log";
+    setLocalText(title, "audit.auditLog");
     this.root.className = "audit-view";
     this.root.setAttribute("aria-labelledby", title.id);
-    this.stateFilter.append(option("", "Everyone"));
+    this.stateFilter.append(option("", localText("audit.everyone")));
     bindStateOptions(this.stateFilter);
     this.stateFilter.addEventListener("change", () => void this.load());
     this.pidFilter.addEventListener("change", () => void this.load());
     this.pidFilter.addEventListener("focus", () => this.fillParagraphs());
-    const refresh = Object.assign(document.createElement("button"), { type: "button", textContent: "Refresh" });
+    const refresh = setLocalText(Object.assign(document.createElement("button"), { type: "button" }), "audit.refresh");
     refresh.addEventListener("click", () => void this.load());
     const filters = document.createElement("div");
     filters.className = "audit-filters";
-    filters.append(labelled("By", this.stateFilter), labelled("Paragraph", this.pidFilter), refresh);
+    filters.append(labelled("audit.by", this.stateFilter), labelled("audit.paragraph", this.pidFilter), refresh);
     this.list.className = "audit-entries";
     this.status.className = "audit-status";
     this.status.setAttribute("role", "status");
-    Object.assign(this.more, { type: "button", textContent: "Older entries", hidden: true });
+    Object.assign(this.more, { type: "button", hidden: true });
+    setLocalText(this.more, "audit.olderEntries");
     this.more.addEventListener("click", () => void this.load(true));
     this.root.append(title, filters, this.status, this.list, this.more);
   }
@@ -76,12 +85,19 @@ export class AuditView {
   mount(place: HTMLElement): void {
     place.append(this.root);
     this.fillParagraphs();
+    this.stopLanguage ??= onLanguageChange(() => {
+      this.status.textContent = this.statusWords();
+      this.fillParagraphs();
+      if (this.entries.length > 0) this.render();
+    });
     void this.load();
   }
 
   /** Takes the view away; answers still on their way are dropped. */
   unmount(): void {
     this.generation++;
+    this.stopLanguage?.();
+    this.stopLanguage = null;
     this.root.remove();
   }
 
@@ -89,7 +105,7 @@ export class AuditView {
   private fillParagraphs(): void {
     const chosen = this.pidFilter.value;
     const places = [...this.places().values()].sort((a, b) => a.index - b.index);
-    this.pidFilter.replaceChildren(option("", "All paragraphs"), ...places.map((place) => option(place.pid, place.name)));
+    this.pidFilter.replaceChildren(option("", localText("audit.allParagraphs")), ...places.map((place) => option(place.pid, place.name)));
     this.pidFilter.value = places.some((place) => place.pid === chosen) ? chosen : "";
   }
 
@@ -100,7 +116,7 @@ export class AuditView {
   /** Loads the newest page for the filters, or with `older` the page after what is shown. */
   private async load(older = false): Promise<void> {
     const generation = ++this.generation;
-    this.status.textContent = "Loading…";
+    this.say(() => t("common.loading"));
     const url = auditPath(this.context.draftId, {
       state: this.stateFilter.value || undefined,
       pid: this.pidFilter.value || undefined,
@@ -110,7 +126,8 @@ export class AuditView {
     const answer = await request<AuditPage>(url);
     if (generation !== this.generation) return;
     if (!answer.ok) {
-      this.status.textContent = answer.message;
+      const message = answer.message;
+      this.say(() => message);
       return;
     }
     const page = answer.value;
@@ -123,7 +140,13 @@ export class AuditView {
     const places = this.places();
     const grouped = groupEdits(this.entries);
     this.list.replaceChildren(...grouped.map((entry) => auditEntryElement(entry, places)));
-    this.status.textContent = grouped.length === 0 ? "Nothing recorded for these filters." : `${this.entries.length} entr${this.entries.length === 1 ? "y" : "ies"}, newest first.`;
+    const count = this.entries.length;
+    this.say(() => (grouped.length === 0 ? t("audit.nothingRecorded") : t("audit.entriesCount", { count })));
     this.more.hidden = this.next === null;
+  }
+
+  private say(words: () => string): void {
+    this.statusWords = words;
+    this.status.textContent = words();
   }
 }

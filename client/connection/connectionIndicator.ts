@@ -4,6 +4,8 @@
  * keep failing, or access ended).
  */
 import type { WebsocketProvider } from "y-websocket";
+import type { MessageKey } from "../i18n/messageKeys";
+import { setLocalText } from "../i18n/localizedElements";
 
 /** States the indicator shows. */
 export const ConnectionState = {
@@ -14,11 +16,11 @@ export const ConnectionState = {
 } as const;
 export type ConnectionState = (typeof ConnectionState)[keyof typeof ConnectionState];
 
-const LABELS: Record<ConnectionState, string> = {
-  connecting: "Connecting…",
-  online: "Online",
-  reconnecting: "Reconnecting…",
-  offline: "Offline — your edits are kept and will sync when the line is back",
+const LABELS: Record<ConnectionState, MessageKey> = {
+  connecting: "connection.connecting",
+  online: "connection.online",
+  reconnecting: "connection.reconnecting",
+  offline: "connection.offline",
 };
 
 /** Failed attempts in a row after which the line counts as down rather than being retried. */
@@ -42,7 +44,8 @@ export function bindConnectionIndicator(element: HTMLElement, provider: Websocke
     // The element is a live region: write only when the state really changes.
     if (element.dataset["state"] === state) return;
     element.dataset["state"] = state;
-    element.textContent = LABELS[state];
+    // Bound, so a change of the UI language says the same state in the new language at once.
+    setLocalText(element, LABELS[state]);
   };
   // The provider may have connected, or failed to, before the page bound the indicator.
   show();

@@ -1,5 +1,7 @@
 /** Who is present, by state: the server stamps every presence with the identity it knows. */
 import type { Awareness } from "y-protocols/awareness";
+import { formatList } from "../i18n/formatList";
+import { onLanguageChange, t } from "../i18n/localize";
 
 interface StampedUser {
   name?: string;
@@ -7,8 +9,8 @@ interface StampedUser {
   state?: string | null;
 }
 
-/** Keeps `element` listing the states (and the chair) present in the draft. */
-export function bindPresenceList(element: HTMLElement, awareness: Awareness): void {
+/** Keeps `element` listing the states (and the chair) present in the draft, in the UI language; returns the function that stops it. */
+export function bindPresenceList(element: HTMLElement, awareness: Awareness): () => void {
   const render = () => {
     const present = new Set<string>();
     let observers = 0;
@@ -19,7 +21,7 @@ export function bindPresenceList(element: HTMLElement, awareness: Awareness): vo
       }
       // The top bar names the person already; the list is of the others, as the server stamped them.
       if (!user || clientId === awareness.clientID) continue;
-      present.add(user.state ?? (user.role === "chair" ? "Chair" : (user.name ?? "")));
+      present.add(user.state ?? (user.role === "chair" ? t("connection.chair") : (user.name ?? "")));
     }
     const labels = Array.from(present).filter(Boolean).sort();
     element.replaceChildren(
@@ -30,11 +32,16 @@ export function bindPresenceList(element: HTMLElement, awareness: Awareness): vo
         return chip;
       }),
     );
-    if (observers > 0) element.append(` + ${observers} observer${observers === 1 ? "" : "s"}`);
+    if (observers > 0) element.append(" ", t("connection.observersPresent", { count: observers }));
     // A plain span may not carry a label (ARIA): the list of who is present is a group.
     element.setAttribute("role", "group");
-    element.setAttribute("aria-label", `Present: ${labels.join(", ") || "nobody else"}`);
+    element.setAttribute("aria-label", labels.length > 0 ? t("connection.present", { names: formatList(labels) }) : t("connection.presentNobody"));
   };
   awareness.on("change", render);
+  const stopLanguage = onLanguageChange(render);
   render();
+  return () => {
+    awareness.off("change", render);
+    stopLanguage();
+  };
 }

@@ -4,6 +4,7 @@
  * kept on this device.
  */
 import type { WebsocketProvider } from "y-websocket";
+import { onLanguageChange, t } from "../i18n/localize";
 import type { SaveTracker } from "./saveTracker";
 
 /** What the indicator says. */
@@ -17,11 +18,11 @@ export type SavedState = (typeof SavedState)[keyof typeof SavedState];
 function label(state: SavedState, unsaved: number): string {
   switch (state) {
     case SavedState.saved:
-      return "Saved";
+      return t("connection.saved");
     case SavedState.saving:
-      return "Saving…";
+      return t("connection.saving");
     case SavedState.keptHere:
-      return `Not saved yet: ${unsaved} change${unsaved === 1 ? "" : "s"} kept on this device`;
+      return t("connection.keptHere", { count: unsaved });
   }
 }
 
@@ -38,9 +39,11 @@ export function bindSavedIndicator(element: HTMLElement, trackers: readonly Save
   };
   const stops = trackers.map((tracker) => tracker.onChange(render));
   provider.on("status", render);
+  const stopLanguage = onLanguageChange(render);
   render();
   return () => {
     for (const stop of stops) stop();
+    stopLanguage();
     provider.off("status", render);
     element.textContent = "";
     delete element.dataset["state"];

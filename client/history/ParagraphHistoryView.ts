@@ -8,10 +8,12 @@
 import { paragraphHistoryPath } from "../../shared/appPaths";
 import type { HistoryEvent, ParagraphHistoryPage, ParagraphInRevision } from "../../shared/history/paragraphHistory";
 import { request } from "../desk/deskApi";
+import { onLanguageChange, t } from "../i18n/localize";
+import { setLocalAttribute, setLocalText } from "../i18n/localizedElements";
 import { historyItemElement } from "./historyItemElement";
 import { historyItems } from "./historyItems";
 
-/** Which paragraph, of which draft, and what the panel calls it ("Paragraph 3"). */
+/** Which paragraph, of which draft, and what the panel calls it ("Paragraph 3", in the UI language). */
 export interface ParagraphHistoryContext {
   draftId: string;
   pid: string;
@@ -34,23 +36,28 @@ export class ParagraphHistoryView {
   private next: number | null = null;
   /** Counts loads, so an answer to a superseded request (or after unmount) is dropped. */
   private generation = 0;
+  /** What the status says, formatted again when the language changes. */
+  private statusWords: () => string = () => "";
+  private stopLanguage: (() => void) | null = null;
 
   constructor(private readonly context: ParagraphHistoryContext) {
     const id = `history-${context.pid}`;
     const title = document.createElement("h3");
     title.id = `${id}-title`;
-    title.textContent = `History of ${context.label}`;
-    Object.assign(this.toggle, { type: "button", className: "history-toggle", textContent: "History" });
+    setLocalText(title, "history.historyOf", { label: context.label });
+    Object.assign(this.toggle, { type: "button", className: "history-toggle" });
+    setLocalText(this.toggle, "history.toggle");
     this.toggle.setAttribute("aria-expanded", "false");
     this.toggle.setAttribute("aria-controls", id);
-    this.toggle.setAttribute("aria-label", `History of ${context.label}`);
+    setLocalAttribute(this.toggle, "aria-label", "history.historyOf", { label: context.label });
     this.toggle.addEventListener("click", () => (this.section.hidden ? this.open() : this.close()));
     Object.assign(this.section, { id, className: "paragraph-history", hidden: true });
     this.section.setAttribute("aria-labelledby", title.id);
     this.list.className = "history-events";
     this.status.className = "history-status";
     this.status.setAttribute("role", "status");
-    Object.assign(this.more, { type: "button", className: "history-more", textContent: "Later events", hidden: true });
+    Object.assign(this.more, { type: "button", className: "history-more", hidden: true });
+    setLocalText(this.more, "history.laterEvents");
     this.more.addEventListener("click", () => void this.load(true));
     this.section.append(title, this.status, this.list, this.more);
     this.root.className = "history-place";
@@ -60,11 +67,17 @@ export class ParagraphHistoryView {
   /** Puts the button (history closed) in `place`. */
   mount(place: HTMLElement): void {
     place.append(this.root);
+    this.stopLanguage ??= onLanguageChange(() => {
+      this.status.textContent = this.statusWords();
+      if (!this.section.hidden && this.events.length + this.revisions.length > 0) this.render();
+    });
   }
 
   /** Takes the button and the history away; answers on their way are dropped. */
   unmount(): void {
     this.generation++;
+    this.stopLanguage?.();
+    this.stopLanguage = null;
     this.root.remove();
   }
 
@@ -83,13 +96,14 @@ export class ParagraphHistoryView {
   /** Loads the first page, or with `later` the page after what is shown. */
   private async load(later = false): Promise<void> {
     const generation = ++this.generation;
-    this.status.textContent = "Loading the history…";
+    this.say(() => t("history.loading"));
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (later && this.next !== null) query.set("after", String(this.next));
     const answer = await request<ParagraphHistoryPage>(`${paragraphHistoryPath(this.context.draftId, this.context.pid)}?${query.toString()}`);
     if (generation !== this.generation) return;
     if (!answer.ok) {
-      this.status.textContent = answer.message;
+      const message = answer.message;
+      this.say(() => message);
       return;
     }
     const page = answer.value;
@@ -103,7 +117,13 @@ export class ParagraphHistoryView {
     const items = historyItems(this.events, this.revisions, this.next === null);
     this.list.replaceChildren(...items.map(historyItemElement));
     const count = this.events.length;
-    this.status.textContent = items.length === 0 ? "Nothing has happened to this paragraph yet." : `${count} event${count === 1 ? "" : "s"}, oldest first${this.next === null ? "" : "; there are later ones"}.`;
-    this.more.hidden = this.next === null;
+    const complete = this.next === null;
+    this.say(() => (items.length === 0 ? t("history.empty") : t(complete ? "history.countComplete" : "history.countMore", { count })));
+    this.more.hidden = complete;
+  }
+
+  private say(words: () => string): void {
+    this.statusWords = words;
+    this.status.textContent = words();
   }
 }

@@ -3,7 +3,8 @@
  * (the state or the chair, and the person's name), and what — a change of the words as a redline,
  * a proposal with its words, a decision with the proposal and what it did to the words, an
  * agreement, a silence procedure and its outcome, a stance, a comment; or the paragraph's number
- * and words in a published revision. DOM nodes only, never markup in strings.
+ * and words in a published revision. DOM nodes only, never markup in strings; words in the UI
+ * language at the time the item is drawn (the history draws its items again on a change of language).
  */
 import { ProposalDecisionKind, ProposalKind, StanceKind } from "../../schemas/records";
 import type { ParagraphWords } from "../../shared/audit/auditWords";
@@ -11,7 +12,10 @@ import { assertNever } from "../../shared/assertNever";
 import { HistoryEventKind, type HistoryEvent, type ProposalWords, type ParagraphInRevision } from "../../shared/history/paragraphHistory";
 import { CHAIR_OWNER, parseRecordKey } from "../../shared/recordKeys";
 import { principalName, wordsRedline } from "../audit/describeAuditEntry";
-import { localTime } from "../editor/consensus/silenceBanner";
+import { formatDeadline } from "../i18n/formatDates";
+import { formatList } from "../i18n/formatList";
+import { t } from "../i18n/localize";
+import { messageWithNodes } from "../i18n/messageWithNodes";
 import type { HistoryItem } from "./historyItems";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
@@ -22,95 +26,95 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ..
 }
 
 function time(iso: string): HTMLTimeElement {
-  const node = el("time", "history-time", localTime(iso));
+  const node = el("time", "history-time", formatDeadline(iso));
   node.dateTime = iso;
   return node;
 }
 
-const quoted = (text: string): string => `“${text}”`;
-
-/** What a proposal does, in a sentence. */
+/** What a proposal does, in a sentence that follows "Proposes to". */
 export function proposalSentence(proposal: ProposalWords): string {
   switch (proposal.kind) {
     case ProposalKind.insert:
-      return `insert ${quoted(proposal.text ?? "")}`;
+      return t("history.insert", { text: proposal.text ?? "" });
     case ProposalKind.delete:
-      return `delete ${quoted(proposal.quote)}`;
+      return t("history.delete", { quote: proposal.quote });
     case ProposalKind.replace:
-      return `replace ${quoted(proposal.quote)} with ${quoted(proposal.text ?? "")}`;
+      return t("history.replace", { quote: proposal.quote, text: proposal.text ?? "" });
     case ProposalKind.newParagraph:
-      return `add a paragraph after it: ${quoted(proposal.text ?? "")}`;
+      return t("history.newParagraph", { text: proposal.text ?? "" });
     case ProposalKind.deleteParagraph:
-      return "delete the paragraph";
+      return t("history.deleteParagraph");
     default:
       return assertNever(proposal.kind);
   }
 }
 
-const DECISION_WORDS: Record<ProposalDecisionKind, string> = {
-  [ProposalDecisionKind.accepted]: "Accepted",
-  [ProposalDecisionKind.rejected]: "Rejected",
-  [ProposalDecisionKind.setAside]: "Set aside to the Chair's summary",
-  [ProposalDecisionKind.reopened]: "Reopened",
-};
+/** "Accepted CUB's proposal", or "Took back the decision on CUB's proposal" when `decision` is null. */
+function decisionWords(decision: ProposalDecisionKind | null, owner: string): string {
+  return t("history.decision", { decision: decision ?? "none", owner });
+}
 
-const STANCE_WORDS: Record<StanceKind, string> = {
-  [StanceKind.object]: "Objects",
-  [StanceKind.reserve]: "Reserves its position",
-  [StanceKind.support]: "Supports the paragraph",
-  [StanceKind.none]: "Withdrew its stance",
-};
+/** "Objects", "Reserves its position"… or "Withdrew its stance" when `stance` is null or none. */
+function stanceWords(stance: StanceKind | null): string {
+  return t("history.stance", { stance: stance ?? StanceKind.none });
+}
 
 /** A change of the paragraph's words: added, removed, or as a redline. */
 function wordsChange(change: ParagraphWords): HTMLElement[] {
-  if (change.before === null) return [el("p", "history-words", "Added the paragraph: ", el("ins", "", change.after ?? ""))];
-  if (change.after === null) return [el("p", "history-words", "Removed the paragraph: ", el("del", "", change.before))];
+  if (change.before === null) return [el("p", "history-words", ...messageWithNodes("history.addedParagraph", {}, { words: el("ins", "", change.after ?? "") }))];
+  if (change.after === null) return [el("p", "history-words", ...messageWithNodes("history.removedParagraph", {}, { words: el("del", "", change.before) }))];
   const [redline, sides, ...notes] = wordsRedline({ ...change, before: change.before, after: change.after });
   // The panel is narrow: the redline says what changed, and the words in full wait behind a disclosure.
-  return [redline!, el("details", "history-sides", el("summary", "", "Before and after in full"), sides!), ...notes];
+  return [redline!, el("details", "history-sides", el("summary", "", t("history.beforeAndAfter")), sides!), ...notes];
 }
 
-const owner = (key: string): string => parseRecordKey(key)?.owner ?? "a state";
+const owner = (key: string): string => parseRecordKey(key)?.owner ?? t("history.aState");
+
+/** "Silence procedure on the whole draft…" or "…on this paragraph…": what a procedure covers, as the messages select it. */
+const covers = (wholeDraft: boolean): string => (wholeDraft ? "draft" : "paragraph");
+
+const note = (text: string): HTMLElement => el("p", "history-note", t("history.note", { note: text }));
 
 /** What an event says, as paragraphs of the item. */
 function eventBody(event: HistoryEvent, edits: number): HTMLElement[] {
   switch (event.kind) {
     case HistoryEventKind.words:
-      return [el("p", "history-what", edits > 1 ? `Changed the words (${edits} edits)` : "Changed the words"), ...wordsChange(event.change)];
+      return [el("p", "history-what", t("history.changedWords", { count: edits })), ...wordsChange(event.change)];
     case HistoryEventKind.proposal:
-      if (!event.proposal) return [el("p", "history-what", "Deleted its proposal")];
-      return [el("p", "history-what", `${event.withdrawn ? "Withdrew its proposal to" : "Proposes to"} ${proposalSentence(event.proposal)}`)];
+      if (!event.proposal) return [el("p", "history-what", t("history.deletedProposal"))];
+      return [el("p", "history-what", t(event.withdrawn ? "history.withdrewProposalTo" : "history.proposesTo", { what: proposalSentence(event.proposal) }))];
     case HistoryEventKind.support:
-      return [el("p", "history-what", `${event.withdrawn ? "No longer co-sponsors" : "Co-sponsors"} ${owner(event.proposalKey)}'s proposal`)];
+      return [el("p", "history-what", t(event.withdrawn ? "history.noLongerCosponsors" : "history.cosponsors", { owner: owner(event.proposalKey) }))];
     case HistoryEventKind.decision: {
-      const what = event.decision ? DECISION_WORDS[event.decision] : "Took back the decision on";
-      const proposal = event.proposal ? `: ${proposalSentence(event.proposal)}` : "";
+      const decision = decisionWords(event.decision, owner(event.proposalKey));
       return [
-        el("p", "history-what", `${what} ${owner(event.proposalKey)}'s proposal${proposal}`),
-        ...(event.note ? [el("p", "history-note", `Note: ${event.note}`)] : []),
+        el("p", "history-what", event.proposal ? t("history.decisionWithProposal", { decision, what: proposalSentence(event.proposal) }) : decision),
+        ...(event.note ? [note(event.note)] : []),
         ...(event.change ? wordsChange(event.change) : []),
       ];
     }
     case HistoryEventKind.agreement:
-      return [el("p", "history-what", event.agreed ? "Agreed ad ref" : "The agreement was taken back")];
+      return [el("p", "history-what", t(event.agreed ? "history.agreed" : "history.agreementTakenBack"))];
     case HistoryEventKind.silence: {
-      const covers = event.wholeDraft ? "the whole draft" : "this paragraph";
       if (event.outcome) {
-        if (event.outcome.adopted) return [el("p", "history-what", `Silence procedure on ${covers} settled: the paragraph was adopted`)];
+        if (event.outcome.adopted) return [el("p", "history-what", t("history.silenceAdopted", { covers: covers(event.wholeDraft) }))];
         // The outcome names who broke silence on the procedure, not on which of its paragraphs.
-        const broken = event.outcome.brokenBy.map((broke) => `${broke.state}${broke.reason ? ` (${broke.reason})` : ""}`).join(", ");
+        const broken = event.outcome.brokenBy.map((broke) => (broke.reason ? t("history.stateWithReason", { state: broke.state, reason: broke.reason }) : broke.state));
         return [
-          el("p", "history-what", `Silence procedure on ${covers} settled: the paragraph was not adopted`),
-          ...(broken ? [el("p", "history-note", `Silence on the procedure was broken by ${broken}`)] : []),
+          el("p", "history-what", t("history.silenceNotAdopted", { covers: covers(event.wholeDraft) })),
+          ...(broken.length > 0 ? [el("p", "history-note", t("history.silenceBrokenBy", { states: formatList(broken) }))] : []),
         ];
       }
-      if (event.deadline === null) return [el("p", "history-what", "Silence procedure withdrawn")];
-      return [el("p", "history-what", `Silence procedure on ${covers} until `, time(event.deadline)), ...(event.note ? [el("p", "history-note", `Note: ${event.note}`)] : [])];
+      if (event.deadline === null) return [el("p", "history-what", t("history.silenceWithdrawn"))];
+      return [el("p", "history-what", ...messageWithNodes("history.silenceUntil", { covers: covers(event.wholeDraft) }, { deadline: time(event.deadline) })), ...(event.note ? [note(event.note)] : [])];
     }
-    case HistoryEventKind.stance:
-      return [el("p", "history-what", `${event.stance ? STANCE_WORDS[event.stance] : "Withdrew its stance"}${event.reason ? ` — reason: ${event.reason}` : ""}`)];
+    case HistoryEventKind.stance: {
+      const stance = stanceWords(event.stance);
+      return [el("p", "history-what", event.reason ? t("history.stanceWithReason", { stance, reason: event.reason }) : stance)];
+    }
     case HistoryEventKind.comment:
-      return [el("p", "history-what", event.body === null ? "Deleted a comment" : `${event.resolved ? "Resolved a thread" : event.reply ? "Replied" : "Commented"}: ${event.body}`)];
+      if (event.body === null) return [el("p", "history-what", t("history.deletedComment"))];
+      return [el("p", "history-what", t("history.comment", { kind: event.resolved ? "resolved" : event.reply ? "reply" : "comment", body: event.body }))];
     default:
       return assertNever(event);
   }
@@ -118,15 +122,15 @@ function eventBody(event: HistoryEvent, edits: number): HTMLElement[] {
 
 /** Who wrote an event: the chair, a state or Concord itself, and the person's name. */
 function who(event: HistoryEvent): HTMLElement {
-  const name = event.kind === HistoryEventKind.comment && event.author === CHAIR_OWNER ? "Chair" : principalName(event.principal);
-  return el("span", "history-who", name, ...(event.userName ? [` (${event.userName})`] : []));
+  const name = event.kind === HistoryEventKind.comment && event.author === CHAIR_OWNER ? t("audit.chair") : principalName(event.principal);
+  return el("span", "history-who", event.userName ? t("audit.withName", { who: name, name: event.userName }) : name);
 }
 
 /** The list item of one item of a paragraph's history. */
 export function historyItemElement(item: HistoryItem): HTMLLIElement {
   if ("revision" in item) return revisionElement(item.revision);
   const { event, edits, firstAt } = item;
-  const when = edits > 1 ? [time(firstAt), " – ", time(event.at)] : [time(event.at)];
+  const when = edits > 1 ? messageWithNodes("history.timeRange", {}, { from: time(firstAt), to: time(event.at) }) : [time(event.at)];
   const node = el("li", `history-event history-${event.kind}`, el("p", "history-head", ...when, " ", who(event)), ...eventBody(event, edits));
   node.dataset["kind"] = event.kind;
   node.dataset["seq"] = String(event.seq);
@@ -135,11 +139,14 @@ export function historyItemElement(item: HistoryItem): HTMLLIElement {
 
 /** The paragraph in a published revision: its number there and its words. */
 function revisionElement(revision: ParagraphInRevision): HTMLLIElement {
-  const head = el("p", "history-head", time(revision.publishedAt), " ", el("span", "history-who", `${revision.label} published`));
+  const head = el("p", "history-head", time(revision.publishedAt), " ", el("span", "history-who", t("history.revisionPublished", { label: revision.label })));
+  const words = (): HTMLQuoteElement => el("q", "history-revision-words", revision.words ?? "");
   const body =
     revision.words === null
-      ? el("p", "history-what", `Not in ${revision.label}.`)
-      : el("p", "history-what", `${revision.label}, ${revision.number === null ? "unnumbered" : `paragraph ${revision.number}`}: `, el("q", "history-revision-words", revision.words));
+      ? el("p", "history-what", t("history.notInRevision", { label: revision.label }))
+      : revision.number === null
+        ? el("p", "history-what", ...messageWithNodes("history.inRevisionUnnumbered", { label: revision.label }, { words: words() }))
+        : el("p", "history-what", ...messageWithNodes("history.inRevisionNumbered", { label: revision.label, number: revision.number }, { words: words() }));
   const node = el("li", "history-event history-revision", head, body);
   node.dataset["kind"] = "revision";
   node.dataset["revision"] = revision.id;

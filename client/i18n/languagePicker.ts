@@ -4,7 +4,7 @@
  * remembered on this device.
  */
 import { UN_LANGUAGES } from "../../shared/languages";
-import { clearNotice, NoticeKind, showNotice } from "../connection/notice";
+import { NoticeKind, showNotice } from "../connection/notice";
 import { switchUiLanguage } from "./loadCatalog";
 import { t, uiLanguage } from "./localize";
 import { setLocalAttribute } from "./localizedElements";
@@ -26,14 +26,16 @@ export function mountLanguagePicker(host: HTMLElement): void {
     picker.append(option);
   }
   picker.value = uiLanguage();
+  // Only the picker's own notice goes once a language loads: another (unsaved work to download, say) stays.
+  let clearFailure = () => {};
   picker.addEventListener("change", () => {
     const chosen = picker.value;
     switchUiLanguage(chosen).then(
-      () => clearNotice(NoticeKind.untilDismissed),
+      () => clearFailure(),
       () => {
         picker.value = uiLanguage();
         const name = UN_LANGUAGES.find((language) => language.code === chosen)?.nativeName ?? chosen;
-        showNotice(t("common.languageLoadFailed", { language: name }), NoticeKind.untilDismissed);
+        clearFailure = showNotice(t("common.languageLoadFailed", { language: name }), NoticeKind.untilDismissed);
       },
     );
   });

@@ -10,6 +10,8 @@ import { Room, TextRoot } from "../../shared/documentLayout";
 import { draftText, TextFormat, TextView } from "../../shared/export/draftText";
 import type { Author } from "../../shared/roles";
 import { ROOM_ROOTS, writeRefusal } from "../../shared/writePolicy";
+import { t } from "../i18n/localize";
+import { localText, setLocalText } from "../i18n/localizedElements";
 
 /** One room's copy as the person held it. */
 export interface UnsavedCopy {
@@ -36,7 +38,7 @@ export function unsavedWorkFile(draftId: string, author: Author, copies: readonl
       draft: draftId,
       author,
       exportedAt: exportedAt.toISOString(),
-      note: "Work from this device that the server did not save. `text` is the draft as this copy showed it; `records` are your own; `updates` restore the copy.",
+      note: t("offline.fileNote"),
       text: text ? draftText(text.doc, TextView.bracketed, TextFormat.markdown) : null,
       records: Object.fromEntries(copies.map((copy) => [copy.room, ownRecords(copy.doc, copy.room, author)])),
       updates: Object.fromEntries(copies.map((copy) => [copy.room, toBase64(Y.encodeStateAsUpdate(copy.doc))])),
@@ -46,12 +48,17 @@ export function unsavedWorkFile(draftId: string, author: Author, copies: readonl
   );
 }
 
-/** A link that downloads `contents` as `fileName`, made on this device alone. */
-export function downloadLink(contents: string, fileName: string, label: string): HTMLAnchorElement {
+/** A link that downloads `contents` (the unsaved work) as `fileName`, made on this device alone. */
+export function downloadLink(contents: string, fileName: string): HTMLAnchorElement {
   const link = document.createElement("a");
   link.href = URL.createObjectURL(new Blob([contents], { type: "application/json" }));
   link.download = fileName;
-  link.textContent = label;
+  setLocalText(link, "offline.downloadUnsaved");
   link.className = "download-unsaved";
   return link;
+}
+
+/** Why the copy ends (`why`, already in words) and how many of its changes were not saved, in the UI language. */
+export function notSavedWords(why: string, unsaved: number): Text {
+  return localText("offline.notSaved", { why, count: unsaved });
 }

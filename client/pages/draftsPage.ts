@@ -16,6 +16,7 @@ import { NewDraftForm } from "../desk/NewDraftForm";
 import { roleLabel } from "../desk/roleWords";
 import type { Widget } from "../desk/Widget";
 import { recallDraftInfo, rememberedDraftIds } from "../offline/draftInfoCache";
+import { keptCopiesWords } from "../offline/forgetDevice";
 import { DraftRevisionList } from "../revisions/DraftRevisionList";
 import { mountExportMenu } from "./exportMenu";
 import { observerPolicySwitch } from "./observerPolicy";
@@ -162,7 +163,7 @@ export class DraftsPage {
     if (response.status === 401) {
       showSignedIn(false);
       const kept = copiesKeptAtSignOut();
-      const keptWords = kept === 0 ? "" : ` ${kept} cop${kept === 1 ? "y" : "ies"} of a draft with work not yet saved stayed on this device; sign in again to save ${kept === 1 ? "it" : "them"}.`;
+      const keptWords = kept === 0 ? "" : ` ${keptCopiesWords(kept)}`;
       const opening = hasSignedOut() ? `You have signed out.${keptWords}` : "You are not signed in.";
       this.message("Signed out", `${opening} Open your invitation link to sign in.`);
       return null;

@@ -31,7 +31,7 @@ import { bindProposalList } from "../editor/proposals/proposalList";
 import { mountPrintFootnotes } from "../editor/printFootnotes";
 import { mountProposalToolbar } from "../editor/proposals/proposalToolbar";
 import { forgetDraftInfo, recallDraftInfo, rememberDraftInfo } from "../offline/draftInfoCache";
-import { downloadLink, unsavedWorkFile } from "../offline/unsavedWork";
+import { downloadLink, notSavedWords, unsavedWorkFile } from "../offline/unsavedWork";
 import { RevisionsMenu } from "../revisions/RevisionsMenu";
 import { mountExportMenu } from "./exportMenu";
 import { beforeSignOut, followSignOutsAs } from "./signOut";
@@ -113,8 +113,8 @@ function endCopyNotice(draftId: string, author: Author, copies: readonly RoomCop
     return;
   }
   const file = unsavedWorkFile(draftId, author, copies, new Date());
-  const link = downloadLink(file, `concord-unsaved-${draftId}.json`, "Download your unsaved work");
-  showNotice(`${why} ${unsaved} change${unsaved === 1 ? " was" : "s were"} not saved.`, NoticeKind.untilDismissed, link);
+  const link = downloadLink(file, `concord-unsaved-${draftId}.json`);
+  showNotice(notSavedWords(why, unsaved), NoticeKind.untilDismissed, link);
 }
 
 /** Opens one synced copy of the draft; returns the function that closes it. */

@@ -1,11 +1,12 @@
 /**
  * A draft's published revisions on the drafts page, newest first, each a link that opens it
  * read-only in the draft's page. Fetched when mounted (the drafts page mounts it when its
- * disclosure opens), so a closed list costs no request.
+ * disclosure opens), so a closed list costs no request. In the UI language, dates included.
  */
 import type { RevisionListing } from "../../shared/revisions/revisionListing";
 import { el } from "../desk/dom";
 import type { Widget } from "../desk/Widget";
+import { onLanguageChange, t } from "../i18n/localize";
 import { revisionHref } from "./revisionLink";
 import { revisionTitle } from "./revisionTitle";
 import { fetchRevisions } from "./revisionsApi";
@@ -21,31 +22,43 @@ function entry(draftId: string, revision: RevisionListing): HTMLLIElement {
 export class DraftRevisionList implements Widget {
   readonly element = el("div", { className: "draft-revision-list" });
   private readonly aborter = new AbortController();
+  private readonly status = el("p", { className: "draft-revisions-status" });
+  private readonly list = el("ul");
+  /** The revisions listed, oldest first; null until they arrive. */
+  private revisions: RevisionListing[] | null = null;
+  private failure: string | null = null;
+  private readonly stopLanguage = onLanguageChange(() => this.render());
 
   constructor(private readonly draftId: string) {
-    const status = el("p", { className: "draft-revisions-status", textContent: "Loading the revisions…" });
-    status.setAttribute("role", "status");
-    this.element.append(status);
-    void this.load(status);
+    this.status.setAttribute("role", "status");
+    this.element.append(this.status);
+    this.render();
+    void this.load();
   }
 
   unmount(): void {
     this.aborter.abort();
+    this.stopLanguage();
     this.element.remove();
   }
 
-  private async load(status: HTMLElement): Promise<void> {
+  private async load(): Promise<void> {
     const answer = await fetchRevisions(this.draftId, this.aborter.signal);
     if (this.aborter.signal.aborted) return;
-    if (!answer.ok) {
-      status.textContent = answer.message;
-      return;
+    if (answer.ok) this.revisions = answer.value;
+    else this.failure = answer.message;
+    this.render();
+  }
+
+  private render(): void {
+    const revisions = this.revisions;
+    if (this.failure !== null) this.status.textContent = this.failure;
+    else if (revisions === null) this.status.textContent = t("revisions.listLoading");
+    else if (revisions.length === 0) this.status.textContent = t("revisions.listEmpty");
+    else {
+      this.status.textContent = t("revisions.listCount", { count: revisions.length });
+      this.list.replaceChildren(...[...revisions].reverse().map((revision) => entry(this.draftId, revision)));
+      if (this.list.parentNode !== this.element) this.element.append(this.list);
     }
-    if (answer.value.length === 0) {
-      status.textContent = "No revision published yet.";
-      return;
-    }
-    status.textContent = `${answer.value.length} published, newest first; each opens read-only.`;
-    this.element.append(el("ul", {}, ...[...answer.value].reverse().map((revision) => entry(this.draftId, revision))));
   }
 }

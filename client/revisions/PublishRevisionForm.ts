@@ -10,6 +10,10 @@ import { MetaKey, TextRoot } from "../../shared/documentLayout";
 import type { PublishRevisionBody } from "../../shared/revisions/revisionListing";
 import { button, el, field, type Field } from "../desk/dom";
 import type { Widget } from "../desk/Widget";
+import { onLanguageChange, t } from "../i18n/localize";
+import { setLocalAttribute, setLocalText } from "../i18n/localizedElements";
+import type { MessageKey } from "../i18n/messageKeys";
+import { fieldWords } from "./fieldWords";
 import { revisionTitle } from "./revisionTitle";
 import { publishRevision } from "./revisionsApi";
 import { suggestNextRevision } from "./suggestNextRevision";
@@ -26,9 +30,6 @@ export interface PublishRevisionContext {
   onPublished: (label: string) => void;
 }
 
-/** The words that warn before anything is sent. */
-const IMMUTABLE_WARNING = "A published revision cannot be changed or deleted afterwards; a mistake is corrected by publishing the next one.";
-
 function metaText(doc: Y.Doc, key: MetaKey): string | null {
   const value = doc.getMap<unknown>(TextRoot.meta).get(key);
   return typeof value === "string" && value.trim() ? value.trim() : null;
@@ -37,26 +38,35 @@ function metaText(doc: Y.Doc, key: MetaKey): string | null {
 /** The chair's form. */
 export class PublishRevisionForm implements Widget {
   readonly element: HTMLFormElement;
-  private readonly label = field("Label", el("input", { type: "text", required: true, maxLength: LIMITS.label.maxLength }), "Pre-draft, Zero draft, Rev.1…");
-  private readonly symbol = field("Document symbol (optional)", el("input", { type: "text", maxLength: LIMITS.symbol.maxLength }));
-  private readonly date = field("Date it bears", el("input", { type: "date", required: true }));
-  private readonly note = field("Note (optional)", el("textarea", { rows: 2, maxLength: LIMITS.note.maxLength }));
-  private readonly submit = el("button", { type: "submit", className: "publish-submit", textContent: "Publish…" });
+  private readonly label = fieldWords(field("", el("input", { type: "text", required: true, maxLength: LIMITS.label.maxLength }), " "), "revisions.labelField", "revisions.labelHint");
+  private readonly symbol = fieldWords(field("", el("input", { type: "text", maxLength: LIMITS.symbol.maxLength })), "revisions.symbolField");
+  private readonly date = fieldWords(field("", el("input", { type: "date", required: true })), "revisions.dateField");
+  private readonly note = fieldWords(field("", el("textarea", { rows: 2, maxLength: LIMITS.note.maxLength })), "revisions.noteField");
+  private readonly submit = setLocalText(el("button", { type: "submit", className: "publish-submit" }), "revisions.publishEllipsis");
   private readonly confirmation = el("div", { className: "publish-confirm" });
   private readonly status = el("p", { className: "publish-status" });
   private readonly aborter = new AbortController();
   private busy = false;
+  /** What the status says, formatted again when the language changes. */
+  private statusWords: () => string = () => "";
+  /** The confirmation's words, drawn again when the language changes while it is open. */
+  private confirming: PublishRevisionBody | null = null;
+  /** The form's own complaints beside its fields, said again when the language changes. */
+  private complaints: Array<[Field<HTMLElement>, MessageKey]> = [];
+  private readonly stopLanguage: () => void;
 
   constructor(private readonly context: PublishRevisionContext) {
     this.status.setAttribute("role", "status");
+    // Labels, symbols and notes are data in any script: each runs its own way whatever the page's direction.
+    for (const each of [this.label, this.symbol, this.note]) each.control.dir = "auto";
     this.confirmation.setAttribute("role", "group");
-    this.confirmation.setAttribute("aria-label", "Confirm publishing");
+    setLocalAttribute(this.confirmation, "aria-label", "revisions.confirmPublishing");
     this.confirmation.hidden = true;
     this.element = el(
       "form",
       { className: "publish-revision", noValidate: true },
-      el("h2", { textContent: "Publish a revision" }),
-      el("p", { className: "publish-warning", textContent: IMMUTABLE_WARNING }),
+      setLocalText(el("h2"), "revisions.publishARevision"),
+      setLocalText(el("p", { className: "publish-warning" }), "revisions.immutableWarning"),
       this.label.element,
       this.symbol.element,
       this.date.element,
@@ -65,17 +75,23 @@ export class PublishRevisionForm implements Widget {
       this.confirmation,
       this.status,
     );
-    this.element.setAttribute("aria-label", "Publish a revision");
+    setLocalAttribute(this.element, "aria-label", "revisions.publishARevision");
     this.element.addEventListener("submit", (event) => {
       event.preventDefault();
       this.confirm();
     });
     this.element.addEventListener("input", () => this.cancelConfirmation());
     this.fill();
+    this.stopLanguage = onLanguageChange(() => {
+      this.status.textContent = this.statusWords();
+      for (const [at, key] of this.complaints) at.setError(t(key));
+      if (this.confirming && !this.confirmation.hidden) this.showConfirmation(this.confirming, false);
+    });
   }
 
   unmount(): void {
     this.aborter.abort();
+    this.stopLanguage();
     this.element.remove();
   }
 
@@ -98,10 +114,11 @@ export class PublishRevisionForm implements Widget {
     for (const each of this.fields()) each.setError(null);
     const label = this.label.control.value.trim();
     const date = this.date.control.value;
-    const problems: Array<[Field<HTMLElement>, string]> = [];
-    if (!label) problems.push([this.label, "Give the revision a label (Rev.1, say)."]);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push([this.date, "Give the date the revision bears."]);
-    for (const [at, message] of problems) at.setError(message);
+    const problems: Array<[Field<HTMLElement>, MessageKey]> = [];
+    if (!label) problems.push([this.label, "revisions.labelMissing"]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push([this.date, "revisions.dateMissing"]);
+    for (const [at, key] of problems) at.setError(t(key));
+    this.complaints = problems;
     if (problems.length > 0) {
       problems[0]![0].control.focus();
       return null;
@@ -123,23 +140,38 @@ export class PublishRevisionForm implements Widget {
     if (this.busy) return;
     const body = this.readBody();
     if (!body) return;
-    this.status.textContent = "";
+    this.say(() => "");
+    this.showConfirmation(body, true);
+  }
+
+  /** The question and its two answers for `body`; `focus` puts the focus on *Publish*. */
+  private showConfirmation(body: PublishRevisionBody, focus: boolean): void {
+    this.confirming = body;
     const title = revisionTitle({ label: body.label, date: body.date! });
-    const yes = button(`Publish ${body.label}`, () => void this.publish(body), "publish-confirm-yes");
-    const no = button("Not yet", () => {
+    const yes = button(t("revisions.publishLabel", { label: body.label }), () => void this.publish(body), "publish-confirm-yes");
+    const no = button(t("revisions.notYet"), () => {
       this.cancelConfirmation();
       this.submit.focus();
     });
-    this.confirmation.replaceChildren(el("p", { textContent: `Publish ${title} now? It cannot be changed or deleted afterwards.` }), yes, " ", no);
+    // Drawn again on a change of language, so the focus, if it was on an answer, goes to the same answer.
+    const focused = this.confirmation.contains(document.activeElement) ? [...this.confirmation.querySelectorAll("button")].indexOf(document.activeElement as HTMLButtonElement) : -1;
+    this.confirmation.replaceChildren(el("p", { textContent: t("revisions.confirmQuestion", { title }) }), yes, " ", no);
     this.confirmation.hidden = false;
     this.submit.hidden = true;
-    yes.focus();
+    if (focus) yes.focus();
+    else if (focused >= 0) [yes, no][focused]?.focus();
+  }
+
+  private say(words: () => string): void {
+    this.statusWords = words;
+    this.status.textContent = words();
   }
 
   private cancelConfirmation(): void {
     if (this.busy || this.confirmation.hidden) return;
     this.confirmation.hidden = true;
     this.confirmation.replaceChildren();
+    this.confirming = null;
     this.submit.hidden = false;
   }
 
@@ -147,7 +179,7 @@ export class PublishRevisionForm implements Widget {
     if (this.busy) return;
     this.busy = true;
     this.element.setAttribute("aria-busy", "true");
-    this.status.textContent = `Publishing ${body.label}…`;
+    this.say(() => t("revisions.publishing", { label: body.label }));
     const answer = await publishRevision(this.context.draftId, body, this.aborter.signal);
     this.busy = false;
     this.element.removeAttribute("aria-busy");
@@ -156,14 +188,15 @@ export class PublishRevisionForm implements Widget {
     if (!answer.ok) {
       const at: Record<string, Field<HTMLInputElement | HTMLTextAreaElement>> = { label: this.label, symbol: this.symbol, date: this.date, note: this.note };
       const beside = answer.field ? at[answer.field] : undefined;
-      this.status.textContent = beside ? "" : answer.message;
+      const message = beside ? "" : answer.message;
+      this.say(() => message);
       this.status.dataset["failed"] = "true";
       beside?.setError(answer.message);
       (beside?.control ?? this.submit).focus();
       return;
     }
     this.status.dataset["failed"] = "false";
-    this.status.textContent = `${body.label} is published.`;
+    this.say(() => t("revisions.publishedNow", { label: body.label }));
     this.context.onPublished(body.label);
     this.fill(body.label);
     // The confirmation that held the focus is gone; the form's own button keeps it in the form.

@@ -1,15 +1,21 @@
 /**
  * The redline in the page: the choice of the two texts (any two revisions, or a revision and the
  * live text), the comparison drawn with its marks said in words, a summary and links to the same
- * redline as a Word file (tracked changes), PDF and HTML. Labelled controls, a status in words.
+ * redline as a Word file (tracked changes), PDF and HTML. Labelled controls, a status in words, all
+ * in the UI language: a change of language draws the words again, the comparison included.
  */
 import { LIVE_TEXT, redlinePath } from "../../shared/appPaths";
+import type { Redline } from "../../shared/revisions/redlineModel";
 import type { RevisionSummary } from "./revisionSummary";
 import { button, el, field } from "../desk/dom";
 import type { Widget } from "../desk/Widget";
+import { onLanguageChange, t } from "../i18n/localize";
+import { localText, setLocalAttribute, setLocalText } from "../i18n/localizedElements";
+import type { MessageKey } from "../i18n/messageKeys";
+import { fieldWords } from "./fieldWords";
 import { redlineElement } from "./redlineElement";
 import { defaultRedlinePair } from "./redlinePair";
-import { countsWords } from "./redlineWords";
+import { countsWords, sideName } from "./redlineWords";
 import { revisionTitle } from "./revisionTitle";
 import { fetchRedline } from "./revisionsApi";
 
@@ -23,10 +29,10 @@ export interface RedlineViewContext {
 }
 
 /** The files the redline downloads as, with the words of their links. */
-const DOWNLOADS: ReadonlyArray<readonly [format: string, words: string]> = [
-  ["docx", "Word (tracked changes)"],
-  ["pdf", "PDF"],
-  ["html", "HTML"],
+const DOWNLOADS: ReadonlyArray<readonly [format: string, words: MessageKey]> = [
+  ["docx", "revisions.wordTracked"],
+  ["pdf", "revisions.pdf"],
+  ["html", "revisions.html"],
 ];
 
 let views = 0;
@@ -34,39 +40,47 @@ let views = 0;
 /** The redline view. */
 export class RedlineView implements Widget {
   readonly element = el("section", { className: "redline-view" });
-  private readonly from = field("From", el("select", { className: "redline-from" }));
-  private readonly to = field("To", el("select", { className: "redline-to" }));
+  private readonly from = fieldWords(field("", el("select", { className: "redline-from" })), "revisions.from");
+  private readonly to = fieldWords(field("", el("select", { className: "redline-to" })), "revisions.to");
   private readonly status = el("p", { className: "redline-status" });
   private readonly downloads = el("p", { className: "redline-downloads" });
   private readonly result = el("div", { className: "redline-result" });
   private aborter: AbortController | null = null;
+  /** What the status says, formatted again when the language changes. */
+  private statusWords: () => string = () => "";
+  /** The comparison shown, drawn again when the language changes. */
+  private shown: Redline | null = null;
+  private readonly stopLanguage: () => void;
+  /** Whether the view is saying, beside *To*, that the two texts are the same one. */
+  private sameText = false;
 
   constructor(private readonly context: RedlineViewContext) {
-    const heading = el("h2", { id: `redline-title-${++views}`, textContent: "Compare revisions (redline)" });
+    const heading = setLocalText(el("h2", { id: `redline-title-${++views}` }), "revisions.redlineTitle");
     heading.tabIndex = -1;
     this.element.setAttribute("aria-labelledby", heading.id);
     this.status.setAttribute("role", "status");
     this.status.setAttribute("aria-live", "polite");
     this.downloads.hidden = true;
     const newestFirst = [...context.revisions].reverse();
-    const name = (revision: RevisionSummary) => revisionTitle(revision);
-    this.from.control.append(...newestFirst.map((revision) => new Option(name(revision), revision.id)));
-    this.to.control.append(new Option("Live text", LIVE_TEXT), ...newestFirst.map((revision) => new Option(name(revision), revision.id)));
-    const form = el("form", { className: "redline-choice" }, this.from.element, this.to.element, el("button", { type: "submit", textContent: "Compare" }));
-    form.setAttribute("aria-label", "The texts to compare");
+    const option = (revision: RevisionSummary) => new Option(revisionTitle(revision), revision.id);
+    this.from.control.append(...newestFirst.map(option));
+    this.to.control.append(setLocalText(new Option("", LIVE_TEXT), "revisions.liveText"), ...newestFirst.map(option));
+    const form = el("form", { className: "redline-choice" }, this.from.element, this.to.element, setLocalText(el("button", { type: "submit" }), "revisions.compare"));
+    setLocalAttribute(form, "aria-label", "revisions.textsToCompare");
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       void this.compare();
     });
-    this.element.append(heading, button("Back to the live text", () => context.onBack(), "revision-back"), form, this.status, this.downloads, this.result);
+    this.element.append(heading, setLocalText(button("", () => context.onBack(), "revision-back"), "revisions.backToLive"), form, this.status, this.downloads, this.result);
     const pair = defaultRedlinePair(context.revisions);
     if (pair) {
       this.from.control.value = pair.from;
       this.to.control.value = pair.to;
     } else {
       form.hidden = true;
-      this.status.textContent = "No revision has been published yet: the redline compares a published revision with another or with the live text.";
+      this.say(() => t("revisions.nothingToCompare"));
     }
+    this.stopLanguage = onLanguageChange(() => this.renderWords());
   }
 
   /** Shows the view at the end of `place`, its heading focused, and draws the first comparison. */
@@ -78,19 +92,39 @@ export class RedlineView implements Widget {
 
   unmount(): void {
     this.aborter?.abort();
+    this.stopLanguage();
     this.element.remove();
   }
 
+  private say(words: () => string): void {
+    this.statusWords = words;
+    this.status.textContent = words();
+  }
+
+  /** The words that depend on the language and not on bound keys: the revisions' dates, the status, the comparison. */
+  private renderWords(): void {
+    for (const select of [this.from.control, this.to.control]) {
+      for (const option of select.options) {
+        const revision = this.context.revisions.find((each) => each.id === option.value);
+        if (revision) option.text = revisionTitle(revision);
+      }
+    }
+    this.status.textContent = this.statusWords();
+    if (this.sameText) this.to.setError(t("revisions.sameText"));
+    if (this.shown) this.result.replaceChildren(redlineElement(this.shown));
+  }
+
   private labelOf(id: string): string {
-    return id === LIVE_TEXT ? "Live text" : (this.context.revisions.find((revision) => revision.id === id)?.label ?? id);
+    return id === LIVE_TEXT ? t("revisions.liveText") : (this.context.revisions.find((revision) => revision.id === id)?.label ?? id);
   }
 
   private async compare(): Promise<void> {
     const from = this.from.control.value;
     const to = this.to.control.value;
     this.to.setError(null);
-    if (from === to) {
-      this.to.setError("Choose a different text to compare with.");
+    this.sameText = from === to;
+    if (this.sameText) {
+      this.to.setError(t("revisions.sameText"));
       this.to.control.focus();
       return;
     }
@@ -98,25 +132,27 @@ export class RedlineView implements Widget {
     const aborter = new AbortController();
     this.aborter = aborter;
     this.element.setAttribute("aria-busy", "true");
-    this.status.textContent = `Comparing ${this.labelOf(from)} with ${this.labelOf(to)}…`;
+    this.say(() => t("revisions.comparing", { from: this.labelOf(from), to: this.labelOf(to) }));
     const answer = await fetchRedline(this.context.draftId, from, to, aborter.signal);
     if (aborter.signal.aborted) return;
     this.element.removeAttribute("aria-busy");
     if (!answer.ok) {
-      this.status.textContent = answer.message;
+      this.say(() => answer.message);
+      this.shown = null;
       this.result.replaceChildren();
       this.downloads.hidden = true;
       return;
     }
     const redline = answer.value;
-    this.status.textContent = countsWords(redline.from.label, redline.to.label, redline.counts);
+    this.say(() => countsWords(sideName(redline.from), sideName(redline.to), redline.counts));
+    this.shown = redline;
     this.result.replaceChildren(redlineElement(redline));
     this.showDownloads(from, to);
   }
 
   private showDownloads(from: string, to: string): void {
-    const links = DOWNLOADS.map(([format, words]) => el("a", { href: redlinePath(this.context.draftId, from, to, format), download: "", textContent: words }));
-    this.downloads.replaceChildren("Download this redline: ", ...links.flatMap((link, index) => (index === 0 ? [link] : [" · ", link])));
+    const links = DOWNLOADS.map(([format, words]) => el("a", { href: redlinePath(this.context.draftId, from, to, format), download: "" }, localText(words)));
+    this.downloads.replaceChildren(localText("revisions.downloadRedline"), " ", ...links.flatMap((link, index) => (index === 0 ? [link] : [" · ", link])));
     this.downloads.hidden = false;
   }
 }

@@ -14,6 +14,9 @@ import type { RevisionSummary } from "./revisionSummary";
 import { button, el } from "../desk/dom";
 import { createEditor } from "../editor/createEditor";
 import { askWords } from "../editor/proposals/askWords";
+import { formatDateTime } from "../i18n/formatDates";
+import { onLanguageChange, t } from "../i18n/localize";
+import { setLocalText } from "../i18n/localizedElements";
 import { revisionTitle } from "./revisionTitle";
 import { fetchRevisionRoom } from "./revisionsApi";
 
@@ -32,7 +35,14 @@ export interface RevisionViewContext {
 
 /** The words of the banner: "Rev.1 of 2 December 2026 — read-only". */
 export function revisionBanner(revision: { label: string; date: string }): string {
-  return `${revisionTitle(revision)} — read-only`;
+  return t("revisions.banner", { title: revisionTitle(revision) });
+}
+
+/** Who published the revision and when, after its symbol: "A/AC.292/… · published 2 Dec 2026, 14:05 by Ana". */
+function aboutWords(revision: RevisionSummary): string {
+  const time = formatDateTime(revision.publishedAt);
+  const published = revision.publishedBy ? t("revisions.publishedBy", { time, name: revision.publishedBy }) : t("revisions.published", { time });
+  return revision.symbol ? `${revision.symbol} · ${published}` : published;
 }
 
 /** A published revision, read-only. */
@@ -43,22 +53,29 @@ export class RevisionView {
   private docs: Y.Doc[] = [];
   private awareness: Awareness | null = null;
   private editor: EditorView | null = null;
+  /** What the status says, formatted again when the language changes. */
+  private statusWords: () => string = () => "";
+  private readonly stopLanguage: () => void;
 
   constructor(private readonly context: RevisionViewContext) {
     const { revision } = context;
     const heading = el("h2", { className: "revision-banner-title", id: `revision-title-${revision.id}`, textContent: revisionBanner(revision) });
     heading.tabIndex = -1;
-    const about: string[] = [];
-    if (revision.symbol) about.push(revision.symbol);
-    about.push(`published ${new Date(revision.publishedAt).toLocaleString()}${revision.publishedBy ? ` by ${revision.publishedBy}` : ""}`);
+    const about = el("p", { className: "revision-about", textContent: aboutWords(revision) });
     const banner = el(
       "div",
       { className: "revision-banner" },
       heading,
-      el("p", { className: "revision-about", textContent: about.join(" · ") }),
+      about,
       ...(revision.note ? [el("p", { className: "revision-note", textContent: revision.note })] : []),
-      button("Back to the live text", () => context.onBack(), "revision-back"),
+      setLocalText(button("", () => context.onBack(), "revision-back"), "revisions.backToLive"),
     );
+    // The date in the banner and the time it was published are formatted in the language, not bound to a key.
+    this.stopLanguage = onLanguageChange(() => {
+      heading.textContent = revisionBanner(revision);
+      about.textContent = aboutWords(revision);
+      this.status.textContent = this.statusWords();
+    });
     this.status.setAttribute("role", "status");
     this.element.setAttribute("aria-labelledby", heading.id);
     this.element.dataset["revisionId"] = revision.id;
@@ -70,7 +87,7 @@ export class RevisionView {
     place.append(this.element);
     this.element.querySelector<HTMLElement>("h2")!.focus();
     const { draftId, revision, readsFloor } = this.context;
-    this.status.textContent = `Loading ${revision.label}…`;
+    this.say(() => t("revisions.loadingRevision", { label: revision.label }));
     const signal = this.aborter.signal;
     const [text, floor] = await Promise.all([
       fetchRevisionRoom(draftId, revision.id, Room.text, signal),
@@ -78,18 +95,20 @@ export class RevisionView {
     ]);
     if (signal.aborted) return;
     if (!text.ok || (floor && !floor.ok)) {
-      this.status.textContent = !text.ok ? text.message : floor && !floor.ok ? floor.message : "";
+      const message = !text.ok ? text.message : floor && !floor.ok ? floor.message : "";
+      this.say(() => message);
       return;
     }
     const textDoc = this.document(text.value);
     const floorDoc = floor?.ok ? this.document(floor.value) : null;
-    this.status.textContent = "";
+    this.say(() => "");
     this.showText(textDoc, floorDoc);
   }
 
   /** Takes the view away and lets go of the editor and documents. */
   unmount(): void {
     this.aborter.abort();
+    this.stopLanguage();
     if (this.editor) {
       // y-prosemirror 1.x dispatches deferred caret updates a tick later and checks a flag it never
       // sets (see the editor page); a no-op dispatch keeps them off the destroyed view.
@@ -101,6 +120,11 @@ export class RevisionView {
     for (const doc of this.docs) doc.destroy();
     this.docs = [];
     this.element.remove();
+  }
+
+  private say(words: () => string): void {
+    this.statusWords = words;
+    this.status.textContent = words();
   }
 
   /** A fresh document holding `update`, and nothing else. */
@@ -119,9 +143,7 @@ export class RevisionView {
     this.element.append(layout);
     // The editor wants an awareness for remote carets; this one is local and meets no one.
     this.awareness = new Awareness(textDoc);
-    const report = (message: string) => {
-      this.status.textContent = message;
-    };
+    const report = (message: string) => this.say(() => message);
     const proposals = { ydoc: textDoc, author: READER, report, askWords, floorDoc };
     this.editor = createEditor(place, { awareness: this.awareness, writesText: false, proposals, panel: { place: panelPlace, floorDoc, draftId: this.context.draftId } });
   }

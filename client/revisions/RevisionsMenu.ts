@@ -14,6 +14,9 @@ import { TextRoot } from "../../shared/documentLayout";
 import { publishedRevisions } from "../../shared/revisions/publishedRevisions";
 import { el, field } from "../desk/dom";
 import type { Widget } from "../desk/Widget";
+import { onLanguageChange, t } from "../i18n/localize";
+import { setLocalAttribute, setLocalText } from "../i18n/localizedElements";
+import { fieldWords } from "./fieldWords";
 import { PublishRevisionForm } from "./PublishRevisionForm";
 import { RedlineView } from "./RedlineView";
 import { revisionHref, revisionInAddress } from "./revisionLink";
@@ -43,11 +46,11 @@ let menus = 0;
 /** The revisions menu of one open draft. */
 export class RevisionsMenu implements Widget {
   readonly element = el("div", { className: "revisions-menu" });
-  private readonly toggle = el("button", { type: "button", className: "revisions-toggle", textContent: "Revisions" });
+  private readonly toggle = setLocalText(el("button", { type: "button", className: "revisions-toggle" }), "revisions.menu");
   private readonly panel = el("div", { className: "revisions-panel" });
-  private readonly picker = field("Revision to read", el("select", { className: "revision-picker" }));
-  private readonly compareButton = el("button", { type: "button", className: "redline-link", textContent: "Compare revisions" });
-  private readonly publishButton = el("button", { type: "button", className: "publish-link", textContent: "Publish a revision" });
+  private readonly picker = fieldWords(field("", el("select", { className: "revision-picker" })), "revisions.revisionToRead");
+  private readonly compareButton = setLocalText(el("button", { type: "button", className: "redline-link" }), "revisions.compareRevisions");
+  private readonly publishButton = setLocalText(el("button", { type: "button", className: "publish-link" }), "revisions.publishARevision");
   private readonly publishPlace = el("div", { className: "publish-panel" });
   private readonly status = el("p", { className: "revisions-status" });
   private readonly otherPlace = el("div", { className: "revision-other" });
@@ -57,12 +60,15 @@ export class RevisionsMenu implements Widget {
   private main: HTMLElement | null = null;
   private readonly onDecisions = () => this.list();
   private readonly onAddress = () => this.followAddress();
+  /** What the status says, formatted again when the language changes. */
+  private statusWords: () => string = () => "";
+  private stopLanguage: (() => void) | null = null;
 
   constructor(private readonly context: RevisionsMenuContext) {
     const id = ++menus;
     this.panel.id = `revisions-panel-${id}`;
     this.panel.setAttribute("role", "group");
-    this.panel.setAttribute("aria-label", "Revisions");
+    setLocalAttribute(this.panel, "aria-label", "revisions.menu");
     this.panel.hidden = true;
     this.toggle.setAttribute("aria-expanded", "false");
     this.toggle.setAttribute("aria-controls", this.panel.id);
@@ -73,9 +79,9 @@ export class RevisionsMenu implements Widget {
       this.toggle.focus();
     });
     this.status.setAttribute("role", "status");
-    this.picker.control.append(new Option("Live text", LIVE_TEXT));
+    this.picker.control.append(this.liveOption());
     // Shown when asked, not on each change: arrowing through the choices must not swap the page under the reader (WCAG 3.2.2).
-    const choose = el("form", { className: "revision-choose" }, this.picker.element, el("button", { type: "submit", textContent: "Show" }));
+    const choose = el("form", { className: "revision-choose" }, this.picker.element, setLocalText(el("button", { type: "submit" }), "common.show"));
     choose.addEventListener("submit", (event) => {
       event.preventDefault();
       this.pick(this.picker.control.value);
@@ -100,6 +106,7 @@ export class RevisionsMenu implements Widget {
     main.prepend(this.otherPlace);
     this.context.textDoc.getMap(TextRoot.decisions).observe(this.onDecisions);
     window.addEventListener("popstate", this.onAddress);
+    this.stopLanguage = onLanguageChange(() => this.renderWords());
     this.list();
     this.followAddress();
   }
@@ -107,10 +114,29 @@ export class RevisionsMenu implements Widget {
   unmount(): void {
     this.context.textDoc.getMap(TextRoot.decisions).unobserve(this.onDecisions);
     window.removeEventListener("popstate", this.onAddress);
+    this.stopLanguage?.();
     this.closeOther();
     this.publishForm?.unmount();
     this.element.remove();
     this.otherPlace.remove();
+  }
+
+  private liveOption(): HTMLOptionElement {
+    return setLocalText(new Option("", LIVE_TEXT), "revisions.liveText");
+  }
+
+  private say(words: () => string): void {
+    this.statusWords = words;
+    this.status.textContent = words();
+  }
+
+  /** The words formatted in the language rather than bound to a key: the revisions' dates and the status. */
+  private renderWords(): void {
+    for (const option of this.picker.control.options) {
+      const revision = this.revisions.find((each) => each.id === option.value);
+      if (revision) option.text = revisionTitle(revision);
+    }
+    this.status.textContent = this.statusWords();
   }
 
   private setOpen(open: boolean): void {
@@ -126,7 +152,7 @@ export class RevisionsMenu implements Widget {
     this.revisions = revisions;
     const chosen = this.other?.kind === "revision" ? this.other.id : LIVE_TEXT;
     const newestFirst = [...revisions].reverse();
-    this.picker.control.replaceChildren(new Option("Live text", LIVE_TEXT), ...newestFirst.map((revision) => new Option(revisionTitle(revision), revision.id)));
+    this.picker.control.replaceChildren(this.liveOption(), ...newestFirst.map((revision) => new Option(revisionTitle(revision), revision.id)));
     this.picker.control.value = chosen;
     // A link to a revision opened before this copy had synced the revision's record: show it now.
     if (this.other === null) this.followAddress();
@@ -142,7 +168,7 @@ export class RevisionsMenu implements Widget {
     if (this.other?.kind === "revision" && this.other.id === id) return;
     const revision = this.revisions.find((each) => each.id === id);
     if (revision) this.showRevision(revision);
-    else this.status.textContent = "That revision is not (yet) among this draft's published revisions; the live text is shown.";
+    else this.say(() => t("revisions.notPublished"));
   }
 
   /** The reader asked for `id` (a revision, or the live text). */
@@ -159,7 +185,7 @@ export class RevisionsMenu implements Widget {
 
   private showRevision(revision: RevisionSummary): void {
     this.closeOther();
-    this.status.textContent = "";
+    this.say(() => "");
     const view = new RevisionView({ draftId: this.context.draftId, revision, readsFloor: this.context.readsFloor, onBack: () => this.showLive(true) });
     this.other = { kind: "revision", id: revision.id, view };
     this.picker.control.value = revision.id;

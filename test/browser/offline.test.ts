@@ -119,6 +119,11 @@ describe("offline in the browser", () => {
     expect(proposals.map(([key, record]) => [key.split(":")[0], record.text])).toEqual([["CUB", "open, secure, stable and resilient"]]);
     expect(file.text).toContain("open, secure, stable and resilient");
     expect(Object.keys(file.updates).sort()).toEqual([Room.floor, Room.text]);
+
+    // Another language keeps the notice and its link, in that language (issue 15, acceptance 4).
+    await cuba.locator("select.ui-language").selectOption("fr");
+    await notice.getByRole("link", { name: "Télécharger votre travail non enregistré" }).waitFor();
+    expect(await notice.textContent()).toMatch(/ 1 modification n’a pas été enregistrée\./);
   });
 
   it("gives observers no copy on the device and no cross-tab channel", async () => {

@@ -8,7 +8,7 @@
  * violation in the publish form, a revision read-only or the redline.
  */
 import type { Page } from "playwright-core";
-import { dateInWords } from "../../client/revisions/revisionTitle";
+import { formatCalendarDay } from "../../client/i18n/formatDates";
 import { localDay } from "../../client/revisions/suggestNextRevision";
 import { Role } from "../../shared/roles";
 import { seriousViolations } from "../support/axe";
@@ -81,7 +81,7 @@ describe("revisions in the browser", () => {
     const cuba = await member(Role.delegation, "CUB");
     const salvador = await member(Role.delegation, "SLV");
     const observer = await member(Role.observer);
-    const today = dateInWords(localDay(new Date()));
+    const today = formatCalendarDay(localDay(new Date()));
     const rev1Title = `Rev.1 of ${today}`;
 
     // SLV objects to paragraph 4 as it is numbered now.

@@ -1,8 +1,11 @@
 /** The page's words about revisions: the next label and symbol, a revision's title and address, the first pair compared. */
+import "../../support/english";
 import { LIVE_TEXT } from "../../../shared/appPaths";
 import { defaultRedlinePair } from "../../../client/revisions/redlinePair";
 import { revisionHref, revisionInAddress } from "../../../client/revisions/revisionLink";
-import { dateInWords, revisionTitle } from "../../../client/revisions/revisionTitle";
+import { compileCatalog, readCatalog } from "../../../tools/catalogs.cjs";
+import { installCatalog } from "../../../client/i18n/localize";
+import { revisionTitle } from "../../../client/revisions/revisionTitle";
 import { localDay, nextRevisionLabel, revisionSymbol, suggestNextRevision } from "../../../client/revisions/suggestNextRevision";
 
 describe("the next revision's label", () => {
@@ -38,9 +41,14 @@ describe("the next revision's label", () => {
 });
 
 describe("a revision's title and address", () => {
-  it("names a revision by its label and the date it bears, in words", () => {
-    expect(dateInWords("2026-12-02")).toBe("2 December 2026");
-    expect(revisionTitle({ label: "Rev.1", date: "2026-12-02" })).toBe("Rev.1 of 2 December 2026");
+  it("names a revision by its label and the date it bears, in words of the UI language", () => {
+    expect(revisionTitle({ label: "Rev.1", date: "2026-12-02" })).toBe("Rev.1 of December 2, 2026");
+    installCatalog("fr", compileCatalog("fr", readCatalog("fr")));
+    try {
+      expect(revisionTitle({ label: "Rev.1", date: "2026-12-02" })).toBe("Rev.1 du 2 décembre 2026");
+    } finally {
+      installCatalog("en", compileCatalog("en", readCatalog("en")));
+    }
   });
 
   it("opens a revision at the draft's address with ?revision=, and reads it back", () => {
