@@ -8,7 +8,8 @@
 import { ProposalKind } from "../../schemas/records";
 import { assertNever } from "../assertNever";
 import { changeMarkup } from "./changeMarkup";
-import { escapeMarkup as e, textDirection } from "./escapeMarkup";
+import { textDirection } from "../textDirection";
+import { escapeMarkup as e } from "./escapeMarkup";
 import {
   ExportView,
   type BracketRun,
