@@ -4,6 +4,8 @@
  */
 import type * as Y from "yjs";
 import { MetaKey, TextRoot } from "../../shared/documentLayout";
+import { setTextLanguage } from "../i18n/textLanguage";
+import { draftLanguage } from "./draftLanguagePlugin";
 
 function part(className: string, text: string): HTMLElement {
   const span = document.createElement("span");
@@ -21,7 +23,10 @@ export function bindDraftHeader(element: HTMLElement, ydoc: Y.Doc): () => void {
       return typeof value === "string" ? value.trim() : "";
     };
     const title = read(MetaKey.title);
-    const parts = [part("draft-title-text", title)];
+    const titlePart = part("draft-title-text", title);
+    // The title is the draft's words, in its language: an Arabic title on an English page runs right to left.
+    setTextLanguage(titlePart, draftLanguage(meta));
+    const parts = [titlePart];
     const symbol = read(MetaKey.symbol);
     const revision = read(MetaKey.revision);
     if (symbol) parts.push(part("draft-symbol", symbol));

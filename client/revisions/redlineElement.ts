@@ -6,6 +6,7 @@
  */
 import type { Redline, RedlineBlock, RedlineFootnote, RedlineWords } from "../../shared/revisions/redlineModel";
 import { el } from "../desk/dom";
+import { setTextLanguage } from "../i18n/textLanguage";
 import { changeWords, footnoteWords, numberSaid, numberShown } from "./redlineWords";
 
 /** Words only a screen reader says (the colour and the strike say it to the eye). */
@@ -25,11 +26,24 @@ function wordsElement(words: RedlineWords): Node {
   }
 }
 
-function footnoteElement(footnote: RedlineFootnote): HTMLLIElement {
-  return el("li", { className: `redline-footnote redline-${footnote.change}` }, el("span", { className: "redline-footnote-title", textContent: footnoteWords(footnote) }), " ", ...footnote.words.map(wordsElement));
+/** The draft's words of a block or footnote, in the draft's language and direction (the words around them are the page's). */
+function draftWords(tag: "p" | "strong" | "span", className: string, words: readonly RedlineWords[], language: string): HTMLElement {
+  const element = el(tag, { className }, ...words.map(wordsElement));
+  setTextLanguage(element, language);
+  return element;
 }
 
-function blockElement(block: RedlineBlock): HTMLElement {
+function footnoteElement(footnote: RedlineFootnote, language: string): HTMLLIElement {
+  return el(
+    "li",
+    { className: `redline-footnote redline-${footnote.change}` },
+    el("span", { className: "redline-footnote-title", textContent: footnoteWords(footnote) }),
+    " ",
+    draftWords("span", "redline-footnote-words", footnote.words, language),
+  );
+}
+
+function blockElement(block: RedlineBlock, language: string): HTMLElement {
   const item = el("li", { className: `redline-block redline-${block.type} redline-${block.change}` });
   item.dataset["pid"] = block.pid;
   item.dataset["change"] = block.change;
@@ -42,10 +56,9 @@ function blockElement(block: RedlineBlock): HTMLElement {
   }
   const change = changeWords(block);
   if (change !== null) item.append(el("span", { className: "redline-change", textContent: change }));
-  const words = el(block.type === "heading" ? "strong" : "p", { className: "redline-words" }, ...block.words.map(wordsElement));
-  item.append(words);
+  item.append(draftWords(block.type === "heading" ? "strong" : "p", "redline-words", block.words, language));
   if (block.footnotes.some((footnote) => footnote.change !== "unchanged")) {
-    const footnotes = el("ul", { className: "redline-footnotes" }, ...block.footnotes.filter((footnote) => footnote.change !== "unchanged").map(footnoteElement));
+    const footnotes = el("ul", { className: "redline-footnotes" }, ...block.footnotes.filter((footnote) => footnote.change !== "unchanged").map((footnote) => footnoteElement(footnote, language)));
     footnotes.setAttribute("aria-label", "Footnotes");
     item.append(footnotes);
   }
@@ -54,8 +67,7 @@ function blockElement(block: RedlineBlock): HTMLElement {
 
 /** The blocks of `redline`, in reading order of the newer text. */
 export function redlineElement(redline: Redline): HTMLOListElement {
-  const list = el("ol", { className: "redline-blocks" }, ...redline.blocks.map(blockElement));
+  const list = el("ol", { className: "redline-blocks" }, ...redline.blocks.map((block) => blockElement(block, redline.language)));
   list.setAttribute("aria-label", `${redline.from.label} compared with ${redline.to.label}`);
-  list.lang = redline.language;
   return list;
 }

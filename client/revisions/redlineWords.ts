@@ -5,6 +5,14 @@
  */
 import { assertNever } from "../../shared/assertNever";
 import { BlockChange, type RedlineBlock, type RedlineCounts, type RedlineFootnote } from "../../shared/revisions/redlineModel";
+import { changeArrow } from "../../shared/revisions/redlineWords";
+import { textDirection } from "../../shared/textDirection";
+import { uiLanguage } from "../i18n/localize";
+
+/** The arrow from an old number to a new one, pointing the way the page reads ("4 ← 5" on an Arabic page). */
+function arrow(): string {
+  return changeArrow(textDirection(uiLanguage()));
+}
 
 /** How a block's kind is named in a sentence. */
 function kindName(block: Pick<RedlineBlock, "type">): string {
@@ -25,7 +33,7 @@ function kindName(block: Pick<RedlineBlock, "type">): string {
 /** The number printed beside a block: "4", "4 → 5" when it changed, "4 (was 3 bis)" for a paragraph added during the round; null when unnumbered on both sides. */
 export function numberShown(block: Pick<RedlineBlock, "oldLabel" | "newLabel" | "interimLabel">): string | null {
   const { oldLabel, newLabel, interimLabel } = block;
-  if (oldLabel !== null && newLabel !== null) return oldLabel === newLabel ? newLabel : `${oldLabel} → ${newLabel}`;
+  if (oldLabel !== null && newLabel !== null) return oldLabel === newLabel ? newLabel : `${oldLabel} ${arrow()} ${newLabel}`;
   const label = newLabel ?? oldLabel;
   if (label === null) return null;
   return interimLabel !== null && interimLabel !== label ? `${label} (was ${interimLabel})` : label;
@@ -62,7 +70,7 @@ export function changeWords(block: Pick<RedlineBlock, "type" | "change" | "moved
 /** A footnote's heading: "Footnote 2 → 3: added". */
 export function footnoteWords(footnote: Pick<RedlineFootnote, "oldNumber" | "newNumber" | "change">): string {
   const { oldNumber, newNumber } = footnote;
-  const number = oldNumber !== null && newNumber !== null && oldNumber !== newNumber ? `${oldNumber} → ${newNumber}` : String(newNumber ?? oldNumber ?? "");
+  const number = oldNumber !== null && newNumber !== null && oldNumber !== newNumber ? `${oldNumber} ${arrow()} ${newNumber}` : String(newNumber ?? oldNumber ?? "");
   const change: Record<BlockChange, string> = { added: "added", deleted: "deleted", changed: "words changed", unchanged: "unchanged" };
   return `Footnote ${number}: ${change[footnote.change]}`;
 }
@@ -78,5 +86,5 @@ export function countsWords(from: string, to: string, counts: RedlineCounts): st
   if (counts.added > 0) parts.push(`${count(counts.added, "paragraph")} added`);
   if (counts.deleted > 0) parts.push(`${count(counts.deleted, "paragraph")} deleted`);
   if (counts.moved > 0) parts.push(`${count(counts.moved, "paragraph")} moved`);
-  return `${from} → ${to}: ${parts.length === 0 ? "no change" : parts.join(", ")}.`;
+  return `${from} ${arrow()} ${to}: ${parts.length === 0 ? "no change" : parts.join(", ")}.`;
 }

@@ -1,5 +1,7 @@
 /** The redline's words: numbers across two texts and what became of each block, said as the marks show them. */
+import { installCatalog } from "../../../client/i18n/localize";
 import { changeWords, countsWords, footnoteWords, numberSaid, numberShown } from "../../../client/revisions/redlineWords";
+import { compileCatalog, readCatalog } from "../../../tools/catalogs.cjs";
 
 const paragraph = { type: "paragraph" as const, interimLabel: null, moved: false };
 
@@ -33,5 +35,16 @@ describe("the redline's words", () => {
   it("sums up the comparison", () => {
     expect(countsWords("Rev.1", "Rev.2", { changed: 0, added: 1, deleted: 0, moved: 0 })).toBe("Rev.1 → Rev.2: 1 paragraph added.");
     expect(countsWords("Rev.1", "Live text", { changed: 0, added: 0, deleted: 0, moved: 0 })).toBe("Rev.1 → Live text: no change.");
+  });
+
+  it("points the arrow the way the page reads: from the old number on the right on an Arabic page", () => {
+    const block = { ...paragraph, oldLabel: "4", newLabel: "5", change: "unchanged" as const };
+    installCatalog("ar", compileCatalog("ar", readCatalog("ar")));
+    try {
+      expect(numberShown(block)).toBe("4 ← 5");
+      expect(footnoteWords({ oldNumber: 2, newNumber: 3, change: "changed" })).toContain("2 ← 3");
+    } finally {
+      installCatalog("en", compileCatalog("en", readCatalog("en")));
+    }
   });
 });
