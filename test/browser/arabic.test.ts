@@ -4,7 +4,8 @@
  * (numbers, status badges) on the right, and a paragraph that begins with CUB's bracket stays right
  * to left with the bracket at its right edge; axe-core finds no serious or critical violation,
  * `valid-lang` included. The draft's language is not the page's: an English draft on the Arabic
- * page keeps its text left to right, gutter on the left, while the page around it mirrors.
+ * page keeps its text left to right, gutter on the left, while the page around it mirrors; a
+ * Spanish draft on a French page is marked Spanish.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -31,6 +32,13 @@ const ARABIC = {
   proposed: "إذ يشير إلى ولايته، ",
 };
 
+const SPANISH = {
+  title: "Proyecto de informe del Grupo de Trabajo de Composición Abierta",
+  first: "El Grupo acogió con beneplácito los progresos realizados en la seguridad de las tecnologías de la información.",
+  second: "El Grupo subrayó la importancia de la cooperación internacional y la creación de capacidad.",
+  proposed: "Recordando su mandato, ",
+};
+
 const ENGLISH = {
   title: "Pre-draft report of the Open-ended Working Group",
   first: "The Group welcomed the progress made in securing information and communications technologies.",
@@ -51,9 +59,9 @@ async function createDraft(server: ConcordServer, language: string, words: typeo
   return draft.id;
 }
 
-/** The chair's page of draft `draftId`, in a browser whose language is Arabic. */
-async function openInArabic(browser: Browser, server: ConcordServer, draftId: string): Promise<Page> {
-  const { page } = await openSignedIn(browser, server.url, await invite(server, draftId, Role.chair), { locale: "ar" });
+/** The chair's page of draft `draftId`, in a browser whose language is `locale` (Arabic unless told). */
+async function openInLanguage(browser: Browser, server: ConcordServer, draftId: string, locale = "ar"): Promise<Page> {
+  const { page } = await openSignedIn(browser, server.url, await invite(server, draftId, Role.chair), { locale });
   await waitForEditor(page, 2);
   await page.locator(".draft-text .bracket").first().waitFor();
   await page.locator(".draft-text .status-badge").first().waitFor();
@@ -90,7 +98,7 @@ function validLangResults(page: Page): Promise<{ passes: number; violations: num
   });
 }
 
-describe("the page in Arabic", () => {
+describe("the page in Arabic, and the draft in its own language", () => {
   let server: ConcordServer;
   let browser: Browser;
 
@@ -100,7 +108,7 @@ describe("the page in Arabic", () => {
   });
 
   it("lays an Arabic draft out right to left: gutter on the right, CUB's bracket at the right edge of its paragraph, no serious violation", async () => {
-    const page = await openInArabic(browser, server, await createDraft(server, "ar", ARABIC, "أهمية"));
+    const page = await openInLanguage(browser, server, await createDraft(server, "ar", ARABIC, "أهمية"));
     expect(await directions(page)).toEqual({ page: { lang: "ar", dir: "rtl" }, text: { lang: "ar", dir: "rtl" }, paragraph: "rtl", title: "ar" });
 
     const first = page.locator(BLOCK_SELECTOR).first();
@@ -136,7 +144,7 @@ describe("the page in Arabic", () => {
   });
 
   it("keeps an English draft left to right on the Arabic page, whose panels mirror around it", async () => {
-    const page = await openInArabic(browser, server, await createDraft(server, "en", ENGLISH, "the importance"));
+    const page = await openInLanguage(browser, server, await createDraft(server, "en", ENGLISH, "the importance"));
     expect(await directions(page)).toEqual({ page: { lang: "ar", dir: "rtl" }, text: { lang: "en", dir: "ltr" }, paragraph: "ltr", title: "en" });
 
     const first = page.locator(BLOCK_SELECTOR).first();
@@ -151,5 +159,10 @@ describe("the page in Arabic", () => {
     expect((await box(page.locator(".paragraph-panel"))).right).toBeLessThanOrEqual((await box(page.locator("article.draft"))).x + 1);
 
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("gives a Spanish draft its own language on a French page", async () => {
+    const page = await openInLanguage(browser, server, await createDraft(server, "es", SPANISH, "la importancia"), "fr");
+    expect(await directions(page)).toEqual({ page: { lang: "fr", dir: "ltr" }, text: { lang: "es", dir: "ltr" }, paragraph: "ltr", title: "es" });
   });
 });
