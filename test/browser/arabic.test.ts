@@ -5,7 +5,8 @@
  * to left with the bracket at its right edge; axe-core finds no serious or critical violation,
  * `valid-lang` included. The draft's language is not the page's: an English draft on the Arabic
  * page keeps its text left to right, gutter on the left, while the page around it mirrors; a
- * Spanish draft on a French page is marked Spanish.
+ * Spanish draft on a French page is marked Spanish; an Arabic draft on an English page stays right
+ * to left, its badges in English.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -164,5 +165,16 @@ describe("the page in Arabic, and the draft in its own language", () => {
   it("gives a Spanish draft its own language on a French page", async () => {
     const page = await openInLanguage(browser, server, await createDraft(server, "es", SPANISH, "la importancia"), "fr");
     expect(await directions(page)).toEqual({ page: { lang: "fr", dir: "ltr" }, text: { lang: "es", dir: "ltr" }, paragraph: "ltr", title: "es" });
+  });
+
+  it("keeps an Arabic draft right to left on an English page, gutter on the right, its badges in English", async () => {
+    const page = await openInLanguage(browser, server, await createDraft(server, "ar", ARABIC, "أهمية"), "en");
+    expect(await directions(page)).toEqual({ page: { lang: "en", dir: "ltr" }, text: { lang: "ar", dir: "rtl" }, paragraph: "rtl", title: "ar" });
+    const first = page.locator(BLOCK_SELECTOR).first();
+    const paragraph = await box(first);
+    const badge = first.locator(".status-badge");
+    expect((await box(badge)).x).toBeGreaterThanOrEqual(paragraph.right - 1);
+    expect(await badge.getAttribute("lang")).toBe("en");
+    expect(Math.abs((await box(first.locator(".bracket").first())).right - paragraph.right)).toBeLessThan(2);
   });
 });

@@ -12,6 +12,7 @@ import { ySyncPluginKey } from "y-prosemirror";
 import type * as Y from "yjs";
 import { ConsensusStatus, StanceKind, type ParagraphStatus, type Stance } from "../../../schemas/records";
 import { FloorRoot, TextRoot } from "../../../shared/documentLayout";
+import { uiLanguage } from "../../i18n/localize";
 import { statusWords } from "./statusWords";
 
 /** Key of the badges layer; its meta is `{filter}` to change the filter, or true to rebuild. */
@@ -54,6 +55,9 @@ function badge({ status, pending }: ShownStatus, own: OwnStances | null): HTMLEl
   const element = document.createElement("span");
   element.className = "status-badge";
   element.contentEditable = "false";
+  // The badge speaks the page's language, though it stands in the draft's text. Its direction stays
+  // the text's: the stylesheet places it in the gutter at the text's start.
+  element.lang = uiLanguage();
   element.dataset["status"] = status.changedSinceAgreed && status.status === ConsensusStatus.open ? "changed" : status.status;
   const objectedBy = status.objectedBy ?? [];
   const withdrawn = pending && !objectedBy.includes(own?.state ?? "");
