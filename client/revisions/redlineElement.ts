@@ -6,12 +6,15 @@
  */
 import type { Redline, RedlineBlock, RedlineFootnote, RedlineWords } from "../../shared/revisions/redlineModel";
 import { el } from "../desk/dom";
+import { uiLanguage } from "../i18n/localize";
 import { setTextLanguage } from "../i18n/textLanguage";
 import { changeWords, footnoteWords, numberSaid, numberShown } from "./redlineWords";
 
-/** Words only a screen reader says (the colour and the strike say it to the eye). */
+/** Words only a screen reader says (the colour and the strike say it to the eye), in the page's language even among the draft's words. */
 function said(text: string): HTMLSpanElement {
-  return el("span", { className: "visually-hidden", textContent: text });
+  const words = el("span", { className: "visually-hidden", textContent: text });
+  words.lang = uiLanguage();
+  return words;
 }
 
 /** A run of words: unchanged, or marked as inserted or deleted. */
