@@ -16,3 +16,6 @@ export const UN_LANGUAGES: readonly UnLanguage[] = Object.freeze([
   { code: "ru", name: "Russian", nativeName: "Русский" },
   { code: "es", name: "Spanish", nativeName: "Español" },
 ]);
+
+/** The language of a draft whose `meta` names none (drafts made before the language was recorded). */
+export const DEFAULT_DRAFT_LANGUAGE = "en";

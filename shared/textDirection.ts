@@ -6,7 +6,7 @@ export const TextDirection = { ltr: "ltr", rtl: "rtl" } as const;
 export type TextDirection = (typeof TextDirection)[keyof typeof TextDirection];
 
 /** Languages written right to left, by primary subtag (of the six UN languages, Arabic). */
-const RIGHT_TO_LEFT = new Set(["ar", "fa", "he", "ur", "ps", "dv", "yi"]);
+const RIGHT_TO_LEFT = new Set(["ar", "fa", "he", "ur", "ps", "dv", "yi", "sd", "ug", "ckb"]);
 
 /** The direction of a BCP 47 language tag ("ar", "ar-EG", "en-XA"). */
 export function textDirection(language: string): TextDirection {

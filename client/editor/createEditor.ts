@@ -14,6 +14,7 @@ import { Role } from "../../shared/roles";
 import { schema } from "../../shared/schema";
 import { indentBlock, outdentBlock } from "./blockCommands";
 import { footnoteEditingPlugins } from "./footnoteEditing";
+import { draftLanguagePlugin } from "./draftLanguagePlugin";
 import { footnoteView } from "./footnoteView";
 import type * as Y from "yjs";
 import { paragraphPanelPlugin } from "./consensus/paragraphPanel";
@@ -74,6 +75,7 @@ export function createEditor(place: HTMLElement, { awareness, writesText, propos
       keymap(baseKeymap),
       ...(writesText ? [uniquePidPlugin()] : []),
       numberingPlugin(proposals.ydoc),
+      draftLanguagePlugin(proposals.ydoc),
       statusBadgesPlugin(proposals.ydoc, proposals.author.role === Role.delegation && panel.floorDoc ? { state: proposals.author.state, floorDoc: panel.floorDoc } : null),
       paragraphPanelPlugin(panel.place, { draftId: panel.draftId, textDoc: proposals.ydoc, floorDoc: panel.floorDoc, author: proposals.author, report: proposals.report }),
     ],

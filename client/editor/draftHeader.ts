@@ -5,6 +5,8 @@
 import type * as Y from "yjs";
 import { MetaKey, TextRoot } from "../../shared/documentLayout";
 import { onLanguageChange, t } from "../i18n/localize";
+import { setTextLanguage } from "../i18n/textLanguage";
+import { draftLanguage } from "./draftLanguagePlugin";
 
 function part(className: string, text: string): HTMLElement {
   const span = document.createElement("span");
@@ -22,7 +24,10 @@ export function bindDraftHeader(element: HTMLElement, ydoc: Y.Doc): () => void {
       return typeof value === "string" ? value.trim() : "";
     };
     const title = read(MetaKey.title);
-    const parts = [part("draft-title-text", title)];
+    const titlePart = part("draft-title-text", title);
+    // The title is the draft's words, in its language: an Arabic title on an English page runs right to left.
+    setTextLanguage(titlePart, draftLanguage(meta));
+    const parts = [titlePart];
     const symbol = read(MetaKey.symbol);
     const revision = read(MetaKey.revision);
     if (symbol) parts.push(part("draft-symbol", symbol));

@@ -15,6 +15,10 @@ export function mountPrintFootnotes(place: HTMLElement): () => void {
   const fill = () => {
     const markers = Array.from(place.querySelectorAll(`.draft-text sup.footnote[${FOOTNOTE_TEXT_ATTR}]`));
     const list = document.createElement("ol");
+    // The notes are the draft's words: in its language and direction, not the page's.
+    const text = place.querySelector<HTMLElement>(".draft-text");
+    if (text?.lang) list.lang = text.lang;
+    if (text?.dir) list.dir = text.dir;
     for (const marker of markers) {
       const item = document.createElement("li");
       item.textContent = marker.getAttribute(FOOTNOTE_TEXT_ATTR) ?? "";

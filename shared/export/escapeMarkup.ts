@@ -12,11 +12,3 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 export function escapeMarkup(text: string): string {
   return text.replace(NOT_XML, "").replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }
-
-/** Language subtags written right to left. */
-const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "ps", "yi", "dv", "ku", "sd", "ug"]);
-
-/** The direction of text in language `language` (a BCP 47 code). */
-export function textDirection(language: string): "rtl" | "ltr" {
-  return RTL_LANGUAGES.has(language.toLowerCase().split("-")[0] ?? "") ? "rtl" : "ltr";
-}

@@ -11,6 +11,7 @@ import { AnchorScope, readDraftText } from "../anchors/resolveAnchor";
 import { assertNever } from "../assertNever";
 import { readThreads } from "../comments/commentThreads";
 import { DecisionPrefix, FloorRoot, MetaKey, TextRoot } from "../documentLayout";
+import { DEFAULT_DRAFT_LANGUAGE } from "../languages";
 import { labelSequence } from "../numbering";
 import { addedParagraphPlace } from "../proposals/addedParagraphPlace";
 import { anchorScopeOf } from "../proposals/proposalScope";
@@ -41,9 +42,6 @@ export interface ExportOptions {
   /** ISO time the documents print. */
   exportedAt: string;
 }
-
-/** The language a draft without one is exported in. */
-export const DEFAULT_EXPORT_LANGUAGE = "en";
 
 const MARKS = new Set<string>(Object.values(ExportMark));
 
@@ -126,7 +124,7 @@ export function readExportDraft(textDoc: Y.Doc, floorDoc: Y.Doc | null, options:
       title: typeof meta.get(MetaKey.title) === "string" ? (meta.get(MetaKey.title) as string) : "",
       symbol: optional(MetaKey.symbol),
       revision: optional(MetaKey.revision),
-      language: optional(MetaKey.language) ?? DEFAULT_EXPORT_LANGUAGE,
+      language: optional(MetaKey.language) ?? DEFAULT_DRAFT_LANGUAGE,
     },
     blocks,
     orphans:

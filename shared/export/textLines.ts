@@ -7,6 +7,7 @@
 import { ProposalKind } from "../../schemas/records";
 import { assertNever } from "../assertNever";
 import { ExportView, type BracketRun, type ExportBlock, type ExportDraft, type ExportProposal, type ExportRun, type WordsRun } from "./exportModel";
+import { isolateWordsFor, type IsolateWords } from "./isolateWords";
 import { bracketAuthor, cosponsorsOf, proposalAction, proposalStanding } from "./proposalWords";
 
 /** How one text format writes the pieces of a draft. */
@@ -20,9 +21,10 @@ export interface TextStyle {
   literal(words: string): string;
   /** The chair's words with their emphasis where the format has it. */
   words(run: WordsRun): string;
-  struck(words: string): string;
+  /** The inside of a deletion's bracket, after its author; `isolate` wraps the format's own words. */
+  struck(words: string, isolate: IsolateWords): string;
   /** The inside of a replacement's bracket, after its author. */
-  replace(words: string, text: string): string;
+  replace(words: string, text: string, isolate: IsolateWords): string;
   footnoteMarker(number: number): string;
   footnoteLine(number: number, text: string): string;
   sectionTitle(words: string): string;
@@ -35,8 +37,8 @@ export const ORPHANS_TITLE = "Proposals whose words are no longer in the text";
 export const UNPLACED_TITLE = "Proposals on paragraphs no longer in the text";
 
 /** The inside of one proposal's bracket: who, and what it does to `words` (already written). */
-function bracket(proposal: ExportProposal, words: string, style: TextStyle): string {
-  const who = bracketAuthor(proposal);
+function bracket(proposal: ExportProposal, words: string, style: TextStyle, isolate: IsolateWords): string {
+  const who = isolate(bracketAuthor(proposal));
   const text = style.literal(proposal.text ?? "");
   switch (proposal.kind) {
     case ProposalKind.insert:
@@ -44,9 +46,9 @@ function bracket(proposal: ExportProposal, words: string, style: TextStyle): str
       return `[${who}: ${text.trim()}]`;
     case ProposalKind.delete:
     case ProposalKind.deleteParagraph:
-      return `[${who}: ${style.struck(words)}]`;
+      return `[${who}: ${style.struck(words, isolate)}]`;
     case ProposalKind.replace:
-      return `[${who}: ${style.replace(words, text)}]`;
+      return `[${who}: ${style.replace(words, text, isolate)}]`;
     default:
       return assertNever(proposal.kind);
   }
@@ -75,7 +77,7 @@ function bracketWords(run: BracketRun, style: TextStyle): string {
 }
 
 /** One block's runs as a line's words: brackets inline, detached ones after the words. */
-function blockWords(runs: readonly ExportRun[], style: TextStyle): string {
+function blockWords(runs: readonly ExportRun[], style: TextStyle, isolate: IsolateWords): string {
   let out = "";
   const trailing: string[] = [];
   runs.forEach((run, index) => {
@@ -88,8 +90,8 @@ function blockWords(runs: readonly ExportRun[], style: TextStyle): string {
         return;
       case "bracket": {
         const words = bracketWords(run, style);
-        const brackets = run.proposals.map((proposal) => bracket(proposal, words, style)).join(" ");
-        if (run.detached) trailing.push(`${brackets} (on “${words}”)`);
+        const brackets = run.proposals.map((proposal) => bracket(proposal, words, style, isolate)).join(" ");
+        if (run.detached) trailing.push(`${brackets} (${isolate("on")} “${words}”)`);
         else if (run.words.length > 0) out += brackets;
         else {
           out += standAlone(brackets, out === "" || /\s$/.test(out), nextChar(runs, index + 1));
@@ -104,20 +106,20 @@ function blockWords(runs: readonly ExportRun[], style: TextStyle): string {
 }
 
 /** The lines of one block, with the compilation's proposals after it. */
-function blockLines(block: ExportBlock, draft: ExportDraft, style: TextStyle): string[] {
-  if (block.type === "added") return [`${style.number(block.number, "paragraph")}${bracket(block.proposal, "", style)}`];
-  let words = blockWords(block.runs, style);
-  if (block.deletions.length > 0) words = block.deletions.map((proposal) => bracket(proposal, words, style)).join(" ");
+function blockLines(block: ExportBlock, draft: ExportDraft, style: TextStyle, isolate: IsolateWords): string[] {
+  if (block.type === "added") return [`${style.number(isolate(block.number), "paragraph")}${bracket(block.proposal, "", style, isolate)}`];
+  let words = blockWords(block.runs, style, isolate);
+  if (block.deletions.length > 0) words = block.deletions.map((proposal) => bracket(proposal, words, style, isolate)).join(" ");
   let line: string;
   switch (block.type) {
     case "heading":
       line = style.heading(words, block.level);
       break;
     case "paragraph":
-      line = `${style.number(block.number, "paragraph")}${words}`;
+      line = `${style.number(isolate(block.number), "paragraph")}${words}`;
       break;
     case "subitem":
-      line = `${style.indent(block.level)}${style.number(block.label, "subitem")}${words}`;
+      line = `${style.indent(block.level)}${style.number(isolate(block.label), "subitem")}${words}`;
       break;
     case "preamble":
       line = words;
@@ -126,36 +128,38 @@ function blockLines(block: ExportBlock, draft: ExportDraft, style: TextStyle): s
       return assertNever(block);
   }
   if (draft.view !== ExportView.compilation) return [line];
-  return [line, ...block.proposals.map((proposal) => `${style.indent(1)}- ${compiled(proposal, style)}`)];
+  return [line, ...block.proposals.map((proposal) => `${style.indent(1)}- ${compiled(proposal, style, isolate)}`)];
 }
 
 /** One proposal as the compilation lists it: its state, its sponsors, what it does, where it stands. */
-function compiled(proposal: ExportProposal, style: TextStyle): string {
+function compiled(proposal: ExportProposal, style: TextStyle, isolate: IsolateWords): string {
   const [state] = proposal.sponsors;
   const cosponsors = cosponsorsOf(proposal);
-  const who = `${state}${cosponsors.length > 0 ? ` (co-sponsored by ${cosponsors.join(", ")})` : ""}${proposal.altLabel ? `, ${proposal.altLabel}` : ""}`;
+  const who = isolate(`${state}${cosponsors.length > 0 ? ` (co-sponsored by ${cosponsors.join(", ")})` : ""}${proposal.altLabel ? `, ${proposal.altLabel}` : ""}`);
   const on = proposal.quote === "" ? "" : ` “${style.literal(proposal.quote)}”`;
-  const text = proposal.text === null ? "" : `${on === "" ? "" : " with"}: “${style.literal(proposal.text.trim())}”`;
-  return `${who}: ${proposalAction(proposal.kind)}${proposal.kind === ProposalKind.newParagraph || proposal.kind === ProposalKind.deleteParagraph ? "" : on}${text} (${proposalStanding(proposal)})`;
+  const text = proposal.text === null ? "" : `${on === "" ? "" : ` ${isolate("with")}`}: “${style.literal(proposal.text.trim())}”`;
+  const action = isolate(proposalAction(proposal.kind));
+  return `${who}: ${action}${proposal.kind === ProposalKind.newParagraph || proposal.kind === ProposalKind.deleteParagraph ? "" : on}${text} (${isolate(proposalStanding(proposal))})`;
 }
 
 /** The draft as lines of `style`, joined with newlines and ending in one. */
 export function textLines(draft: ExportDraft, style: TextStyle): string {
+  const isolate = isolateWordsFor(draft.meta.language);
   const lines: string[] = [style.title(style.literal(draft.meta.title))];
   const notes: string[] = [];
   for (const block of draft.blocks) {
-    lines.push("", ...blockLines(block, draft, style));
+    lines.push("", ...blockLines(block, draft, style, isolate));
     if (block.type === "added") continue;
     for (const run of block.runs) if (run.type === "footnote") notes.push(style.footnoteLine(run.number, run.text));
   }
   if (draft.view === ExportView.compilation) {
     // An orphan is listed under the paragraph it was made on; those whose paragraph is gone come last.
-    if (draft.unplaced.length > 0) lines.push("", style.sectionTitle(UNPLACED_TITLE), "", ...draft.unplaced.map((proposal) => `- ${compiled(proposal, style)}`));
+    if (draft.unplaced.length > 0) lines.push("", style.sectionTitle(UNPLACED_TITLE), "", ...draft.unplaced.map((proposal) => `- ${compiled(proposal, style, isolate)}`));
   } else if (draft.orphans.length > 0) {
     lines.push("", style.sectionTitle(ORPHANS_TITLE));
     for (const { proposal, quote } of draft.orphans) {
       const words = style.literal(quote);
-      lines.push("", `- ${bracket(proposal, words, style)} (was on “${words}”)`);
+      lines.push("", `- ${bracket(proposal, words, style, isolate)} (${isolate("was on")} “${words}”)`);
     }
   }
   return [...lines, ...(notes.length > 0 ? ["", ...notes] : []), ""].join("\n");

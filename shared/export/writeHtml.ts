@@ -8,7 +8,8 @@
 import { ProposalKind } from "../../schemas/records";
 import { assertNever } from "../assertNever";
 import { changeMarkup } from "./changeMarkup";
-import { escapeMarkup as e, textDirection } from "./escapeMarkup";
+import { TextDirection, textDirection } from "../textDirection";
+import { escapeMarkup as e } from "./escapeMarkup";
 import {
   ExportView,
   type BracketRun,
@@ -124,11 +125,13 @@ class HtmlWriter {
       draft.view !== ExportView.compilation || draft.unplaced.length === 0
         ? ""
         : `<section class="unplaced"><h2>${e(UNPLACED_TITLE)}</h2><ul class="proposals">${draft.unplaced.map(compiledHtml).join("")}</ul></section>`;
+    // The way back to the text curls toward where the line began: ↩ in left-to-right text, ↪ in right-to-left.
+    const back = textDirection(meta.language) === TextDirection.rtl ? "↪" : "↩";
     const notes =
       this.notes.notes.length === 0
         ? ""
         : `<section class="notes"><hr><ol>${this.notes.notes
-            .map(({ number, text }) => `<li id="note-${number}" value="${number}">${e(text)} <a href="#ref-${number}" aria-label="Back to the text">↩</a></li>`)
+            .map(({ number, text }) => `<li id="note-${number}" value="${number}">${e(text)} <a href="#ref-${number}" aria-label="Back to the text">${back}</a></li>`)
             .join("")}</ol></section>`;
     const masthead = [meta.symbol, meta.revision].filter((value): value is string => value !== null).map((value) => `<span>${e(value)}</span>`).join(" ");
     return `<!DOCTYPE html>

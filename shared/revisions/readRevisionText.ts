@@ -6,7 +6,7 @@
  */
 import type * as Y from "yjs";
 import { MetaKey, TextRoot } from "../documentLayout";
-import { DEFAULT_EXPORT_LANGUAGE } from "../export/readExportDraft";
+import { DEFAULT_DRAFT_LANGUAGE } from "../languages";
 import { labelSequence } from "../numbering";
 import type { BlockType } from "../schema";
 import { FOOTNOTE_CHAR, footnoteTexts, textBlocks } from "../text/blockText";
@@ -60,5 +60,5 @@ export function readRevisionText(textDoc: Y.Doc): RevisionText {
     const value = meta.get(key);
     return typeof value === "string" && value.trim() !== "" ? value : null;
   };
-  return { title: text(MetaKey.title) ?? "", symbol: text(MetaKey.symbol), language: text(MetaKey.language) ?? DEFAULT_EXPORT_LANGUAGE, blocks };
+  return { title: text(MetaKey.title) ?? "", symbol: text(MetaKey.symbol), language: text(MetaKey.language) ?? DEFAULT_DRAFT_LANGUAGE, blocks };
 }

@@ -3,19 +3,28 @@
  * paragraph, the summary line), in one place for the HTML, PDF and Word writers, so that a
  * translation replaces this file and touches no layout.
  */
+import { TextDirection } from "../textDirection";
 import { BlockChange, type Redline, type RedlineBlock, type RedlineCounts, type RedlineFootnote } from "./redlineModel";
 
-/** Between an old and a new number, and between the two sides. */
+/** Between an old and a new number, and between the two sides, in left-to-right text. */
 export const CHANGE_ARROW = "→";
 
-/** The redline's title and its tracked changes' author: "Rev.1 → Rev.2". */
-export function redlineTitle(redline: Pick<Redline, "from" | "to">): string {
-  return `${redline.from.label} ${CHANGE_ARROW} ${redline.to.label}`;
+/**
+ * The arrow from old to new in text running `direction`. It points the way the text is read: "→"
+ * in an English redline, "←" in an Arabic one, where "4 ← 5" shows the old number on the right.
+ */
+export function changeArrow(direction: TextDirection): string {
+  return direction === TextDirection.rtl ? "←" : CHANGE_ARROW;
+}
+
+/** The redline's title and its tracked changes' author: "Rev.1 → Rev.2" ("Rev.1 ← Rev.2" in right-to-left text). */
+export function redlineTitle(redline: Pick<Redline, "from" | "to">, direction: TextDirection = TextDirection.ltr): string {
+  return `${redline.from.label} ${changeArrow(direction)} ${redline.to.label}`;
 }
 
 /** A number that may have changed: "4 → 5" where both exist and differ, else whichever there is; null for neither. */
-export function changedNumber(oldLabel: string | null, newLabel: string | null): string | null {
-  if (oldLabel !== null && newLabel !== null && oldLabel !== newLabel) return `${oldLabel} ${CHANGE_ARROW} ${newLabel}`;
+export function changedNumber(oldLabel: string | null, newLabel: string | null, direction: TextDirection = TextDirection.ltr): string | null {
+  if (oldLabel !== null && newLabel !== null && oldLabel !== newLabel) return `${oldLabel} ${changeArrow(direction)} ${newLabel}`;
   return newLabel ?? oldLabel;
 }
 
@@ -32,8 +41,8 @@ export function blockMark(block: RedlineBlock): string | null {
 export const FOOTNOTE_WORD = "Footnote";
 
 /** A footnote's heading under its block: "Footnote 1 → 2", "Footnote 3 (added)". */
-export function footnoteHeading(footnote: RedlineFootnote): string {
-  const number = changedNumber(footnote.oldNumber === null ? null : String(footnote.oldNumber), footnote.newNumber === null ? null : String(footnote.newNumber));
+export function footnoteHeading(footnote: RedlineFootnote, direction: TextDirection = TextDirection.ltr): string {
+  const number = changedNumber(footnote.oldNumber === null ? null : String(footnote.oldNumber), footnote.newNumber === null ? null : String(footnote.newNumber), direction);
   const what = footnote.change === BlockChange.added ? " (added)" : footnote.change === BlockChange.deleted ? " (deleted)" : "";
   return `${FOOTNOTE_WORD} ${number ?? ""}${what}`;
 }

@@ -5,10 +5,11 @@
  * as well as drawn, footnotes under their block. Everything people typed is escaped.
  */
 import { assertNever } from "../assertNever";
-import { escapeMarkup as e, textDirection } from "../export/escapeMarkup";
+import { escapeMarkup as e } from "../export/escapeMarkup";
+import { textDirection, type TextDirection } from "../textDirection";
 import { HTML_STYLE } from "../export/htmlStyle";
 import { type Redline, type RedlineBlock, type RedlineFootnote, type RedlineWords } from "./redlineModel";
-import { blockMark, CHANGE_ARROW, changedNumber, footnoteHeading, redlineSummary, redlineTitle, sideLine } from "./redlineWords";
+import { blockMark, changeArrow, changedNumber, footnoteHeading, redlineSummary, redlineTitle, sideLine } from "./redlineWords";
 
 /** What the redline adds to the export's page: marks that read without colour, and a tint that helps where there is colour. */
 const REDLINE_STYLE = `
@@ -38,20 +39,23 @@ function wordsHtml(words: readonly RedlineWords[]): string {
     .join("");
 }
 
-function footnoteHtml(footnote: RedlineFootnote): string {
-  return `<li class="change-${footnote.change}">${e(footnoteHeading(footnote))}: ${wordsHtml(footnote.words)}</li>`;
+function footnoteHtml(footnote: RedlineFootnote, direction: TextDirection): string {
+  return `<li class="change-${footnote.change}">${e(footnoteHeading(footnote, direction))}: ${wordsHtml(footnote.words)}</li>`;
 }
 
-/** The number a block opens with ("4 → 5. ", "(a) "), isolated so that it reads the same in right-to-left text. */
-function numberHtml(block: RedlineBlock): string {
-  const number = changedNumber(block.oldLabel, block.newLabel);
+/**
+ * The number a block opens with ("4 → 5. ", "(a) "), isolated so that "3 bis" cannot turn the line
+ * around, and set in the text's direction, as its arrow points that way ("4 ← 5" reads from the right).
+ */
+function numberHtml(block: RedlineBlock, direction: TextDirection): string {
+  const number = changedNumber(block.oldLabel, block.newLabel, direction);
   if (number === null) return "";
-  return `<span class="num"><bdi>${e(number)}</bdi>${block.type === "paragraph" ? "." : ""} </span>`;
+  return `<span class="num"><bdi dir="${direction}">${e(number)}</bdi>${block.type === "paragraph" ? "." : ""} </span>`;
 }
 
-function blockHtml(block: RedlineBlock): string {
+function blockHtml(block: RedlineBlock, direction: TextDirection): string {
   const mark = blockMark(block);
-  const content = `${numberHtml(block)}${mark === null ? "" : `<span class="mark">[${e(mark)}]</span> `}${wordsHtml(block.words)}`;
+  const content = `${numberHtml(block, direction)}${mark === null ? "" : `<span class="mark">[${e(mark)}]</span> `}${wordsHtml(block.words)}`;
   const classes = `change-${block.change}${block.moved ? " moved" : ""}`;
   const id = `id="block-${e(block.pid)}" data-change="${e(block.change)}"`;
   let html: string;
@@ -73,14 +77,15 @@ function blockHtml(block: RedlineBlock): string {
     default:
       return assertNever(block.type);
   }
-  return block.footnotes.length === 0 ? html : `${html}<ul class="footnotes">${block.footnotes.map(footnoteHtml).join("")}</ul>`;
+  return block.footnotes.length === 0 ? html : `${html}<ul class="footnotes">${block.footnotes.map((footnote) => footnoteHtml(footnote, direction)).join("")}</ul>`;
 }
 
 /** `redline` as one self-contained HTML document, in the draft's language and direction. */
 export function writeRedlineHtml(redline: Redline): string {
-  const title = redlineTitle(redline);
+  const direction = textDirection(redline.language);
+  const title = redlineTitle(redline, direction);
   return `<!DOCTYPE html>
-<html lang="${e(redline.language)}" dir="${textDirection(redline.language)}">
+<html lang="${e(redline.language)}" dir="${direction}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -89,11 +94,11 @@ export function writeRedlineHtml(redline: Redline): string {
 <style>${HTML_STYLE}${REDLINE_STYLE}</style>
 </head>
 <body class="redline">
-<header class="masthead"><p class="draft">${e(redline.title)}</p><p class="sides">${e(sideLine(redline, "from"))} ${CHANGE_ARROW} ${e(sideLine(redline, "to"))}</p></header>
+<header class="masthead"><p class="draft">${e(redline.title)}</p><p class="sides">${e(sideLine(redline, "from"))} ${changeArrow(direction)} ${e(sideLine(redline, "to"))}</p></header>
 <h1 class="title">${e(title)}</h1>
 <p class="summary">${e(redlineSummary(redline.counts))}</p>
 <main>
-${redline.blocks.map(blockHtml).join("\n")}
+${redline.blocks.map((block) => blockHtml(block, direction)).join("\n")}
 </main>
 </body>
 </html>

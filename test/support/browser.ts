@@ -42,14 +42,16 @@ export interface PageOptions {
   prepare?: (page: Page) => void;
   /** Console errors the test expects (a signed-out page's 401s); any other error still fails the test. */
   expectedErrors?: RegExp[];
+  /** The browser's language ("ar"), which the page takes as its first UI language; Chromium's own when absent. */
+  locale?: string;
 }
 
 /**
  * A page in its own browser context, as a separate person on a separate machine would have: pages
  * in one context share a BroadcastChannel and would sync without the server.
  */
-export async function openPage(browser: Browser, url: string, { prepare, expectedErrors = [] }: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+export async function openPage(browser: Browser, url: string, { prepare, expectedErrors = [], locale }: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...(locale ? { locale } : {}) });
   // Anything the content security policy blocks is a page error like any other (issue 14, acceptance 4).
   await context.addInitScript(() =>
     document.addEventListener("securitypolicyviolation", (event) =>

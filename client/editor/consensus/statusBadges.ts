@@ -52,6 +52,9 @@ function badge({ status, pending }: ShownStatus, own: OwnStances | null): HTMLEl
   const element = document.createElement("span");
   element.className = "status-badge";
   element.contentEditable = "false";
+  // The badge speaks the page's language, though it stands in the draft's text. Its direction stays
+  // the text's: the stylesheet places it in the gutter at the text's start.
+  element.lang = uiLanguage();
   element.dataset["status"] = status.changedSinceAgreed && status.status === ConsensusStatus.open ? "changed" : status.status;
   const objectedBy = status.objectedBy ?? [];
   const withdrawn = pending && !objectedBy.includes(own?.state ?? "");

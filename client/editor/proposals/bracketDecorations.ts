@@ -32,13 +32,23 @@ function element(tag: string, className: string, text?: string): HTMLElement {
   return node;
 }
 
+/**
+ * `node` isolated from the text around it: state codes and "Alt 1" are Latin, and in an Arabic
+ * paragraph beginning with `[CUB: …]` they must neither set its direction nor reorder its brackets.
+ */
+function isolated(node: HTMLElement): HTMLElement {
+  const bdi = document.createElement("bdi");
+  bdi.append(node);
+  return bdi;
+}
+
 /** One focusable proposal inside a bracket: its sponsors, then its words. */
 function proposalChip(view: ProposalView): HTMLElement {
   const chip = element("span", BracketClass.proposal);
   chip.tabIndex = 0;
   chip.dataset["key"] = view.key;
   chip.dataset["kind"] = view.record.kind;
-  chip.append(element("b", "sponsors", bracketName(view)), t("proposals.afterSponsors"));
+  chip.append(isolated(element("b", "sponsors", bracketName(view))), t("proposals.afterSponsors"));
   switch (view.record.kind) {
     case ProposalKind.delete:
     case ProposalKind.deleteParagraph:
@@ -54,8 +64,9 @@ function proposalChip(view: ProposalView): HTMLElement {
 function bracketBody(views: readonly ProposalView[], opens: boolean): HTMLElement {
   const body = element("span", BracketClass.bracket);
   body.contentEditable = "false";
+  // The arrow from struck words to their alternatives is drawn by the stylesheet, pointing the way the text reads.
   if (opens) body.append("[");
-  else body.append(" → ");
+  else body.append(" ", element("span", "bracket-arrow"), " ");
   views.forEach((view, index) => {
     if (index > 0) body.append(" / ");
     body.append(proposalChip(view));

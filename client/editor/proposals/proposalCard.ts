@@ -103,9 +103,12 @@ export class ProposalCard {
     this.shownFor = chip;
     this.card.replaceChildren(proposalSummary(view, this.context));
     this.card.dataset["key"] = view.key;
-    const host = this.card.offsetParent?.getBoundingClientRect() ?? { left: 0, top: 0 };
+    const host = this.card.offsetParent?.getBoundingClientRect() ?? { left: 0, right: 0, top: 0 };
     const box = chip.getBoundingClientRect();
-    this.card.style.left = `${Math.max(0, box.left - host.left)}px`;
+    // Under the chip from where its words start: its right edge in right-to-left text.
+    const rightToLeft = getComputedStyle(chip).direction === "rtl";
+    this.card.style.left = rightToLeft ? "" : `${Math.max(0, box.left - host.left)}px`;
+    this.card.style.right = rightToLeft ? `${Math.max(0, host.right - box.right)}px` : "";
     this.card.style.top = `${box.bottom - host.top + 4}px`;
     this.card.hidden = false;
     // Clicking an action changes the records; the card closes so it never shows a stale state.

@@ -19,7 +19,7 @@ import { ProposalDecisionKind } from "../../../schemas/records";
 import { assertNever } from "../../../shared/assertNever";
 import type { ExportDraft, ExportMark, ExportMeta, ExportProposal } from "../../../shared/export/exportModel";
 import { proposalStanding } from "../../../shared/export/proposalWords";
-import { textDirection } from "../../../shared/export/escapeMarkup";
+import { TextDirection, textDirection } from "../../../shared/textDirection";
 import type { DocxParts } from "./DocxParts";
 import { proposalWho, whatItProposes } from "./docxWords";
 
@@ -36,7 +36,7 @@ export interface DocxText {
 
 /** The text settings of `draft` (an export, a redline), from its language. */
 export function docxTextOf(draft: { meta: Pick<ExportMeta, "language"> }): DocxText {
-  return { rtl: textDirection(draft.meta.language) === "rtl" };
+  return { rtl: textDirection(draft.meta.language) === TextDirection.rtl };
 }
 
 /** Characters XML 1.0 forbids: the C0 controls but tab, line feed and return, and U+FFFE/U+FFFF. */

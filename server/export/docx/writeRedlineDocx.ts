@@ -8,7 +8,8 @@
 import { DeletedTextRun, InsertedTextRun, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from "docx";
 import { assertNever } from "../../../shared/assertNever";
 import { BlockChange, type Redline, type RedlineBlock, type RedlineFootnote, type RedlineWords } from "../../../shared/revisions/redlineModel";
-import { blockMark, CHANGE_ARROW, FOOTNOTE_WORD, redlineSummary, redlineTitle, sideLine } from "../../../shared/revisions/redlineWords";
+import { blockMark, changeArrow, FOOTNOTE_WORD, redlineSummary, redlineTitle, sideLine } from "../../../shared/revisions/redlineWords";
+import { textDirection } from "../../../shared/textDirection";
 import { commentEnd, commentStart, DocxParts, type Revision } from "./DocxParts";
 import { blockParagraph, docxTextOf, packDocx, runOptions, titleParagraph, wordsRun, type BlockShape, type DocxText } from "./docxLayout";
 import { EXPORT_NOTE_AUTHOR } from "./docxWords";
@@ -127,13 +128,15 @@ function blockParagraphs(block: RedlineBlock, writer: RedlineWriter): Paragraph[
 
 /** The .docx file of `redline`: its title, the two sides and the summary, then every block with its changes tracked. */
 export async function writeRedlineDocx(redline: Redline): Promise<Buffer> {
-  const meta = { title: redline.title, symbol: redline.symbol, revision: redlineTitle(redline), language: redline.language };
+  const direction = textDirection(redline.language);
+  const meta = { title: redline.title, symbol: redline.symbol, revision: redlineTitle(redline, direction), language: redline.language };
   const layout = docxTextOf({ meta });
   const parts = new DocxParts(0);
+  // The author is a name Word shows in its own panes, whatever the text's direction: it keeps "→".
   const writer: RedlineWriter = { parts, layout, author: redlineTitle(redline), date: redline.to.at ?? redline.madeAt, madeAt: redline.madeAt };
   const body: Paragraph[] = [
     titleParagraph(redline.title, layout),
-    blockParagraph({ type: "plain" }, [wordsRun(`${sideLine(redline, "from")} ${CHANGE_ARROW} ${sideLine(redline, "to")}`, layout, ["strong"])], layout),
+    blockParagraph({ type: "plain" }, [wordsRun(`${sideLine(redline, "from")} ${changeArrow(direction)} ${sideLine(redline, "to")}`, layout, ["strong"])], layout),
     blockParagraph({ type: "plain" }, [wordsRun(redlineSummary(redline.counts), layout, ["em"])], layout),
     ...redline.blocks.flatMap((block) => blockParagraphs(block, writer)),
   ];

@@ -176,8 +176,8 @@ describe("the redline route", () => {
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en" dir="ltr">/);
     expect(html).toContain("<title>Rev.1 → Rev.2</title>");
     expect(html).toContain("States should promote <del>an</del><ins>a free,</ins> open <del>and peaceful </del>ICT environment.");
-    expect(html).toContain(`<span class="num"><bdi>4</bdi>. </span><span class="mark">[Added (was 3 bis)]</span> <ins>${CUB_PARAGRAPH}</ins>`);
-    expect(html).toContain(`<span class="num"><bdi>4 → 5</bdi>. </span>Several States`);
+    expect(html).toContain(`<span class="num"><bdi dir="ltr">4</bdi>. </span><span class="mark">[Added (was 3 bis)]</span> <ins>${CUB_PARAGRAPH}</ins>`);
+    expect(html).toContain(`<span class="num"><bdi dir="ltr">4 → 5</bdi>. </span>Several States`);
     expect(html).toContain(`<span class="mark">[Deleted]</span> <del>The Group will meet again in 2026.</del>`);
   });
 

@@ -58,6 +58,7 @@ describe("the HTML export", () => {
     const page = writeHtml(readExportDraft(ydoc, null, { draftId: "d", view: ExportView.bracketed, exportedAt: AT }));
     expect(page).toContain('<html lang="ar" dir="rtl">');
     expect(page).toContain('<bdi class="state">CUB</bdi>');
+    expect(page).toContain('aria-label="Back to the text">↪</a>');
   });
 
   it("escapes everything people typed, in text and attributes", () => {

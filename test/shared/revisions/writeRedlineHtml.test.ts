@@ -25,7 +25,7 @@ describe("the HTML redline", () => {
 
   it("says in words that a paragraph moved, and shows its old and new numbers", () => {
     const page = html(text([para("a", "One."), para("b", "Two."), para("c", "Three.")]), text([para("b", "Two."), para("c", "Three."), para("a", "One.")]));
-    expect(page).toContain('<p class="para change-unchanged moved" id="block-a" data-change="unchanged"><span class="num"><bdi>1 → 3</bdi>. </span><span class="mark">[Moved]</span> One.</p>');
+    expect(page).toContain('<p class="para change-unchanged moved" id="block-a" data-change="unchanged"><span class="num"><bdi dir="ltr">1 → 3</bdi>. </span><span class="mark">[Moved]</span> One.</p>');
     expect(page).toContain('<p class="summary">0 blocks changed, 0 added, 0 deleted, 1 moved.</p>');
   });
 
@@ -42,11 +42,20 @@ describe("the HTML redline", () => {
     expect(page).not.toMatch(/<script|<img|<b>|<i>/);
     expect(page).toContain("&lt;img src=x onerror=alert(1)&gt; &amp; more");
     expect(page).toContain('id="block-&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
-    expect(page).toContain("<bdi>&lt;b&gt;&quot;1&quot;&lt;/b&gt;</bdi>");
+    expect(page).toContain('<bdi dir="ltr">&lt;b&gt;&quot;1&quot;&lt;/b&gt;</bdi>');
   });
 
   it("takes the draft's language and direction", () => {
     const arabic = { ...text([para("a", "نص جديد")]), language: "ar" };
     expect(html({ ...text([para("a", "نص")]), language: "ar" }, arabic)).toMatch(/<html lang="ar" dir="rtl">/);
+  });
+
+  it("points its arrows the way an Arabic text reads, from the old number on the right to the new one", () => {
+    const arabic = (blocks: ReturnType<typeof para>[]) => ({ ...text(blocks), language: "ar" });
+    const page = html(arabic([para("a", "واحد."), para("b", "اثنان.", "حاشية.")]), arabic([para("b", "اثنان.", "حاشية."), para("a", "واحد.")]));
+    expect(page).toContain("<title>Rev.1 ← Live text</title>");
+    expect(page).toContain('<p class="sides">Rev.1 (2025-03-01) ← Live text (2025-04-02)</p>');
+    expect(page).toContain('<span class="num"><bdi dir="rtl">1 ← 2</bdi>. </span>');
+    expect(page).not.toContain("→");
   });
 });

@@ -84,4 +84,21 @@ describe("the Word redline", () => {
     const xml = readZipEntry(await writeRedlineDocx(redline), "word/document.xml");
     expect(xml).toMatch(/<w:del [^>]*><w:r><w:delText[^>]*>2<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t[^>]*>3<\/w:t><\/w:r><\/w:ins><w:r><w:t[^>]*>\.\t<\/w:t><\/w:r><w:r><w:t[^>]*>Four\.<\/w:t>/);
   });
+
+  it("sets an Arabic redline right to left, its sides read from the right, its changes still authored Rev.1 → Rev.2", async () => {
+    const arabic = (blocks: Parameters<typeof text>[0]) => ({ ...text(blocks), language: "ar" });
+    const redline = compareRevisions(arabic([para("a", "واحد.")]), arabic([para("n", "جديد."), para("a", "واحد.")]), {
+      draftId: "d1",
+      from: REV1,
+      to: REV2,
+      renumbered: null,
+      madeAt: "2025-04-02T00:00:00.000Z",
+    });
+    const file = await writeRedlineDocx(redline);
+    const xml = readZipEntry(file, "word/document.xml");
+    expect(paragraphsAfter(xml, "accept")[1]).toBe("Rev.1 (2025-03-01) ← Rev.2 (2025-04-01)");
+    for (const paragraph of xml.match(/<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g) ?? []) expect(paragraph).toContain("<w:bidi/>");
+    expect(readZipEntry(file, "word/header1.xml")).toContain("Rev.1 ← Rev.2");
+    expect(xml).toMatch(/w:author="Rev\.1 → Rev\.2"/);
+  });
 });
