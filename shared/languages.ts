@@ -16,3 +16,9 @@ export const UN_LANGUAGES: readonly UnLanguage[] = Object.freeze([
   { code: "ru", name: "Russian", nativeName: "Русский" },
   { code: "es", name: "Spanish", nativeName: "Español" },
 ]);
+
+/**
+ * The cookie in which a device remembers its chosen UI language, so the pages the server writes
+ * itself (the sign-in page) speak it too; the client writes it beside its own storage.
+ */
+export const UI_LANGUAGE_COOKIE = "concord_ui_language";
