@@ -2,7 +2,7 @@
  * Errors the REST API answers with: a status, the kind of error, the refusal's stable id and values
  * (`shared/refusals.ts`, which the page translates) and the same in English for scripts.
  */
-import { refusal, type Refusal } from "../../shared/refusals";
+import { refusal, type Refusal, type RefusalReason } from "../../shared/refusals";
 
 /** An error with its HTTP status; the edge turns it into `{error, reason, values, message}`. */
 export class HttpError extends Error {
@@ -38,7 +38,7 @@ export async function refusalsAreBadRequests<T>(kinds: ReadonlyArray<abstract ne
 }
 
 /** The refusals that say something does not exist. */
-export type NotFoundReason = "draft-not-found" | "room-not-found" | "member-not-found" | "revision-not-found" | "page-not-found" | "file-not-found";
+export type NotFoundReason = Extract<RefusalReason, `${string}-not-found`>;
 
 const NOT_FOUND_WORDS: Record<NotFoundReason, string> = {
   "draft-not-found": "That draft does not exist.",
