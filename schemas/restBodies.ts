@@ -6,7 +6,9 @@
  */
 import Ajv, { type ValidateFunction } from "ajv";
 import { REST_BODY_SCHEMAS, REST_QUERY_SCHEMAS, type RestBodies, type RestQueries } from "./generated/rest";
+import type { Refusal } from "../shared/refusals";
 import { reasonFor } from "./schemaReason";
+import { refusalFor } from "./schemaRefusal";
 
 export type { RestBodies, RestQueries } from "./generated/rest";
 
@@ -28,17 +30,17 @@ function compileAll<Name extends string>(ajv: Ajv, schemas: Record<Name, object>
 const BODY_VALIDATORS = compileAll(bodies, REST_BODY_SCHEMAS);
 const QUERY_VALIDATORS = compileAll(queries, REST_QUERY_SCHEMAS);
 
-/** The outcome of {@link checkRestBody}: the typed body, or one short reason naming field and problem. */
-export type RestBodyCheck<Name extends RestBody> = { ok: true; body: RestBodies[Name] } | { ok: false; reason: string };
+/** The outcome of {@link checkRestBody}: the typed body, or one short reason naming field and problem, and the same as a refusal the page translates. */
+export type RestBodyCheck<Name extends RestBody> = { ok: true; body: RestBodies[Name] } | { ok: false; reason: string; refusal: Refusal };
 
-/** The outcome of {@link checkRestQuery}: the typed query, or one short reason naming parameter and problem. */
-export type RestQueryCheck<Name extends RestQuery> = { ok: true; query: RestQueries[Name] } | { ok: false; reason: string };
+/** The outcome of {@link checkRestQuery}: the typed query, or one short reason naming parameter and problem, and the same as a refusal. */
+export type RestQueryCheck<Name extends RestQuery> = { ok: true; query: RestQueries[Name] } | { ok: false; reason: string; refusal: Refusal };
 
 /** Checks a request body against the contract `name`. Never throws. */
 export function checkRestBody<Name extends RestBody>(name: Name, value: unknown): RestBodyCheck<Name> {
   const validate = BODY_VALIDATORS[name];
   if (validate(value)) return { ok: true, body: value as RestBodies[Name] };
-  return { ok: false, reason: reasonFor("body", validate.errors ?? [], validate.schema) };
+  return { ok: false, reason: reasonFor("body", validate.errors ?? [], validate.schema), refusal: refusalFor("body", validate.errors ?? []) };
 }
 
 /** Checks a parsed query string against the contract `name`, reading numbers as the schema says; `query` is left as it was. Never throws. */
@@ -46,5 +48,5 @@ export function checkRestQuery<Name extends RestQuery>(name: Name, query: Record
   const validate = QUERY_VALIDATORS[name];
   const copy = { ...query };
   if (validate(copy)) return { ok: true, query: copy as unknown as RestQueries[Name] };
-  return { ok: false, reason: reasonFor("query", validate.errors ?? [], validate.schema) };
+  return { ok: false, reason: reasonFor("query", validate.errors ?? [], validate.schema), refusal: refusalFor("query", validate.errors ?? []) };
 }

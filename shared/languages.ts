@@ -19,3 +19,9 @@ export const UN_LANGUAGES: readonly UnLanguage[] = Object.freeze([
 
 /** The language of a draft whose `meta` names none (drafts made before the language was recorded). */
 export const DEFAULT_DRAFT_LANGUAGE = "en";
+
+/**
+ * The cookie in which a device remembers its chosen UI language, so the pages the server writes
+ * itself (the sign-in page) speak it too; the client writes it beside its own storage.
+ */
+export const UI_LANGUAGE_COOKIE = "concord_ui_language";

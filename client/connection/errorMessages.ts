@@ -1,29 +1,19 @@
 /**
- * What each error means to a person, in one place: the sync socket's close codes and the REST
- * API's HTTP errors. Pages show these words, never a bare code or status.
+ * What each error means to a person, in one place and in the UI language: the sync socket's close
+ * reasons and the REST API's refusals (`shared/refusals.ts`), each an id with its message in the
+ * catalogs (area `server`). The server's English sentence never reaches the page: an answer without
+ * a refusal this version knows is told by its status.
  */
 import { CloseCode, closeCodeFor } from "../../shared/closeCodes";
+import { isRefusalReason, REFUSALS, type ErrorAnswer, type RefusalReason } from "../../shared/refusals";
+import { t } from "../i18n/localize";
+import type { MessageKey } from "../i18n/messageKeys";
 
-const MESSAGES: Record<CloseCode["reason"], string> = {
-  "malformed-message": "The connection sent something the server could not read; reconnecting.",
-  unauthenticated: "You are not signed in. Open your invitation link again.",
-  "room-forbidden": "You do not have access to this part of the draft.",
-  "unknown-draft": "This draft does not exist.",
-  "write-refused": "The server refused a change you may not make; your copy was refreshed from the server.",
-  "invalid-record": "The server refused a change it could not accept; your copy was refreshed from the server.",
-  "slow-reader": "The connection fell too far behind the server; reconnecting.",
-  "client-id-taken": "Your editor session clashed with another; your copy was refreshed from the server.",
-  "access-revoked": "Your access to this draft has changed or been revoked.",
-  "origin-refused": "This page is not served from Concord's own address, so the server will not let it act for you. Open the draft from Concord's own address.",
-  "message-too-large": "A change was too large to send.",
-  "unknown-message-type": "The connection sent something the server does not understand; reconnecting.",
-  "presence-flood": "The connection sent more cursor and presence updates than the server accepts; reconnecting.",
-  "bad-update": "The server could not apply a change; your copy was refreshed from the server.",
-  "schema-version-mismatch": "Concord was updated. Reload the page to continue.",
-  "rate-limited": "Too many changes too fast; reconnecting.",
-  "storage-failed": "The server could not save; reconnecting.",
-  "server-shutting-down": "The server is restarting; reconnecting.",
-};
+// Template literal keys: a close reason or refusal without a message in the English catalog fails the typecheck.
+type CloseKey = `server.closed.${CloseCode["reason"]}`;
+type RefusalKey = `server.refusal.${RefusalReason}`;
+const closeKey = (reason: CloseCode["reason"]): CloseKey & MessageKey => `server.closed.${reason}`;
+const refusalKey = (reason: RefusalReason): RefusalKey & MessageKey => `server.refusal.${reason}`;
 
 /** Codes after which reconnecting cannot help: the person must act (sign in, reload, ask the chair). */
 export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
@@ -35,55 +25,87 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.schemaMismatch.code,
 ]);
 
-/** The message for a close code, or null for ordinary disconnects. */
+/** The message for a close code, or null for ordinary disconnects. The detail after the reason's id is for the log, never the page. */
 export function closeMessage(code: number): string | null {
   const cause = closeCodeFor(code);
-  return cause ? MESSAGES[cause.reason] : null;
+  return cause ? t(closeKey(cause.reason)) : null;
 }
 
-/** The REST API's error body (`server/http/HttpError.ts`). */
-interface ErrorBody {
-  error?: string;
-  message?: string;
-}
-
-/** Messages by HTTP status; a 400 carries the server's own detail, which names what was wrong. */
-const HTTP_MESSAGES: Record<number, string> = {
-  401: MESSAGES.unauthenticated,
-  403: "You do not have access to this draft, or may not do that in it.",
-  404: "This draft or page does not exist.",
-  409: "Someone changed this at the same time; reload and try again.",
-  410: "This sign-in link was already used or has expired; ask the secretariat for a new one.",
-  413: "That is too large to send.",
-  415: "The server does not read that kind of file.",
-  429: "Too many failed sign-ins from your address; wait a few minutes and try again.",
+/** Statuses with a message of their own when the answer names no refusal (a proxy's page, an older server). */
+const STATUS_KEYS: Readonly<Record<number, MessageKey>> = {
+  401: "server.status.401",
+  403: "server.status.403",
+  404: "server.status.404",
+  409: "server.status.409",
+  410: "server.status.410",
+  413: "server.status.413",
+  415: "server.status.415",
+  429: "server.status.429",
 };
 
-/** Statuses whose answer says in words what was wrong with what was sent (a file's real size, why it is refused). */
-const SELF_EXPLAINING = new Set([413, 415, 429, 503]);
-
-/** The message for an HTTP error answer. */
-export function httpErrorMessage(status: number, body: ErrorBody = {}): string {
-  if (status === 400 && body.message) return `The server could not accept that: ${body.message.replace(/\.?$/, ".")}`;
-  if (SELF_EXPLAINING.has(status) && body.message) return body.message.replace(/\.?$/, ".");
-  return HTTP_MESSAGES[status] ?? (status >= 500 ? "The server could not answer; try again in a moment." : `The request failed (HTTP ${status}).`);
+/** Whether `reason` is about one field of a form (its values name the field): shown beside it when the form has it. */
+function isFieldRefusal(reason: RefusalReason): boolean {
+  return (REFUSALS[reason] as readonly string[]).includes("field");
 }
 
-/** The message when this browser cannot keep a copy of the draft on the device. */
-export const NO_LOCAL_COPY_MESSAGE =
-  "This browser keeps no copy of the draft on this device (private window or storage full): your work is saved while you are online, but a reload while offline cannot bring it back.";
+/** What an error answer tells a person: the message, and for a refused field the field and the problem to show beside it. */
+export interface ErrorReading {
+  message: string;
+  /** The form field refused (`title`), or null when the refusal is not about one field. */
+  field: string | null;
+  /** The problem alone, for beside the field; the message otherwise. */
+  problem: string;
+}
 
-/** The message an observer gets when the chair closes stances and comments to observers. */
-export const FLOOR_CLOSED_MESSAGE = "The chair closed stances and comments to observers; the draft's text stays open to you.";
+/** Reads an HTTP error answer (`status` and its JSON body, if any) in the UI language. */
+export function readErrorAnswer(status: number, body: Partial<ErrorAnswer> = {}): ErrorReading {
+  const reason = body.reason;
+  if (isRefusalReason(reason)) {
+    const values = body.values ?? {};
+    const problem = t(refusalKey(reason), values);
+    const path = values["field"];
+    if (isFieldRefusal(reason) && typeof path === "string") {
+      return { message: t("server.fieldProblem", { field: path, problem }), field: path.split(".")[0]!, problem };
+    }
+    return { message: problem, field: null, problem };
+  }
+  const statusKey = STATUS_KEYS[status];
+  const message = statusKey ? t(statusKey) : status >= 500 ? t("server.status.serverError") : t("server.status.other", { status: String(status) });
+  return { message, field: null, problem: message };
+}
 
-/** The start of the message when signing out failed: the session is still alive on this device. */
-export const STILL_SIGNED_IN_MESSAGE = "You are still signed in on this device.";
+/** The message for an HTTP error answer. */
+export function httpErrorMessage(status: number, body: Partial<ErrorAnswer> = {}): string {
+  return readErrorAnswer(status, body).message;
+}
 
-/** The message when the server cannot be reached at all. */
-export const UNREACHABLE_MESSAGE = "The server cannot be reached: you may be offline. Your work on this device is kept.";
+/** Reads an error answer, whatever its body holds. */
+export async function errorReadingOf(response: Response): Promise<ErrorReading> {
+  const body = (await response.json().catch(() => ({}))) as Partial<ErrorAnswer>;
+  return readErrorAnswer(response.status, body);
+}
 
 /** Reads an error answer's message, whatever its body holds. */
 export async function errorMessageOf(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => ({}))) as ErrorBody;
-  return httpErrorMessage(response.status, body);
+  return (await errorReadingOf(response)).message;
+}
+
+/** The message when this browser cannot keep a copy of the draft on the device. */
+export function noLocalCopyMessage(): string {
+  return t("server.noLocalCopy");
+}
+
+/** The message an observer gets when the chair closes stances and comments to observers. */
+export function floorClosedMessage(): string {
+  return t("server.floorClosed");
+}
+
+/** The message when signing out failed (`failure` says why): the session is still alive on this device. */
+export function stillSignedInMessage(failure: string): string {
+  return t("server.stillSignedIn", { failure });
+}
+
+/** The message when the server cannot be reached at all. */
+export function unreachableMessage(): string {
+  return t("server.unreachable");
 }

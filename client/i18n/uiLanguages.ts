@@ -3,7 +3,7 @@
  * bypass the catalogs (offered only to whoever has chosen it). The person's choice is remembered on
  * this device; the first default is the browser's.
  */
-import { UN_LANGUAGES } from "../../shared/languages";
+import { UI_LANGUAGE_COOKIE, UN_LANGUAGES } from "../../shared/languages";
 
 /** English accented and lengthened (`tools/catalogs.cjs` writes it), for tests and translators. */
 export const PSEUDO_LANGUAGE = "en-XA";
@@ -11,6 +11,14 @@ export const PSEUDO_LANGUAGE = "en-XA";
 export const DEFAULT_UI_LANGUAGE = "en";
 /** Where this device remembers the chosen language. */
 const REMEMBERED_KEY = "concord-ui-language";
+/** How long the cookie copy of the choice lasts: a year, renewed at each visit. */
+const COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+
+/** Tells the server the device's choice, for the pages it writes itself (the sign-in page). */
+function shareWithServer(code: string): void {
+  if (typeof document === "undefined") return;
+  document.cookie = `${UI_LANGUAGE_COOKIE}=${encodeURIComponent(code)}; Path=/; Max-Age=${COOKIE_MAX_AGE_SECONDS}; SameSite=Lax`;
+}
 
 /** The codes of the languages the page can speak, the six in the UN's order. */
 export const UI_LANGUAGES: readonly string[] = Object.freeze(UN_LANGUAGES.map((language) => language.code));
@@ -38,7 +46,11 @@ export function preferredUiLanguage(): string {
   } catch {
     // Storage can be refused (a private window's policy); the browser's languages still tell.
   }
-  if (remembered && isUiLanguage(remembered)) return remembered;
+  if (remembered && isUiLanguage(remembered)) {
+    // Renewed at each visit, and written for a choice remembered before the server read it.
+    shareWithServer(remembered);
+    return remembered;
+  }
   return browserUiLanguage(navigator.languages ?? [navigator.language]);
 }
 
@@ -49,4 +61,5 @@ export function rememberUiLanguage(code: string): void {
   } catch {
     // Not remembered: the choice still holds for this page.
   }
+  shareWithServer(code);
 }

@@ -9,7 +9,7 @@ import type { Progress } from "../../schemas/records";
 import { DRAFTS_ROUTE } from "../../shared/appPaths";
 import type { DraftsListing, ListedDraft } from "../../shared/draftListing";
 import { Role } from "../../shared/roles";
-import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { errorMessageOf, unreachableMessage } from "../connection/errorMessages";
 import { el } from "../desk/dom";
 import { MembersPanel } from "../desk/MembersPanel";
 import { NewDraftForm } from "../desk/NewDraftForm";
@@ -156,7 +156,7 @@ export class DraftsPage {
     try {
       response = await fetch(DRAFTS_ROUTE);
     } catch {
-      this.message("Drafts", UNREACHABLE_MESSAGE);
+      this.message("Drafts", unreachableMessage());
       this.main.append(...draftsOnThisDevice());
       return null;
     }

@@ -12,7 +12,7 @@ import { Room, TextRoot } from "../../shared/documentLayout";
 import { Role, type Author } from "../../shared/roles";
 import { mayReadRoom } from "../../shared/readPolicy";
 import { writeRefusal } from "../../shared/writePolicy";
-import { closeMessage, errorMessageOf, FINAL_CLOSE_CODES, FLOOR_CLOSED_MESSAGE, NO_LOCAL_COPY_MESSAGE, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { closeMessage, errorMessageOf, FINAL_CLOSE_CODES, floorClosedMessage, noLocalCopyMessage, unreachableMessage } from "../connection/errorMessages";
 import { bindConnectionIndicator } from "../connection/connectionIndicator";
 import { clearNotice, NoticeKind, showNotice } from "../connection/notice";
 import { bindPresenceList } from "../connection/presenceList";
@@ -85,7 +85,7 @@ function watchCloses(copy: RoomCopy, author: Author, handlers: CloseHandlers): v
   copy.provider.on("connection-close", (event: CloseEvent | null) => {
     if (!event) return;
     if (floorClosedToObserver(copy, event.code, author)) {
-      handlers.reopen(FLOOR_CLOSED_MESSAGE);
+      handlers.reopen(floorClosedMessage());
       return;
     }
     const message = closeMessage(event.code);
@@ -133,7 +133,7 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   bindPresenceList(document.getElementById("presence")!, provider.awareness);
   const stopSaved = author.role === Role.observer ? () => {} : bindSavedIndicator(document.getElementById("saved")!, copies.map((copy) => copy.tracker), provider);
   provider.awareness.setLocalStateField("user", { name: me.name, color: caretColor(ydoc.clientID) });
-  if (author.role !== Role.observer && copies.some((copy) => copy.local === null)) showNotice(NO_LOCAL_COPY_MESSAGE, NoticeKind.untilDismissed);
+  if (author.role !== Role.observer && copies.some((copy) => copy.local === null)) showNotice(noLocalCopyMessage(), NoticeKind.untilDismissed);
 
   const stopHeader = bindDraftHeader(document.getElementById("draft-title")!, ydoc);
 
@@ -260,7 +260,7 @@ async function loadDraftAnswer(draftId: string): Promise<DraftAnswer | string> {
   try {
     response = await fetch(draftPath(draftId));
   } catch {
-    return recallDraftInfo<DraftAnswer>(draftId) ?? UNREACHABLE_MESSAGE;
+    return recallDraftInfo<DraftAnswer>(draftId) ?? unreachableMessage();
   }
   if (!response.ok) {
     if (response.status === 401 || response.status === 403 || response.status === 404) forgetDraftInfo(draftId);

@@ -10,7 +10,7 @@ import { EXPORT_FILES, EXPORT_FORMATS, type ExportFormat } from "../../shared/ex
 import { ExportView } from "../../shared/export/exportModel";
 import { exportViewsFor } from "../../shared/readPolicy";
 import type { Role } from "../../shared/roles";
-import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { errorMessageOf, unreachableMessage } from "../connection/errorMessages";
 
 /** The draft and the reader the menu offers exports of. */
 export interface ExportMenuOptions {
@@ -148,7 +148,7 @@ export function mountExportMenu(place: HTMLElement, { draftId, role, observersRe
       saveFile(blob, fileName);
       say(`Downloaded ${fileName}.`);
     } catch {
-      say(UNREACHABLE_MESSAGE, true);
+      say(unreachableMessage(), true);
     } finally {
       busy = false;
       download.removeAttribute("aria-disabled");

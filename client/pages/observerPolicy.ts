@@ -4,7 +4,7 @@
  */
 import { draftPath } from "../../shared/appPaths";
 import type { ListedDraft } from "../../shared/draftListing";
-import { errorMessageOf, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { errorMessageOf, unreachableMessage } from "../connection/errorMessages";
 import { NoticeKind, showNotice } from "../connection/notice";
 
 /** Asks the server to set the policy; resolves with whether it did. */
@@ -18,7 +18,7 @@ async function setObserversReadFloor(draftId: string, allowed: boolean): Promise
     if (response.ok) return true;
     showNotice(await errorMessageOf(response), NoticeKind.untilDismissed);
   } catch {
-    showNotice(UNREACHABLE_MESSAGE, NoticeKind.untilDismissed);
+    showNotice(unreachableMessage(), NoticeKind.untilDismissed);
   }
   return false;
 }

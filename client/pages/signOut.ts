@@ -6,7 +6,7 @@
  * editor outlives it; the drafts page then says the person signed out.
  */
 import { SIGN_OUT_ROUTE } from "../../shared/appPaths";
-import { errorMessageOf, STILL_SIGNED_IN_MESSAGE, UNREACHABLE_MESSAGE } from "../connection/errorMessages";
+import { errorMessageOf, stillSignedInMessage, unreachableMessage } from "../connection/errorMessages";
 import { NoticeKind, showNotice } from "../connection/notice";
 import { forgetSavedCopies } from "../offline/forgetDevice";
 
@@ -132,11 +132,11 @@ async function signOut(button: HTMLButtonElement): Promise<void> {
   // Until the server has answered, the session cookie is still set: say so rather than pretend.
   const failure = await fetch(SIGN_OUT_ROUTE, { method: "POST" }).then(
     async (response) => (response.ok ? null : errorMessageOf(response)),
-    () => UNREACHABLE_MESSAGE,
+    () => unreachableMessage(),
   );
   if (failure) {
     button.disabled = false;
-    showNotice(`${STILL_SIGNED_IN_MESSAGE} ${failure}`, NoticeKind.untilDismissed);
+    showNotice(stillSignedInMessage(failure), NoticeKind.untilDismissed);
     return;
   }
   tellOtherTabs();

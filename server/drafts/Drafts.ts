@@ -13,14 +13,22 @@ import { RecordLimits } from "../../schemas/records";
 import { MetaKey, Room, SCHEMA_VERSION, TextRoot } from "../../shared/documentLayout";
 import { withUniquePids } from "../../shared/pid";
 import { schema } from "../../shared/schema";
+import { refusal, type Refusal } from "../../shared/refusals";
 import type { DraftRecord, DraftSummary, Storage } from "../storage/Storage";
 
 /** Longest title a draft may have: the title becomes the draft's `meta.title`, whose schema sets it. */
 export const MAX_TITLE_LENGTH = RecordLimits.meta.title.maxLength;
 
-/** A draft the rules refuse (its title), with the reason: a route answers it with a 400, the command line prints it. */
+/** A draft the rules refuse (its title), with the refusal the page translates: a route answers it with a 400, the command line prints its English. */
 export class DraftRefusal extends Error {
   override readonly name = "DraftRefusal";
+
+  constructor(
+    readonly refusal: Refusal,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Language a draft has unless told otherwise. */
@@ -92,7 +100,7 @@ export class Drafts {
   async create(draft: NewDraft): Promise<DraftRecord> {
     const title = draft.title.trim();
     if (title.length === 0 || title.length > MAX_TITLE_LENGTH) {
-      throw new DraftRefusal(`A draft title must have 1–${MAX_TITLE_LENGTH} characters, not ${title.length}`);
+      throw new DraftRefusal(refusal("title-length", { max: MAX_TITLE_LENGTH, length: title.length }), `A draft title must have 1–${MAX_TITLE_LENGTH} characters, not ${title.length}`);
     }
     const { update, summary } = initialText({ ...draft, title });
     const record: DraftRecord = {

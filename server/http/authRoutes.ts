@@ -8,29 +8,28 @@ import { hashSecret } from "../identity/secrets";
 import { log, LogEvent } from "../log";
 import { clientAddress } from "./clientAddress";
 import { connectionProven } from "./ConnectionGate";
-import { httpErrors } from "./HttpError";
+import { HttpError, httpErrors } from "./HttpError";
+import type { LocalizedPages } from "./LocalizedPages";
 import { requireUser, route } from "./requestContext";
 
-const SIGN_IN_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign in — Concord</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/styles.css"></head>
-<body><main class="sign-in"><h1>Concord</h1><p>This link signs you in to the draft you were invited to. It works once.</p>
-<form method="post"><button type="submit" id="sign-in">Sign in</button></form></main></body></html>`;
+/** The page's words depend on these: caches must not hand one person's language to another. */
+const VARY_BY_LANGUAGE = "Accept-Language, Cookie";
 
 function sessionCookie(request: express.Request, value: string, maxAgeMs: number): string {
   const secure = request.secure ? "; Secure" : "";
   return `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.floor(maxAgeMs / 1000)}${secure}`;
 }
 
-/** The sign-in and session routes. */
-export function authRoutes(identity: IdentityStore): express.Router {
+/** The sign-in and session routes; `pages` writes the sign-in page in the person's language. */
+export function authRoutes(identity: IdentityStore, pages: LocalizedPages): express.Router {
   const router = express.Router();
 
   // Opening the link only shows a button: mail scanners that fetch links would otherwise spend a
   // single-use invitation before the delegate ever clicks it.
-  router.get(`${SIGN_IN_PATH}/:secret`, (_request, response) => {
+  router.get(`${SIGN_IN_PATH}/:secret`, (request, response) => {
     response.setHeader("Cache-Control", "no-store");
-    response.type("html").send(SIGN_IN_PAGE);
+    response.setHeader("Vary", VARY_BY_LANGUAGE);
+    response.type("html").send(pages.signIn(request));
   });
 
   router.post(
@@ -69,4 +68,21 @@ export function authRoutes(identity: IdentityStore): express.Router {
   );
 
   return router;
+}
+
+/**
+ * Error handler for the sign-in paths: a browser's form post that is refused (a spent link, too
+ * many failures, a foreign page) gets a page saying why in the person's language, not the API's
+ * JSON; a script still gets the JSON from the app's edge.
+ */
+export function signInRefusals(pages: LocalizedPages): express.ErrorRequestHandler {
+  return (error: unknown, request, response, next) => {
+    if (!(error instanceof HttpError) || request.accepts(["json", "html"]) !== "html") {
+      next(error);
+      return;
+    }
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("Vary", VARY_BY_LANGUAGE);
+    response.status(error.status).type("html").send(pages.refusal(request, error));
+  };
 }

@@ -7,7 +7,7 @@ import { httpErrors } from "./HttpError";
 /** A copy of room `name` of draft `draftId` as committed, so that writing a file never touches the live document; 404 when there is no such draft. */
 export async function copyOfRoom(rooms: RoomRegistry, draftId: string, name: Room): Promise<Y.Doc> {
   const room = await rooms.open(draftId, name);
-  if (!room) throw httpErrors.notFound("That draft");
+  if (!room) throw httpErrors.notFound("draft-not-found");
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, room.encodedState());

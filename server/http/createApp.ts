@@ -12,13 +12,15 @@ import type { LiveConnections } from "../sync/LiveConnections";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 import { SIGN_IN_PATH } from "../identity/invitations";
 import { auditRoutes } from "./auditRoutes";
-import { authRoutes } from "./authRoutes";
+import { authRoutes, signInRefusals } from "./authRoutes";
 import { draftRoutes } from "./draftRoutes";
 import { exportRoutes } from "./exportRoutes";
 import type { FailureLimit } from "./FailureLimit";
+import { httpErrors } from "./HttpError";
 import { refuseForeignPages } from "./requestOrigin";
 import { securityHeaders } from "./securityHeaders";
 import { answerError, MAX_JSON_BODY } from "./answerError";
+import { LocalizedPages } from "./LocalizedPages";
 import { memberRoutes } from "./memberRoutes";
 import { newDraftRoutes } from "./newDraftRoutes";
 import { paragraphHistoryRoutes } from "./paragraphHistoryRoutes";
@@ -48,6 +50,7 @@ export interface AppContext {
 /** Builds the HTTP side of the server. */
 export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock, onRevisionPublished, failures, publicUrl }: AppContext, clientDir: string): express.Express {
   const app = express();
+  const pages = new LocalizedPages(clientDir);
   app.disable("x-powered-by");
   app.use(securityHeaders(publicUrl));
   app.use(["/api", SIGN_IN_PATH], failures.middleware());
@@ -57,7 +60,7 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock, onR
   app.get("/health", (_req, res) => {
     res.json({ ok: true });
   });
-  app.use(authRoutes(storage.identity));
+  app.use(authRoutes(storage.identity, pages));
   app.use(newDraftRoutes(storage.identity, drafts));
   app.use(draftRoutes(storage.identity, drafts, rooms));
   app.use(memberRoutes(storage.identity, drafts, live));
@@ -89,9 +92,10 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock, onR
   app.get("/", sendApp);
   app.get("/d/:id", sendApp);
 
-  app.use((_req, res) => {
-    res.status(404).json({ error: "not-found", message: "No such page." });
+  app.use((_req, _res, next) => {
+    next(httpErrors.notFound("page-not-found"));
   });
+  app.use(SIGN_IN_PATH, signInRefusals(pages));
   app.use(answerError);
   return app;
 }
@@ -103,7 +107,7 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock, onR
 function quietAssetRefusal(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void {
   const status = (error as { status?: number }).status;
   if (status !== undefined && status >= 400 && status < 500) {
-    res.status(404).json({ error: "not-found", message: "No such file." });
+    next(httpErrors.notFound("file-not-found"));
     return;
   }
   next(error);

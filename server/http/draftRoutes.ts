@@ -48,7 +48,7 @@ export function draftRoutes(identity: IdentityStore, drafts: Drafts, rooms: Room
     route(async (request, response) => {
       const draftId = String(request.params.id);
       const draft = await drafts.get(draftId);
-      if (!draft) throw httpErrors.notFound("That draft");
+      if (!draft) throw httpErrors.notFound("draft-not-found");
       const { user, membership } = await requireMember(identity, request, draftId);
       response.json({ draft, me: { name: user.name, role: membership.role, state: membership.state } });
     }),
@@ -60,7 +60,7 @@ export function draftRoutes(identity: IdentityStore, drafts: Drafts, rooms: Room
     DRAFT_ROUTE,
     route(async (request, response) => {
       const draftId = String(request.params.id);
-      if (!(await drafts.get(draftId))) throw httpErrors.notFound("That draft");
+      if (!(await drafts.get(draftId))) throw httpErrors.notFound("draft-not-found");
       await requireChair(identity, request, draftId);
       const { observersReadFloor } = readBody(request, "draftSettings");
       await drafts.setObserversReadFloor(draftId, observersReadFloor);

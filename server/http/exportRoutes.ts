@@ -18,6 +18,7 @@ import type { IdentityStore } from "../identity/IdentityStore";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 import { attachment } from "./attachment";
 import { copyOfRoom } from "./copyOfRoom";
+import { refusal } from "../../shared/refusals";
 import { httpErrors } from "./HttpError";
 import { readQuery } from "./readBody";
 import { requireMember, route } from "./requestContext";
@@ -31,10 +32,10 @@ export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: Roo
       const draftId = String(request.params.id);
       const { format = ExportFormat.markdown, view = ExportView.bracketed } = readQuery(request, "export");
       const draft = await drafts.get(draftId);
-      if (!draft) throw httpErrors.notFound("That draft");
+      if (!draft) throw httpErrors.notFound("draft-not-found");
       const { membership } = await requireMember(identity, request, draftId);
       if (!mayExportView(membership.role, view, draft.observersReadFloor)) {
-        throw httpErrors.forbidden(`Observers may export only the clean text of this draft, not the ${view} view.`);
+        throw httpErrors.forbidden("observer-export-view", `Observers may export only the clean text of this draft, not the ${view} view.`);
       }
       const readAs = guarded(() => modelView(format, view));
       const readsFloor = mayReadRoom(membership.role, Room.floor, draft.observersReadFloor);
@@ -60,8 +61,8 @@ export function exportRoutes(identity: IdentityStore, drafts: Drafts, rooms: Roo
 
 /** A writer's typed failure as the answer the reader gets; anything else stays a server error. */
 function asHttpError(error: unknown): unknown {
-  if (error instanceof PdfUnavailableError) return httpErrors.unavailable(error.message);
-  if (error instanceof ExportViewRefusedError) return httpErrors.badRequest(error.message);
+  if (error instanceof PdfUnavailableError) return httpErrors.unavailable(error.refusal, error.message);
+  if (error instanceof ExportViewRefusedError) return httpErrors.badRequest(refusal("export-view-refused"), error.message);
   return error;
 }
 

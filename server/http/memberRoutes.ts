@@ -11,6 +11,7 @@ import type { Drafts } from "../drafts/Drafts";
 import type { IdentityStore, Membership } from "../identity/IdentityStore";
 import { checkRoleAndState, inviteMember, MemberRefusal } from "../identity/invitations";
 import type { LiveConnections } from "../sync/LiveConnections";
+import { refusal } from "../../shared/refusals";
 import { httpErrors, refusalsAreBadRequests } from "./HttpError";
 import { readBody } from "./readBody";
 import { requireMemberAdministrator, route } from "./requestContext";
@@ -23,20 +24,20 @@ export function memberRoutes(identity: IdentityStore, drafts: Drafts, live: Live
   async function administered(request: express.Request): Promise<string> {
     const draftId = String(request.params.id);
     await requireMemberAdministrator(identity, request, draftId);
-    if (!(await drafts.get(draftId))) throw httpErrors.notFound("That draft");
+    if (!(await drafts.get(draftId))) throw httpErrors.notFound("draft-not-found");
     return draftId;
   }
 
   /** The draft's member named in the path, as the list shows it; 404 when it is of another draft. */
   async function listedMember(draftId: string, memberId: string): Promise<ListedMember> {
     const member = (await identity.membersOfDraft(draftId)).find((candidate) => candidate.id === memberId);
-    if (!member) throw httpErrors.notFound("That member");
+    if (!member) throw httpErrors.notFound("member-not-found");
     return member;
   }
 
   async function existingMember(draftId: string, request: express.Request): Promise<Membership> {
     const existing = await identity.getMembership(String(request.params.memberId));
-    if (!existing || existing.draftId !== draftId) throw httpErrors.notFound("That member");
+    if (!existing || existing.draftId !== draftId) throw httpErrors.notFound("member-not-found");
     return existing;
   }
 
@@ -67,7 +68,7 @@ export function memberRoutes(identity: IdentityStore, drafts: Drafts, live: Live
       const body = readBody(request, "roleChange");
       const { role, state } = await refusalsAreBadRequests([MemberRefusal], () => checkRoleAndState(body.role, body.state));
       const existing = await existingMember(draftId, request);
-      if (existing.revokedAt) throw httpErrors.badRequest("That member was revoked; invite them again instead.");
+      if (existing.revokedAt) throw httpErrors.badRequest(refusal("member-revoked"), "That member was revoked; invite them again instead.");
       const changed = await identity.changeRole(existing.id, role, state);
       live.closeMembership(existing.id, CloseCode.accessRevoked);
       response.json({ member: changed, listed: await listedMember(draftId, existing.id) });

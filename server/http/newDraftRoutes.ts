@@ -13,6 +13,7 @@ import { previewImport } from "../drafts/previewImport";
 import type { IdentityStore, User } from "../identity/IdentityStore";
 import { inviteMember } from "../identity/invitations";
 import { importDocument } from "../import/importDocument";
+import { refusal } from "../../shared/refusals";
 import { httpErrors } from "./HttpError";
 import { readBody } from "./readBody";
 import { readFileBody, readMultipart, uploadBody, UploadType, type UploadedFile } from "./readUpload";
@@ -26,15 +27,15 @@ function readNewDraft(request: express.Request) {
   if (!request.is(UploadType.multipart)) return { fields: readBody(request, "newDraft"), file: null };
   const form = readMultipart(request);
   const json = form.fields.get(DRAFT_FIELDS_PART);
-  if (json === undefined) throw httpErrors.badRequest(`The form needs a "${DRAFT_FIELDS_PART}" part with the draft's fields`);
+  if (json === undefined) throw httpErrors.badRequest(refusal("form-part-missing", { part: DRAFT_FIELDS_PART }), `The form needs a "${DRAFT_FIELDS_PART}" part with the draft's fields`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    throw httpErrors.badRequest(`The "${DRAFT_FIELDS_PART}" part is not JSON`);
+    throw httpErrors.badRequest(refusal("form-part-not-json", { part: DRAFT_FIELDS_PART }), `The "${DRAFT_FIELDS_PART}" part is not JSON`);
   }
   const file: UploadedFile | undefined = form.files.get(DRAFT_FILE_PART);
-  if (!file) throw httpErrors.badRequest(`The form needs a "${DRAFT_FILE_PART}" part with the file`);
+  if (!file) throw httpErrors.badRequest(refusal("form-part-missing", { part: DRAFT_FILE_PART }), `The form needs a "${DRAFT_FILE_PART}" part with the file`);
   return { fields: readBody(request, "newDraft", parsed), file };
 }
 
@@ -70,8 +71,8 @@ export function newDraftRoutes(identity: IdentityStore, drafts: Drafts): express
       const { fields, file } = readNewDraft(request);
       const { chairName, ...meta } = fields;
       const title = meta.title.trim();
-      if (title === "") throw httpErrors.badRequest("body.title: must have a character other than a space");
-      if (chairName !== undefined && chairName.trim() === "") throw httpErrors.badRequest("body.chairName: must have a character other than a space");
+      if (title === "") throw httpErrors.badRequest(refusal("field-blank", { field: "title" }), "body.title: must have a character other than a space");
+      if (chairName !== undefined && chairName.trim() === "") throw httpErrors.badRequest(refusal("field-blank", { field: "chairName" }), "body.chairName: must have a character other than a space");
       const imported = file ? await importDocument(file.bytes, file.name) : undefined;
       const draft = await drafts.create({ ...meta, title, doc: imported?.doc, writeRecords: imported?.writeRecords });
       if (chairName !== undefined) {

@@ -15,6 +15,7 @@ import { KnownProposals } from "../history/historyEvents";
 import { readParagraphHistory } from "../history/readParagraphHistory";
 import type { Storage } from "../storage/Storage";
 import type { RoomRegistry } from "../sync/RoomRegistry";
+import { refusal } from "../../shared/refusals";
 import { httpErrors } from "./HttpError";
 import { readQuery } from "./readBody";
 import { requireMember, route } from "./requestContext";
@@ -23,7 +24,7 @@ import { requireMember, route } from "./requestContext";
 async function liveProposals(rooms: RoomRegistry, draftId: string): Promise<KnownProposals> {
   const known = new KnownProposals();
   const room = await rooms.open(draftId, Room.text);
-  if (!room) throw httpErrors.notFound("That draft");
+  if (!room) throw httpErrors.notFound("draft-not-found");
   try {
     await room.ready();
     for (const [key, value] of room.document.getMap(TextRoot.proposals)) known.learn(key, value);
@@ -42,9 +43,9 @@ export function paragraphHistoryRoutes(storage: Storage, drafts: Drafts, rooms: 
       const draftId = String(request.params.id);
       const pid = String(request.params.pid);
       const draft = await drafts.get(draftId);
-      if (!draft) throw httpErrors.notFound("That draft");
+      if (!draft) throw httpErrors.notFound("draft-not-found");
       const { membership } = await requireMember(storage.identity, request, draftId);
-      if (!PID_PATTERN.test(pid)) throw httpErrors.badRequest("pid: not a paragraph id (1 to 40 letters, digits, _ or -)");
+      if (!PID_PATTERN.test(pid)) throw httpErrors.badRequest(refusal("paragraph-id-invalid"), "pid: not a paragraph id (1 to 40 letters, digits, _ or -)");
       const { after, limit } = readQuery(request, "paragraphHistory");
       const page = await readParagraphHistory(storage, {
         draftId,

@@ -12,13 +12,13 @@ import { httpErrors } from "./HttpError";
  */
 export function readBody<Name extends RestBody>(request: express.Request, name: Name, value: unknown = request.body): RestBodies[Name] {
   const checked = checkRestBody(name, value ?? {});
-  if (!checked.ok) throw httpErrors.badRequest(checked.reason);
+  if (!checked.ok) throw httpErrors.badRequest(checked.refusal, checked.reason);
   return checked.body;
 }
 
 /** The request's query string as contract `name` describes it; throws a 400 `HttpError` when it is not. */
 export function readQuery<Name extends RestQuery>(request: express.Request, name: Name): RestQueries[Name] {
   const checked = checkRestQuery(name, request.query as Record<string, unknown>);
-  if (!checked.ok) throw httpErrors.badRequest(checked.reason);
+  if (!checked.ok) throw httpErrors.badRequest(checked.refusal, checked.reason);
   return checked.query;
 }

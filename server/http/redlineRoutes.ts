@@ -23,6 +23,7 @@ import type { Storage } from "../storage/Storage";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 import { attachment } from "./attachment";
 import { copyOfRoom } from "./copyOfRoom";
+import { refusal } from "../../shared/refusals";
 import { httpErrors } from "./HttpError";
 import { readQuery } from "./readBody";
 import { requireMember, route } from "./requestContext";
@@ -46,7 +47,7 @@ async function readSide(storage: Storage, rooms: RoomRegistry, draftId: string, 
     side = { id, label: LIVE_TEXT_LABEL, at: null };
   } else {
     const stored = await storage.readRevision(draftId, id);
-    if (!stored) throw httpErrors.notFound("That revision");
+    if (!stored) throw httpErrors.notFound("revision-not-found");
     doc = new Y.Doc();
     Y.applyUpdate(doc, stored.text);
     side = { id, label: stored.label, at: stored.publishedAt };
@@ -70,7 +71,7 @@ async function writeRedline(redline: Redline, format: RedlineFormat, printer: Pd
       return writeRedlineDocx(redline);
     case RedlineFormat.pdf:
       return printer.print(writeRedlineHtml(redline)).catch((error: unknown) => {
-        throw error instanceof PdfUnavailableError ? httpErrors.unavailable(error.message) : error;
+        throw error instanceof PdfUnavailableError ? httpErrors.unavailable(error.refusal, error.message) : error;
       });
     default:
       return assertNever(format);
@@ -85,8 +86,8 @@ export function redlineRoutes(storage: Storage, drafts: Drafts, rooms: RoomRegis
     route(async (request, response) => {
       const draftId = String(request.params.id);
       const { from, to = LIVE_TEXT, format = RedlineFormat.json } = readQuery(request, "redline");
-      if (from === LIVE_TEXT) throw httpErrors.badRequest(`query.from: must be a published revision's id, not "${LIVE_TEXT}"`);
-      if (!(await drafts.get(draftId))) throw httpErrors.notFound("That draft");
+      if (from === LIVE_TEXT) throw httpErrors.badRequest(refusal("redline-from-live"), `query.from: must be a published revision's id, not "${LIVE_TEXT}"`);
+      if (!(await drafts.get(draftId))) throw httpErrors.notFound("draft-not-found");
       await requireMember(storage.identity, request, draftId);
       const older = await readSide(storage, rooms, draftId, from);
       const newer = await readSide(storage, rooms, draftId, to);

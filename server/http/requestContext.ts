@@ -18,21 +18,21 @@ export async function requireUser(identity: IdentityStore, request: express.Requ
 export async function requireMember(identity: IdentityStore, request: express.Request, draftId: string): Promise<{ user: User; membership: Membership }> {
   const user = await requireUser(identity, request);
   const membership = await identity.activeMembership(user.id, draftId);
-  if (!membership) throw httpErrors.forbidden("You are not a member of this draft.");
+  if (!membership) throw httpErrors.forbidden("not-a-member");
   return { user, membership };
 }
 
 /** As `requireMember`, for what only the chair may do. */
 export async function requireChair(identity: IdentityStore, request: express.Request, draftId: string): Promise<{ user: User; membership: Membership }> {
   const member = await requireMember(identity, request, draftId);
-  if (member.membership.role !== Role.chair) throw httpErrors.forbidden("Only the chair may do that.");
+  if (member.membership.role !== Role.chair) throw httpErrors.forbidden("chair-only");
   return member;
 }
 
 /** The signed-in user when an organizer (the secretariat); throws 401 or 403. */
 export async function requireOrganizer(identity: IdentityStore, request: express.Request): Promise<User> {
   const user = await requireUser(identity, request);
-  if (!user.organizer) throw httpErrors.forbidden("Only the secretariat (an organizer account) may do that.");
+  if (!user.organizer) throw httpErrors.forbidden("organizer-only");
   return user;
 }
 
@@ -41,7 +41,7 @@ export async function requireMemberAdministrator(identity: IdentityStore, reques
   const user = await requireUser(identity, request);
   if (user.organizer) return user;
   const membership = await identity.activeMembership(user.id, draftId);
-  if (membership?.role !== Role.chair) throw httpErrors.forbidden("Only the chair or the secretariat may administer the members of this draft.");
+  if (membership?.role !== Role.chair) throw httpErrors.forbidden("members-admin-only");
   return user;
 }
 

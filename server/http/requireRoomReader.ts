@@ -16,10 +16,10 @@ import { requireMember } from "./requestContext";
 export async function requireRoomReader(identity: IdentityStore, drafts: Drafts, request: express.Request): Promise<{ draftId: string; room: Room; draft: DraftRecord }> {
   const draftId = String(request.params.id);
   const roomName = String(request.params.room);
-  if (!(ROOMS as readonly string[]).includes(roomName)) throw httpErrors.notFound("That room");
+  if (!(ROOMS as readonly string[]).includes(roomName)) throw httpErrors.notFound("room-not-found");
   const draft = await drafts.get(draftId);
-  if (!draft) throw httpErrors.notFound("That draft");
+  if (!draft) throw httpErrors.notFound("draft-not-found");
   const { membership } = await requireMember(identity, request, draftId);
-  if (!mayReadRoom(membership.role, roomName as Room, draft.observersReadFloor)) throw httpErrors.forbidden("You may not read this room.");
+  if (!mayReadRoom(membership.role, roomName as Room, draft.observersReadFloor)) throw httpErrors.forbidden("room-not-readable");
   return { draftId, room: roomName as Room, draft };
 }

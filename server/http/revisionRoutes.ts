@@ -29,7 +29,7 @@ export function revisionRoutes(identity: IdentityStore, drafts: Drafts, context:
     REVISIONS_ROUTE,
     route(async (request, response) => {
       const draftId = String(request.params.id);
-      if (!(await drafts.get(draftId))) throw httpErrors.notFound("That draft");
+      if (!(await drafts.get(draftId))) throw httpErrors.notFound("draft-not-found");
       const { user } = await requireChair(identity, request, draftId);
       const body = readBody(request, "publishRevision");
       const listing = await refusalsAreBadRequests([RevisionRefusal], () => publishRevision(context, draftId, body, user.name));
@@ -41,7 +41,7 @@ export function revisionRoutes(identity: IdentityStore, drafts: Drafts, context:
     REVISIONS_ROUTE,
     route(async (request, response) => {
       const draftId = String(request.params.id);
-      if (!(await drafts.get(draftId))) throw httpErrors.notFound("That draft");
+      if (!(await drafts.get(draftId))) throw httpErrors.notFound("draft-not-found");
       await requireMember(identity, request, draftId);
       const answer: RevisionsAnswer = { revisions: (await context.storage.listRevisions(draftId)).map(toListing) };
       // The list grows with each publication: never kept in a cache.
@@ -55,7 +55,7 @@ export function revisionRoutes(identity: IdentityStore, drafts: Drafts, context:
     route(async (request, response) => {
       const { draftId, room: roomName } = await requireRoomReader(identity, drafts, request);
       const revision = await context.storage.readRevision(draftId, String(request.params.revisionId));
-      if (!revision) throw httpErrors.notFound("That revision");
+      if (!revision) throw httpErrors.notFound("revision-not-found");
       response.setHeader("Content-Type", "application/octet-stream");
       // Private: what a member may read is theirs, and the floor is closed to some.
       response.setHeader("Cache-Control", IMMUTABLE_CACHE_CONTROL);

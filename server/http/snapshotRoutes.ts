@@ -19,7 +19,7 @@ export function snapshotRoutes(identity: IdentityStore, drafts: Drafts, rooms: R
     route(async (request, response) => {
       const { draftId, room: roomName } = await requireRoomReader(identity, drafts, request);
       const room = await rooms.open(draftId, roomName);
-      if (!room) throw httpErrors.notFound("That draft");
+      if (!room) throw httpErrors.notFound("draft-not-found");
       response.setHeader("Content-Type", "application/octet-stream");
       response.setHeader("Content-Encoding", "gzip");
       response.setHeader("Cache-Control", "no-store");

@@ -15,7 +15,8 @@ export const TOKEN_PARAM = "token";
 /** How long a session lasts. */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
-function cookieValue(header: string | undefined, name: string): string | null {
+/** The value of cookie `name` in a Cookie header, or null. */
+export function cookieValue(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const [key, ...value] = part.trim().split("=");

@@ -9,6 +9,7 @@ import { Role, isRole } from "../../shared/roles";
 import { CredentialKind, type IdentityStore, type Membership, type User } from "./IdentityStore";
 import { SESSION_TTL_MS } from "./authenticate";
 import { hashSecret, newSecret } from "./secrets";
+import { refusal, type Refusal } from "../../shared/refusals";
 
 /** Path of the sign-in links: `/signin/<secret>`. */
 export const SIGN_IN_PATH = "/signin";
@@ -19,9 +20,16 @@ export const INVITATION_TTL_MS = INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000;
 /** Longest name of a member (the invitation body's schema sets it). */
 export const MAX_MEMBER_NAME_LENGTH = RestLimits.invite.name.maxLength;
 
-/** A role, state or name the invitation rules refuse, with the reason: a route answers it with a 400, the command line prints it. */
+/** A role, state or name the invitation rules refuse, with the refusal the page translates: a route answers it with a 400, the command line prints its English. */
 export class MemberRefusal extends Error {
   override readonly name = "MemberRefusal";
+
+  constructor(
+    readonly refusal: Refusal,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Whom to invite. */
@@ -44,12 +52,12 @@ export interface Invitation {
 
 /** Checks role and state together; throws a `MemberRefusal` naming the bad value. */
 export function checkRoleAndState(role: unknown, state: unknown): { role: Role; state: string | null } {
-  if (!isRole(role)) throw new MemberRefusal(`Unknown role: ${String(role).slice(0, 40)}`);
+  if (!isRole(role)) throw new MemberRefusal(refusal("unknown-role", { role: String(role).slice(0, 40) }), `Unknown role: ${String(role).slice(0, 40)}`);
   if (role === Role.delegation) {
-    if (typeof state !== "string" || !isStateCode(state)) throw new MemberRefusal(`A delegation needs a state code, not ${String(state).slice(0, 40)}`);
+    if (typeof state !== "string" || !isStateCode(state)) throw new MemberRefusal(refusal("delegation-needs-state", { state: String(state).slice(0, 40) }), `A delegation needs a state code, not ${String(state).slice(0, 40)}`);
     return { role, state };
   }
-  if (state !== undefined && state !== null && state !== "") throw new MemberRefusal(`Only delegations have a state; a ${role} does not`);
+  if (state !== undefined && state !== null && state !== "") throw new MemberRefusal(refusal("state-only-for-delegations"), `Only delegations have a state; a ${role} does not`);
   return { role, state: null };
 }
 
@@ -72,7 +80,7 @@ export async function inviteMember(identity: IdentityStore, request: InvitationR
   const { role, state } = checkRoleAndState(request.role, request.state);
   const name = (request.name ?? (state ?? role)).trim();
   if (name.length === 0 || name.length > MAX_MEMBER_NAME_LENGTH) {
-    throw new MemberRefusal(`A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters`);
+    throw new MemberRefusal(refusal("member-name-length", { max: MAX_MEMBER_NAME_LENGTH }), `A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters`);
   }
   const user = await identity.createUser(name);
   const membership = await identity.addMembership({ draftId: request.draftId, userId: user.id, role, state });
@@ -91,7 +99,7 @@ export interface OrganizerInvitation {
 /** Creates an organizer account (the secretariat), which may create drafts and administer every draft's members. */
 export async function inviteOrganizer(identity: IdentityStore, name: string): Promise<OrganizerInvitation> {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_MEMBER_NAME_LENGTH) throw new MemberRefusal(`A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters`);
+  if (trimmed.length === 0 || trimmed.length > MAX_MEMBER_NAME_LENGTH) throw new MemberRefusal(refusal("member-name-length", { max: MAX_MEMBER_NAME_LENGTH }), `A member's name must have 1–${MAX_MEMBER_NAME_LENGTH} characters`);
   const user = await identity.createUser(trimmed, { organizer: true });
   const link = await issue(identity, CredentialKind.invitation, user, INVITATION_TTL_MS, null);
   const token = await issue(identity, CredentialKind.token, user, null, null);

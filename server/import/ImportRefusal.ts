@@ -1,8 +1,9 @@
 /**
- * Why the importer refused a file: a stable id the client can translate, a sentence a person reads,
- * and the HTTP status the edge answers with. Inner code throws it; only the edge turns it into a
- * response or a command-line message.
+ * Why the importer refused a file: a stable id (the answer's `error`), the refusal the page
+ * translates (`shared/refusals.ts`), a sentence in English, and the HTTP status the edge answers
+ * with. Inner code throws it; only the edge turns it into a response or a command-line message.
  */
+import { refusal, type Refusal } from "../../shared/refusals";
 
 /** The reasons a file is refused, written once. */
 export const ImportRefusalId = {
@@ -38,6 +39,7 @@ export class ImportRefusal extends Error {
 
   constructor(
     readonly id: ImportRefusalId,
+    readonly refusal: Refusal,
     message: string,
   ) {
     super(message);
@@ -47,9 +49,14 @@ export class ImportRefusal extends Error {
 
 const MEGABYTE = 1024 * 1024;
 
-/** "7.4 MB", rounded up so a file just over the limit never reads as the limit itself. */
+/** Megabytes to a tenth, rounded up so a file just over the limit never reads as the limit itself. */
+export function megabytes(bytes: number): number {
+  return Math.ceil((bytes / MEGABYTE) * 10) / 10;
+}
+
+/** "7.4 MB", as {@link megabytes} rounds. */
 export function formatMegabytes(bytes: number): string {
-  const tenths = Math.ceil((bytes / MEGABYTE) * 10) / 10;
+  const tenths = megabytes(bytes);
   return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)} MB`;
 }
 
@@ -58,6 +65,7 @@ export const importRefusals = {
   notText: (looksLike?: string) =>
     new ImportRefusal(
       ImportRefusalId.notText,
+      refusal("not-a-text-file"),
       looksLike
         ? `This is not a text, Markdown or Word file: it looks like ${looksLike}.`
         : "This is not a text, Markdown or Word file.",
@@ -65,21 +73,26 @@ export const importRefusals = {
   notUtf8: (offset: number) =>
     new ImportRefusal(
       ImportRefusalId.notUtf8,
+      refusal("not-utf-8", { offset }),
       `This text is not in UTF-8 (byte ${offset} is not valid UTF-8); save it as UTF-8 and try again.`,
     ),
   tooLarge: (bytes: number, limit: number) =>
     new ImportRefusal(
       ImportRefusalId.tooLarge,
+      refusal("file-too-large", { megabytes: megabytes(bytes), limitMegabytes: megabytes(limit) }),
       `The file is ${formatMegabytes(bytes)}; the largest accepted is ${formatMegabytes(limit)}.`,
     ),
   unpacksTooLarge: (bytes: number, limit: number) =>
     new ImportRefusal(
       ImportRefusalId.tooLarge,
+      refusal("word-file-unpacks-too-large", { megabytes: megabytes(bytes), limitMegabytes: megabytes(limit) }),
       `The Word file unpacks to ${formatMegabytes(bytes)}; the largest accepted is ${formatMegabytes(limit)}.`,
     ),
-  empty: () => new ImportRefusal(ImportRefusalId.empty, "The file is empty."),
-  noText: () => new ImportRefusal(ImportRefusalId.empty, "The file has no text, only markup or footnotes."),
+  empty: () => new ImportRefusal(ImportRefusalId.empty, refusal("empty"), "The file is empty."),
+  noText: () => new ImportRefusal(ImportRefusalId.empty, refusal("no-text"), "The file has no text, only markup or footnotes."),
+  // Mammoth's and the schema's own words stay in the English message only: the page says the refusal.
   unreadableWord: (reason: string) =>
-    new ImportRefusal(ImportRefusalId.unreadableWord, `This Word file could not be read (${reason}).`),
-  invalidDraftJson: (reason: string) => new ImportRefusal(ImportRefusalId.invalidDraftJson, `This is not a Concord draft file: ${reason}.`),
+    new ImportRefusal(ImportRefusalId.unreadableWord, refusal("unreadable-word-file"), `This Word file could not be read (${reason}).`),
+  invalidDraftJson: (reason: string) =>
+    new ImportRefusal(ImportRefusalId.invalidDraftJson, refusal("invalid-draft-json"), `This is not a Concord draft file: ${reason}.`),
 };

@@ -22,10 +22,18 @@ import type { Clock } from "../clock";
 import type { Storage } from "../storage/Storage";
 import type { RoomRegistry } from "../sync/RoomRegistry";
 import { reconcileRevisions } from "./reconcileRevisions";
+import { refusal, type Refusal } from "../../shared/refusals";
 
-/** A revision the rules refuse, with the reason a person can act on: a route answers it with a 400. */
+/** A revision the rules refuse, with the reason a person can act on (the refusal the page translates, the English for scripts): a route answers it with a 400. */
 export class RevisionRefusal extends Error {
   override readonly name = "RevisionRefusal";
+
+  constructor(
+    readonly refusal: Refusal,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** What publishing needs of the server: its store, its rooms (opened and released as the registry does) and its clock. */
@@ -96,7 +104,7 @@ export async function publishRevision(
         };
         // Checked before anything is written, so a refusal leaves the room as it was.
         const check = validateRecord(TextRoot.decisions, revisionKey(id), written, MAX_SERVER_RECORD_BYTES);
-        if (!check.ok) throw new RevisionRefusal(`This revision cannot be published: ${check.reason}.`);
+        if (!check.ok) throw new RevisionRefusal(refusal("revision-invalid"), `This revision cannot be published: ${check.reason}.`);
         decisions.set(revisionKey(id), written);
         const meta = doc.getMap(TextRoot.meta);
         meta.set(MetaKey.revision, written.label);

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { refusal, type Refusal } from "../../../shared/refusals";
 
 /** Where Debian installs Chromium; `CHROMIUM_PATH` overrides it. */
 export function defaultChromiumPath(): string {
@@ -51,6 +52,14 @@ const PRINT_HEAD = [
 export const PdfFailure = { missing: "missing", busy: "busy", timeout: "timeout", failed: "failed" } as const;
 export type PdfFailure = (typeof PdfFailure)[keyof typeof PdfFailure];
 
+/** The refusal the reader is shown for each failure. */
+const FAILURE_REFUSAL: Record<PdfFailure, Refusal> = {
+  [PdfFailure.missing]: refusal("pdf-missing"),
+  [PdfFailure.busy]: refusal("pdf-busy"),
+  [PdfFailure.timeout]: refusal("pdf-timeout"),
+  [PdfFailure.failed]: refusal("pdf-failed"),
+};
+
 /** A PDF this server cannot make now; `failure` says why. */
 export class PdfUnavailableError extends Error {
   override readonly name = "PdfUnavailableError";
@@ -60,6 +69,11 @@ export class PdfUnavailableError extends Error {
     message: string,
   ) {
     super(message);
+  }
+
+  /** What the reader is shown; the English message, which names the server's paths, is for the operator. */
+  get refusal(): Refusal {
+    return FAILURE_REFUSAL[this.failure];
   }
 }
 

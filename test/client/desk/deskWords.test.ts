@@ -1,24 +1,8 @@
-/** The desk's words: a refusal's field, the preview's counts and the invitation text a secretariat sends. */
-import { httpErrorMessage } from "../../../client/connection/errorMessages";
-import { fieldOfMessage } from "../../../client/desk/deskApi";
+/** The desk's words: the preview's counts and the invitation text a secretariat sends. */
 import { countWords } from "../../../client/desk/importPreviewView";
 import { invitationText } from "../../../client/desk/invitationCard";
 
 describe("the desk's words", () => {
-  it("finds the field a refused body names, to show the problem beside it", () => {
-    expect(fieldOfMessage("The server could not accept that: body.title: must NOT have fewer than 1 characters.")).toEqual({
-      field: "title",
-      problem: "Must NOT have fewer than 1 characters.",
-    });
-    expect(fieldOfMessage("The server could not accept that: A delegation needs a state code, not XYZ.")).toBeNull();
-  });
-
-  it("passes on the server's own sentence for a file too large or of a kind it does not read", () => {
-    expect(httpErrorMessage(413, { message: "The file is 11 MB; the largest accepted is 10 MB." })).toBe("The file is 11 MB; the largest accepted is 10 MB.");
-    expect(httpErrorMessage(415, { message: "This is not a text, Markdown or Word file" })).toBe("This is not a text, Markdown or Word file.");
-    expect(httpErrorMessage(415)).toBe("The server does not read that kind of file.");
-  });
-
   it("counts the preview's blocks in a fixed order, in the singular where there is one", () => {
     expect(countWords({ footnote: 2, subitem: 11, preamble: 1, paragraph: 2, heading: 8 })).toBe(
       "8 headings · 2 numbered paragraphs · 11 sub-items · 1 unnumbered block (front matter) · 2 footnotes",

@@ -100,7 +100,7 @@ describe("the export route", () => {
     for (const view of [ExportView.bracketed, ExportView.compilation]) {
       const refused = await exportAs(server, draft.id, token, ExportFormat.markdown, view);
       expect(refused.status).toBe(403);
-      expect(await refused.json()).toEqual({ error: "forbidden", message: `Observers may export only the clean text of this draft, not the ${view} view.` });
+      expect(await refused.json()).toEqual({ error: "forbidden", reason: "observer-export-view", values: {}, message: `Observers may export only the clean text of this draft, not the ${view} view.` });
     }
     await server.drafts.setObserversReadFloor(draft.id, true);
     const bracketed = await exportAs(server, draft.id, token, ExportFormat.text, ExportView.bracketed);
@@ -130,7 +130,7 @@ describe("the export route", () => {
     expect((await proposalsIn(ExportView.compilation)).map((proposal) => proposal.key)).toEqual([expect.stringMatching(/^CUB:/)]);
     const refused = await exportAs(server, draft.id, token, ExportFormat.akn, ExportView.compilation);
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ error: "bad-request", message: "Akoma Ntoso is written for the clean or bracketed text, not the compilation of proposals." });
+    expect(await refused.json()).toEqual({ error: "bad-request", reason: "export-view-refused", values: {}, message: "Akoma Ntoso is written for the clean or bracketed text, not the compilation of proposals." });
   });
 
   it("refuses a bad format or view with a 400 naming the value, and a stranger with a 401", async () => {
@@ -158,7 +158,7 @@ describe("the export route", () => {
     const token = (await invite(server, draft.id, Role.chair)).token;
     const response = await exportAs(server, draft.id, token, ExportFormat.pdf, ExportView.clean);
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ error: "unavailable", message: expect.stringMatching(/PDF export needs Chromium, which this server does not have at \/nonexistent\/chromium/) });
+    expect(await response.json()).toEqual({ error: "unavailable", reason: "pdf-missing", values: {}, message: expect.stringMatching(/PDF export needs Chromium, which this server does not have at \/nonexistent\/chromium/) });
     expect((await exportAs(server, draft.id, token, ExportFormat.html, ExportView.clean)).status).toBe(200);
   });
 

@@ -115,7 +115,7 @@ describe("guessing", () => {
     const blocked = await fetch(`${server.url}${good.signInPath}`, { method: "POST", redirect: "manual" });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await blocked.json()).toEqual({ error: "too-many-failures", message: expect.stringMatching(/^Too many failed sign-ins or unknown tokens from your address; try again in \d+ minute/) });
+    expect(await blocked.json()).toEqual({ error: "too-many-failures", reason: "too-many-failures", values: { minutes: expect.any(Number) }, message: expect.stringMatching(/^Too many failed sign-ins or unknown tokens from your address; try again in \d+ minute/) });
     // The API and the socket handshake are closed to the address too, its good token included.
     expect((await fetch(`${server.url}/api/drafts`, { headers: { authorization: `Bearer ${good.token}` } })).status).toBe(429);
     expect(await handshakeStatus(server, draft.id, good.token)).toBe(429);

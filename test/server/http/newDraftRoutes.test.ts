@@ -140,20 +140,21 @@ describe("creating drafts from the secretariat's desk", () => {
     expect(shown.counts).toEqual({ heading: 1, paragraph: 2, subitem: 2, footnote: 1 });
   });
 
-  it("refuses a binary file with the reason, and a file announced as too large with its real size", async () => {
+  it("refuses a binary file with the reason, and a file announced as too large with its real size, each by its refusal's id and values", async () => {
     const server = await startTestServer();
     const { token } = await organizer(server);
     const binary = await preview(server, token, ELF, "report.txt");
     expect(binary.status).toBe(415);
-    expect((await binary.json()).message).toMatch(/not a text, Markdown or Word file/);
+    expect(await binary.json()).toEqual({ error: "not-a-text-file", reason: "not-a-text-file", values: {}, message: expect.stringMatching(/not a text, Markdown or Word file/) });
     const unnamed = await fetch(`${server.url}/api/imports/preview`, { method: "POST", headers: { ...auth(token), "content-type": "application/octet-stream" }, body: REPORT });
     expect(unnamed.status).toBe(400);
-    expect((await unnamed.json()).message).toMatch(/x-file-name/);
+    expect(await unnamed.json()).toEqual({ error: "bad-request", reason: "file-unnamed", values: { header: "x-file-name" }, message: expect.stringMatching(/x-file-name/) });
     const json = await fetch(`${server.url}/api/imports/preview`, { method: "POST", headers: { ...auth(token), "content-type": "application/json" }, body: "{}" });
     expect(json.status).toBe(415);
+    expect(await json.json()).toEqual(expect.objectContaining({ error: "unsupported-type", reason: "wrong-content-type", values: { type: "application/octet-stream" } }));
     const large = await preview(server, token, Buffer.alloc(MAX_UPLOAD_BYTES + 1024 * 1024, 0x61), "large.txt");
     expect(large.status).toBe(413);
-    expect((await large.json()).message).toBe("The file is 11 MB; the largest accepted is 10 MB.");
+    expect(await large.json()).toEqual({ error: "too-large", reason: "file-too-large", values: { megabytes: 11, limitMegabytes: 10 }, message: "The file is 11 MB; the largest accepted is 10 MB." });
   });
 
   it("creates a draft from a file sent with its fields as a multipart form, holding what the preview showed", async () => {
@@ -181,9 +182,9 @@ describe("creating drafts from the secretariat's desk", () => {
     noFields.append("file", new Blob([REPORT]), "report.md");
     const missing = await fetch(`${server.url}/api/drafts`, { method: "POST", headers: auth(token), body: noFields });
     expect(missing.status).toBe(400);
-    expect((await missing.json()).message).toMatch(/"draft" part/);
+    expect(await missing.json()).toEqual({ error: "bad-request", reason: "form-part-missing", values: { part: "draft" }, message: expect.stringMatching(/"draft" part/) });
     const badFields = await createFromFile(server, token, { title: "", language: "en" }, REPORT, "report.md");
-    expect((await badFields.json()).message).toMatch(/body\.title/);
+    expect(await badFields.json()).toEqual(expect.objectContaining({ error: "bad-request", values: expect.objectContaining({ field: "title" }), message: expect.stringMatching(/body\.title/) }));
     expect((await server.drafts.list()).map((listed) => listed.title)).toEqual(["Zero draft"]);
   });
 

@@ -17,11 +17,11 @@ describe("a route's query string", () => {
       return { status: response.status, body: response.headers.get("content-type")?.startsWith("application/json") ? await response.json() : await response.text() };
     };
     expect((await get("audit?limit=2")).status).toBe(200);
-    expect(await get("audit?limit=0")).toEqual({ status: 400, body: { error: "bad-request", message: "query.limit: must be >= 1" } });
-    expect(await get("audit?before=soon")).toEqual({ status: 400, body: { error: "bad-request", message: "query.before: must be integer" } });
-    expect(await get("audit?limit=1&limit=2")).toEqual({ status: 400, body: { error: "bad-request", message: "query.limit: must be integer" } });
-    expect(await get("audit?page=2")).toEqual({ status: 400, body: { error: "bad-request", message: "query.page: unknown field" } });
+    expect(await get("audit?limit=0")).toEqual({ status: 400, body: { error: "bad-request", reason: "number-too-small", values: { field: "limit", limit: 1 }, message: "query.limit: must be >= 1" } });
+    expect(await get("audit?before=soon")).toEqual({ status: 400, body: { error: "bad-request", reason: "field-invalid", values: { field: "before" }, message: "query.before: must be integer" } });
+    expect(await get("audit?limit=1&limit=2")).toEqual({ status: 400, body: { error: "bad-request", reason: "field-invalid", values: { field: "limit" }, message: "query.limit: must be integer" } });
+    expect(await get("audit?page=2")).toEqual({ status: 400, body: { error: "bad-request", reason: "field-unknown", values: { field: "page" }, message: "query.page: unknown field" } });
     expect((await get("export?format=txt&view=clean")).status).toBe(200);
-    expect(await get("export?view=final")).toEqual({ status: 400, body: { error: "bad-request", message: 'query.view: must be one of bracketed, clean, compilation, not "final"' } });
+    expect(await get("export?view=final")).toEqual({ status: 400, body: { error: "bad-request", reason: "field-not-one-of", values: { field: "view", allowed: "bracketed, clean, compilation" }, message: 'query.view: must be one of bracketed, clean, compilation, not "final"' } });
   });
 });

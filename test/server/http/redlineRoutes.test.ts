@@ -144,7 +144,7 @@ describe("the redline route", () => {
     ] as const) {
       const missing = await redline(server, draft.id, token, from, to, "json");
       expect({ from, to, status: missing.status }).toEqual({ from, to, status: 404 });
-      expect(await missing.json()).toEqual({ error: "not-found", message: "That revision does not exist." });
+      expect(await missing.json()).toEqual({ error: "not-found", reason: "revision-not-found", values: {}, message: "That revision does not exist." });
     }
     // Another draft's revision is not this draft's.
     expect((await redline(server, other.id, outsider, rev1, LIVE_TEXT, "json")).status).toBe(404);

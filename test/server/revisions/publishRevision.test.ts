@@ -222,19 +222,19 @@ describe("publishing a revision", () => {
     const server = await startTestServer();
     const draft = await server.drafts.create({ title: "Bodies", doc: doc(p("One paragraph.")) });
     const chairToken = (await invite(server, draft.id, Role.chair)).token;
-    const cases: Array<[unknown, string]> = [
-      [{}, "body.label: required"],
-      [{ label: "   " }, "body.label: must be a label that is not blank, such as Zero draft or Rev.1"],
-      [{ label: "R".repeat(101) }, "body.label: must NOT have more than 100 characters"],
-      [{ label: "Rev.1", date: "2025-13-01" }, "body.date: must be a date written YYYY-MM-DD, such as 2025-03-01"],
-      [{ label: "Rev.1", symbol: "" }, "body.symbol: must NOT have fewer than 1 characters"],
-      [{ label: "Rev.1", note: "n".repeat(2001) }, "body.note: must NOT have more than 2000 characters"],
-      [{ label: "Rev.1", ordinal: 7 }, "body.ordinal: unknown field"],
-      [{ label: 12 }, "body.label: must be string"],
+    const cases: Array<[unknown, string, string, Record<string, string | number>]> = [
+      [{}, "body.label: required", "field-required", { field: "label" }],
+      [{ label: "   " }, "body.label: must be a label that is not blank, such as Zero draft or Rev.1", "field-invalid", { field: "label" }],
+      [{ label: "R".repeat(101) }, "body.label: must NOT have more than 100 characters", "field-too-long", { field: "label", limit: 100 }],
+      [{ label: "Rev.1", date: "2025-13-01" }, "body.date: must be a date written YYYY-MM-DD, such as 2025-03-01", "field-invalid", { field: "date" }],
+      [{ label: "Rev.1", symbol: "" }, "body.symbol: must NOT have fewer than 1 characters", "field-too-short", { field: "symbol", limit: 1 }],
+      [{ label: "Rev.1", note: "n".repeat(2001) }, "body.note: must NOT have more than 2000 characters", "field-too-long", { field: "note", limit: 2000 }],
+      [{ label: "Rev.1", ordinal: 7 }, "body.ordinal: unknown field", "field-unknown", { field: "ordinal" }],
+      [{ label: 12 }, "body.label: must be string", "field-invalid", { field: "label" }],
     ];
-    for (const [body, message] of cases) {
+    for (const [body, message, reason, values] of cases) {
       const response = await postRevision(server, draft.id, chairToken, body);
-      expect([response.status, await response.json()]).toEqual([400, { error: "bad-request", message }]);
+      expect([response.status, await response.json()]).toEqual([400, { error: "bad-request", reason, values, message }]);
     }
     expect(await server.storage.listRevisions(draft.id)).toEqual([]);
   });
