@@ -1,4 +1,5 @@
 /** The desk's words: a refusal's field, the preview's counts and the invitation text a secretariat sends. */
+import "../../support/english";
 import { httpErrorMessage } from "../../../client/connection/errorMessages";
 import { fieldOfMessage } from "../../../client/desk/deskApi";
 import { countWords } from "../../../client/desk/importPreviewView";
@@ -27,7 +28,7 @@ describe("the desk's words", () => {
   });
 
   it("writes an invitation that names the draft, the role and the link, and says the link works once", () => {
-    const text = invitationText({ who: "Delegation of Cuba", draftTitle: "Zero draft", draftSymbol: "A/AC.292/2026/CRP.1", link: "https://concord.example.org/signin/abc" });
+    const text = invitationText({ who: () => "Delegation of Cuba", draftTitle: "Zero draft", draftSymbol: "A/AC.292/2026/CRP.1", link: "https://concord.example.org/signin/abc" });
     expect(text).toContain("“Zero draft” (A/AC.292/2026/CRP.1)");
     expect(text).toContain("as: Delegation of Cuba.");
     expect(text).toContain("Open this link and press Sign in: https://concord.example.org/signin/abc");
