@@ -10,12 +10,14 @@ import { DRAFTS_ROUTE } from "../../shared/appPaths";
 import { DEFAULT_SILENCE_NOTICE_HOURS } from "../../shared/consensus/silenceProcedure";
 import { DRAFT_FIELDS_PART, DRAFT_FILE_PART, FILE_NAME_HEADER, IMPORT_PREVIEW_ROUTE, MAX_UPLOAD_BYTES, type ImportPreview } from "../../shared/importPreview";
 import { UN_LANGUAGES } from "../../shared/languages";
+import { Role } from "../../shared/roles";
 import { onLanguageChange, t, uiLanguage } from "../i18n/localize";
 import { localText, setLocalAttribute } from "../i18n/localizedElements";
 import { request, sendJson, type Answer } from "./deskApi";
 import { el, field, select, type Field } from "./dom";
 import { importPreviewView } from "./importPreviewView";
 import { invitationCard } from "./invitationCard";
+import { roleLabel } from "./roleWords";
 import type { Widget } from "./Widget";
 
 /** What the server answers for a created draft. */
@@ -247,7 +249,7 @@ export class NewDraftForm implements Widget {
     const element = el("div", { className: "created" }, el("p", { className: "created-words" }, localText("desk.createdDraft", { title: draft.title }), " ", ...(chair.signInPath ? [] : [open])));
     let card: Widget | null = null;
     if (chair.signInPath) {
-      card = invitationCard({ who: () => t("desk.chairNamed", { name: chair.name }), draftTitle: draft.title, draftSymbol: draft.symbol, link: `${location.origin}${chair.signInPath}` });
+      card = invitationCard({ who: () => t("desk.nameWithRole", { name: chair.name, role: roleLabel(Role.chair, null) }), draftTitle: draft.title, draftSymbol: draft.symbol, link: `${location.origin}${chair.signInPath}` });
       element.append(card.element);
     }
     this.status.replaceChildren(localText("desk.createdDraft", { title: draft.title }));
