@@ -71,7 +71,7 @@ describe("the pages in the UI language", () => {
     expect(await languageOfText.locator("option[value='es']").textContent()).toBe(await page.evaluate(() => new Intl.DisplayNames(["fr"], { type: "language" }).of("es")));
     expect(await languageOfText.inputValue()).toBe("en");
     expect(await entry.locator(".member-row", { hasText: "CUB" }).locator(".member-role").textContent()).toBe("Délégation (Cuba)");
-    expect(await entry.locator(".member-signed-in").first().textContent()).toBe("Pas encore connecté");
+    expect(await entry.locator(".member-signed-in").first().textContent()).toBe("Pas encore connecté(e)");
     expect(await page.getByRole("button", { name: "Se déconnecter" }).isVisible()).toBe(true);
 
     await switchTo(page, "ar");
