@@ -37,10 +37,13 @@ export class MembersPanel implements Widget {
   private readonly cards = el("div", { className: "invitation-cards" });
   private readonly mounted: Widget[] = [];
   private readonly aborter = new AbortController();
-  /** The rows' dates, written again in the new language (a date's words are not a message). */
-  private dates: Array<() => void> = [];
-  private readonly stopDates = onLanguageChange(() => {
-    for (const write of this.dates) write();
+  /**
+   * What the rows show that is not one message with fixed values (a date as the reader's language
+   * writes it, a state's name), written again after each change of the UI language.
+   */
+  private rewrites: Array<() => void> = [];
+  private readonly stopRewriting = onLanguageChange(() => {
+    for (const write of this.rewrites) write();
   });
 
   constructor(private readonly draft: MembersDraft) {
@@ -59,7 +62,7 @@ export class MembersPanel implements Widget {
   }
 
   unmount(): void {
-    this.stopDates();
+    this.stopRewriting();
     this.aborter.abort();
     for (const widget of this.mounted.splice(0)) widget.unmount();
     this.element.remove();
@@ -72,24 +75,21 @@ export class MembersPanel implements Widget {
       this.message.replaceChildren(answer.message);
       return;
     }
-    this.dates = [];
+    this.rewrites = [];
     this.rows.replaceChildren(...answer.value.members.map((member) => this.row(member)));
   }
 
   private row(member: ListedMember): HTMLTableRowElement {
     const actions = el("td", { className: "member-actions" });
+    const role = el("td", { className: "member-role" });
     const signedIn = el("td", { className: "member-signed-in" });
-    const writeDate = () => signedIn.replaceChildren(signInWords(member));
-    writeDate();
-    this.dates.push(writeDate);
-    const row = el(
-      "tr",
-      { className: "member-row" },
-      el("td", { className: "member-name", textContent: member.name }),
-      el("td", { className: "member-role" }, localText("desk.roleLabel", roleValues(member.role, member.state))),
-      signedIn,
-      actions,
-    );
+    const write = () => {
+      role.textContent = roleLabel(member.role, member.state);
+      signedIn.replaceChildren(signInWords(member));
+    };
+    write();
+    this.rewrites.push(write);
+    const row = el("tr", { className: "member-row" }, el("td", { className: "member-name", textContent: member.name }), role, signedIn, actions);
     row.dataset["memberId"] = member.id;
     if (!member.revokedAt) {
       const change = button(localText("desk.changeRole"), () => this.editRole(member, actions), "member-change");

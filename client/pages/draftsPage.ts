@@ -16,6 +16,7 @@ import { MembersPanel } from "../desk/MembersPanel";
 import { NewDraftForm } from "../desk/NewDraftForm";
 import { roleValues } from "../desk/roleWords";
 import type { Widget } from "../desk/Widget";
+import { onLanguageChange, t } from "../i18n/localize";
 import { localText, setLocalAttribute } from "../i18n/localizedElements";
 import type { MessageKey } from "../i18n/messageKeys";
 import { recallDraftInfo, rememberedDraftIds } from "../offline/draftInfoCache";
@@ -82,6 +83,9 @@ export class DraftsPage {
   private readonly empty = el("p", { className: "drafts-message" }, localText("pages.noDrafts"));
   private readonly widgets: Array<{ unmount(): void }> = [];
   private listWidgets: Array<{ unmount(): void }> = [];
+  /** What the entries show that is not one message with fixed values (a state's name), written again after each change of the UI language. */
+  private rewrites: Array<() => void> = [];
+  private stopRewriting: (() => void) | null = null;
 
   constructor(private readonly main: HTMLElement) {}
 
@@ -92,6 +96,9 @@ export class DraftsPage {
     const listing = await this.fetchListing();
     if (!listing) return;
     showSignedIn(true);
+    this.stopRewriting = onLanguageChange(() => {
+      for (const write of this.rewrites) write();
+    });
     const parts: HTMLElement[] = [el("h1", {}, localText("pages.drafts"))];
     if (listing.organizer) {
       const form = disclosure("new-draft", "desk.newDraft", () => new NewDraftForm(() => void this.refresh()));
@@ -104,6 +111,9 @@ export class DraftsPage {
   }
 
   unmount(): void {
+    this.stopRewriting?.();
+    this.stopRewriting = null;
+    this.rewrites = [];
     for (const widget of [...this.listWidgets, ...this.widgets]) widget.unmount();
     this.listWidgets = [];
     this.widgets.length = 0;
@@ -119,6 +129,7 @@ export class DraftsPage {
   private showList(listing: DraftsListing): void {
     for (const widget of this.listWidgets) widget.unmount();
     this.listWidgets = [];
+    this.rewrites = [];
     this.list.replaceChildren(...listing.drafts.map((draft) => this.entry(draft, listing.organizer)));
     this.empty.hidden = listing.drafts.length > 0;
   }
@@ -127,7 +138,13 @@ export class DraftsPage {
     const name = draft.role === null ? el("span", { textContent: draft.title }) : el("a", { href: `/d/${encodeURIComponent(draft.id)}`, textContent: draft.title });
     const about = el("p", { className: "draft-about" });
     if (draft.symbol) about.append(el("span", { className: "draft-symbol", textContent: draft.symbol }), " · ");
-    about.append(el("span", { className: "draft-role" }, localText("pages.yourRole", roleValues(draft.role, draft.state))));
+    const role = el("span", { className: "draft-role" });
+    const writeRole = () => {
+      role.textContent = t("pages.yourRole", roleValues(draft.role, draft.state));
+    };
+    writeRole();
+    this.rewrites.push(writeRole);
+    about.append(role);
     const item = el("li", { className: "draft-entry" }, el("h2", { className: "draft-entry-title" }, name), about, progressPart(draft.progress));
     if (draft.role === Role.chair) item.append(observerPolicySwitch(draft));
     if (draft.role !== null) {
