@@ -3,8 +3,8 @@
  * it and its progress, in words and as a bar (paragraphs agreed of the total), with its open
  * brackets and objected paragraphs. The chair, and the secretariat (an organizer, who sees every
  * draft), open each draft's members; the secretariat also gets the *New draft* form. Signed out,
- * it says how to sign in, and shows no draft. Every word is bound to the catalogs, so a change of
- * the UI language rewrites the page in place: an open panel and a half-filled form stay as they are.
+ * it says how to sign in, and shows no draft. Every word comes from the catalogs and follows a
+ * change of the UI language in place: an open panel and a half-filled form stay as they are.
  */
 import type { Progress } from "../../schemas/records";
 import { DRAFTS_ROUTE } from "../../shared/appPaths";
@@ -83,7 +83,10 @@ export class DraftsPage {
   private readonly empty = el("p", { className: "drafts-message" }, localText("pages.noDrafts"));
   private readonly widgets: Array<{ unmount(): void }> = [];
   private listWidgets: Array<{ unmount(): void }> = [];
-  /** What the entries show that is not one message with fixed values (a state's name), written again after each change of the UI language. */
+  /**
+   * What the entries show that is not one message with fixed values (a state's name), written
+   * again after each change of the UI language.
+   */
   private rewrites: Array<() => void> = [];
   private stopRewriting: (() => void) | null = null;
 
