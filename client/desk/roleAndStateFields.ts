@@ -3,6 +3,7 @@
  * by name). The state field shows only while the role is Delegation.
  */
 import { Role, isRole } from "../../shared/roles";
+import { localText } from "../i18n/localizedElements";
 import { field, select, el, type Field } from "./dom";
 import { ROLE_CHOICES } from "./roleWords";
 import { statePicker } from "./statePicker";
@@ -18,8 +19,8 @@ export interface RoleAndStateFields {
 
 /** Builds the fields, starting at `role` and `state`. */
 export function roleAndStateFields(role: Role = Role.delegation, state: string | null = null): RoleAndStateFields {
-  const roleField = field("Role", select(ROLE_CHOICES, role));
-  const stateField = field("State", statePicker(state));
+  const roleField = field(localText("desk.role"), select(ROLE_CHOICES.map(([value, key]) => [value, localText(key)] as const), role));
+  const stateField = field(localText("desk.state"), statePicker(state));
   const showState = () => {
     stateField.element.hidden = roleField.control.value !== Role.delegation;
   };
@@ -35,12 +36,12 @@ export function roleAndStateFields(role: Role = Role.delegation, state: string |
     read() {
       const chosen = roleField.control.value;
       if (!isRole(chosen)) {
-        roleField.setError("Choose a role.");
+        roleField.setError(localText("desk.chooseRoleError"));
         return null;
       }
       if (chosen !== Role.delegation) return { role: chosen, state: null };
       if (stateField.control.value === "") {
-        stateField.setError("Choose the state this delegation acts for.");
+        stateField.setError(localText("desk.chooseStateError"));
         stateField.control.focus();
         return null;
       }

@@ -5,6 +5,7 @@
 import { compareStateNames, stateName } from "../../shared/stateNames/stateName";
 import { STATES } from "../../shared/states";
 import { onLanguageChange, uiLanguage } from "../i18n/localize";
+import { localText } from "../i18n/localizedElements";
 import { el } from "./dom";
 
 /** The words the picker shows for a state, in the UI language. */
@@ -44,7 +45,7 @@ export function bindStateOptions(select: HTMLSelectElement): void {
 
 /** A `<select>` of every state, starting with a prompt to choose one (value ""). */
 export function statePicker(selected?: string | null): HTMLSelectElement {
-  const picker = el("select", { className: "state-picker" }, el("option", { value: "", textContent: "Choose a state…" }));
+  const picker = el("select", { className: "state-picker" }, el("option", { value: "" }, localText("desk.chooseState")));
   bindStateOptions(picker);
   picker.value = selected ?? "";
   // A code the list does not hold leaves the prompt chosen rather than a blank picker.

@@ -5,7 +5,6 @@
  */
 import * as Y from "yjs";
 import { snapshotPath } from "../../shared/appPaths";
-import { t } from "../i18n/localize";
 import { forgetDraftInfo, rememberedDraftIds } from "./draftInfoCache";
 import { localCopyNames, openLocalCopy, parseLocalCopyName } from "./localCopy";
 
@@ -74,9 +73,4 @@ export async function forgetSavedCopies(unsaved: ReadonlySet<string> = new Set()
   })();
   const timedOut = new Promise<number>((resolve) => setTimeout(() => resolve(0), FORGET_TIMEOUT_MS));
   return Promise.race([work, timedOut]);
-}
-
-/** What the drafts page says after signing out kept `kept` copies (more than none) with unsaved work. */
-export function keptCopiesWords(kept: number): string {
-  return t("offline.keptAtSignOut", { count: kept });
 }

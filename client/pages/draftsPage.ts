@@ -3,7 +3,8 @@
  * it and its progress, in words and as a bar (paragraphs agreed of the total), with its open
  * brackets and objected paragraphs. The chair, and the secretariat (an organizer, who sees every
  * draft), open each draft's members; the secretariat also gets the *New draft* form. Signed out,
- * it says how to sign in, and shows no draft.
+ * it says how to sign in, and shows no draft. Every word comes from the catalogs and follows a
+ * change of the UI language in place: an open panel and a half-filled form stay as they are.
  */
 import type { Progress } from "../../schemas/records";
 import { DRAFTS_ROUTE } from "../../shared/appPaths";
@@ -13,38 +14,34 @@ import { errorMessageOf, unreachableMessage } from "../connection/errorMessages"
 import { el } from "../desk/dom";
 import { MembersPanel } from "../desk/MembersPanel";
 import { NewDraftForm } from "../desk/NewDraftForm";
-import { roleLabel } from "../desk/roleWords";
+import { roleValues } from "../desk/roleWords";
 import type { Widget } from "../desk/Widget";
+import { onLanguageChange, t } from "../i18n/localize";
+import { localText, setLocalAttribute } from "../i18n/localizedElements";
+import type { MessageKey } from "../i18n/messageKeys";
 import { recallDraftInfo, rememberedDraftIds } from "../offline/draftInfoCache";
-import { keptCopiesWords } from "../offline/forgetDevice";
 import { DraftRevisionList } from "../revisions/DraftRevisionList";
 import { mountExportMenu } from "./exportMenu";
 import { observerPolicySwitch } from "./observerPolicy";
+import { progressMessages } from "./progressMessages";
 import { copiesKeptAtSignOut, hasSignedOut, showSignedIn } from "./signOut";
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** A draft's progress in words: "37/52 paragraphs agreed", "14 open brackets", "Objections to 3 paragraphs". */
-export function progressWords(progress: Progress): { agreed: string; brackets: string; objections: string } {
-  return {
-    agreed: `${progress.agreed}/${progress.total} ${progress.total === 1 ? "paragraph" : "paragraphs"} agreed`,
-    brackets: progress.openProposals === 0 ? "No open brackets" : count(progress.openProposals, "open bracket", "open brackets"),
-    objections: progress.objected === 0 ? "No objections" : `Objections to ${count(progress.objected, "paragraph", "paragraphs")}`,
-  };
-}
-
 function progressPart(progress: Progress | null): HTMLElement {
-  if (!progress) return el("p", { className: "draft-progress", textContent: "Progress not counted yet." });
-  const words = progressWords(progress);
+  if (!progress) return el("p", { className: "draft-progress" }, localText("pages.progressNotCounted"));
+  const { agreed, brackets, objections } = progressMessages(progress);
   const bar = el("progress", { className: "draft-progress-bar" });
   // A bar needs a maximum above zero; a draft without paragraphs shows an empty one.
   bar.max = Math.max(progress.total, 1);
   bar.value = progress.agreed;
-  bar.setAttribute("aria-label", words.agreed);
-  const figures = el("p", { className: "draft-progress" }, bar, " ", el("span", { className: "draft-agreed", textContent: words.agreed }));
-  const open = el("p", { className: "draft-open" }, el("span", { className: "draft-brackets", textContent: words.brackets }), " · ", el("span", { className: "draft-objections", textContent: words.objections }));
+  setLocalAttribute(bar, "aria-label", agreed.key, agreed.values);
+  const figures = el("p", { className: "draft-progress" }, bar, " ", el("span", { className: "draft-agreed" }, localText(agreed.key, agreed.values)));
+  const open = el(
+    "p",
+    { className: "draft-open" },
+    el("span", { className: "draft-brackets" }, localText(brackets.key, brackets.values)),
+    " · ",
+    el("span", { className: "draft-objections" }, localText(objections.key, objections.values)),
+  );
   const part = el("div", { className: "draft-figures" }, figures, open);
   part.dataset["complete"] = String(progress.total > 0 && progress.agreed === progress.total);
   return part;
@@ -54,8 +51,8 @@ function progressPart(progress: Progress | null): HTMLElement {
  * A disclosure that mounts its widget when opened and unmounts it when closed, so a closed panel
  * holds no request or listener.
  */
-function disclosure(className: string, summary: string, make: () => Widget): { element: HTMLDetailsElement; unmount(): void } {
-  const details = el("details", { className }, el("summary", { textContent: summary }));
+function disclosure(className: string, summary: MessageKey, make: () => Widget): { element: HTMLDetailsElement; unmount(): void } {
+  const details = el("details", { className }, el("summary", {}, localText(summary)));
   let widget: Widget | null = null;
   details.addEventListener("toggle", () => {
     if (details.open && !widget) {
@@ -77,28 +74,37 @@ function draftsOnThisDevice(): HTMLElement[] {
   });
   if (kept.length === 0) return [];
   const entries = kept.map(({ id, title }) => el("li", { className: "draft-entry" }, el("a", { href: `/d/${encodeURIComponent(id)}`, textContent: title })));
-  return [el("h2", { textContent: "On this device" }), el("ul", { className: "drafts" }, ...entries)];
+  return [el("h2", {}, localText("pages.onThisDevice")), el("ul", { className: "drafts" }, ...entries)];
 }
 
 /** The drafts page, mounted in the app's `main`. */
 export class DraftsPage {
   private readonly list = el("ul", { className: "drafts" });
-  private readonly empty = el("p", { className: "drafts-message", textContent: "You are not a member of any draft yet." });
+  private readonly empty = el("p", { className: "drafts-message" }, localText("pages.noDrafts"));
   private readonly widgets: Array<{ unmount(): void }> = [];
   private listWidgets: Array<{ unmount(): void }> = [];
+  /**
+   * What the entries show that is not one message with fixed values (a state's name), written
+   * again after each change of the UI language.
+   */
+  private rewrites: Array<() => void> = [];
+  private stopRewriting: (() => void) | null = null;
 
   constructor(private readonly main: HTMLElement) {}
 
   /** Fetches the drafts and shows them, with the desk the person may use. */
   async mount(): Promise<void> {
     document.getElementById("connection")!.textContent = "";
-    this.main.replaceChildren(el("h1", { textContent: "Drafts" }), el("p", { className: "drafts-message", textContent: "Loading your drafts…" }));
+    this.main.replaceChildren(el("h1", {}, localText("pages.drafts")), el("p", { className: "drafts-message" }, localText("pages.loadingDrafts")));
     const listing = await this.fetchListing();
     if (!listing) return;
     showSignedIn(true);
-    const parts: HTMLElement[] = [el("h1", { textContent: "Drafts" })];
+    this.stopRewriting = onLanguageChange(() => {
+      for (const write of this.rewrites) write();
+    });
+    const parts: HTMLElement[] = [el("h1", {}, localText("pages.drafts"))];
     if (listing.organizer) {
-      const form = disclosure("new-draft", "New draft", () => new NewDraftForm(() => void this.refresh()));
+      const form = disclosure("new-draft", "desk.newDraft", () => new NewDraftForm(() => void this.refresh()));
       this.widgets.push(form);
       parts.push(form.element);
     }
@@ -108,6 +114,9 @@ export class DraftsPage {
   }
 
   unmount(): void {
+    this.stopRewriting?.();
+    this.stopRewriting = null;
+    this.rewrites = [];
     for (const widget of [...this.listWidgets, ...this.widgets]) widget.unmount();
     this.listWidgets = [];
     this.widgets.length = 0;
@@ -123,6 +132,7 @@ export class DraftsPage {
   private showList(listing: DraftsListing): void {
     for (const widget of this.listWidgets) widget.unmount();
     this.listWidgets = [];
+    this.rewrites = [];
     this.list.replaceChildren(...listing.drafts.map((draft) => this.entry(draft, listing.organizer)));
     this.empty.hidden = listing.drafts.length > 0;
   }
@@ -131,18 +141,24 @@ export class DraftsPage {
     const name = draft.role === null ? el("span", { textContent: draft.title }) : el("a", { href: `/d/${encodeURIComponent(draft.id)}`, textContent: draft.title });
     const about = el("p", { className: "draft-about" });
     if (draft.symbol) about.append(el("span", { className: "draft-symbol", textContent: draft.symbol }), " · ");
-    about.append(el("span", { className: "draft-role", textContent: `Your role: ${roleLabel(draft.role, draft.state)}` }));
+    const role = el("span", { className: "draft-role" });
+    const writeRole = () => {
+      role.textContent = t("pages.yourRole", roleValues(draft.role, draft.state));
+    };
+    writeRole();
+    this.rewrites.push(writeRole);
+    about.append(role);
     const item = el("li", { className: "draft-entry" }, el("h2", { className: "draft-entry-title" }, name), about, progressPart(draft.progress));
     if (draft.role === Role.chair) item.append(observerPolicySwitch(draft));
     if (draft.role !== null) {
       const unmount = mountExportMenu(item, { draftId: draft.id, role: draft.role, observersReadFloor: draft.observersReadFloor });
       this.listWidgets.push({ unmount });
-      const revisions = disclosure("draft-revisions", "Revisions", () => new DraftRevisionList(draft.id));
+      const revisions = disclosure("draft-revisions", "pages.revisions", () => new DraftRevisionList(draft.id));
       this.listWidgets.push(revisions);
       item.append(revisions.element);
     }
     if (draft.role === Role.chair || organizer) {
-      const members = disclosure("draft-members", "Members", () => new MembersPanel(draft));
+      const members = disclosure("draft-members", "pages.members", () => new MembersPanel(draft));
       this.listWidgets.push(members);
       item.append(members.element);
     }
@@ -156,31 +172,30 @@ export class DraftsPage {
     try {
       response = await fetch(DRAFTS_ROUTE);
     } catch {
-      this.message("Drafts", unreachableMessage());
+      this.message("pages.drafts", unreachableMessage());
       this.main.append(...draftsOnThisDevice());
       return null;
     }
     if (response.status === 401) {
       showSignedIn(false);
       const kept = copiesKeptAtSignOut();
-      const keptWords = kept === 0 ? "" : ` ${keptCopiesWords(kept)}`;
-      const opening = hasSignedOut() ? `You have signed out.${keptWords}` : "You are not signed in.";
-      this.message("Signed out", `${opening} Open your invitation link to sign in.`);
+      const words = !hasSignedOut() ? localText("pages.notSignedIn") : kept === 0 ? localText("pages.signedOut") : localText("pages.signedOutKeptCopies", { kept });
+      this.message("pages.signedOutHeading", words);
       return null;
     }
     if (!response.ok) {
-      this.message("Drafts", await errorMessageOf(response));
+      this.message("pages.drafts", await errorMessageOf(response));
       return null;
     }
     return (await response.json()) as DraftsListing;
   }
 
   /** What the page says instead of the list when it cannot show one. */
-  private message(heading: string, text: string): void {
+  private message(heading: MessageKey, text: string | Text): void {
     this.unmount();
-    const paragraph = el("p", { className: "drafts-message", textContent: text });
+    const paragraph = el("p", { className: "drafts-message" }, text);
     paragraph.setAttribute("role", "status");
-    this.main.replaceChildren(el("h1", { textContent: heading }), paragraph);
+    this.main.replaceChildren(el("h1", {}, localText(heading)), paragraph);
   }
 }
 

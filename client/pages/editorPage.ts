@@ -23,6 +23,7 @@ import { bindSilenceBanner } from "../editor/consensus/silenceBanner";
 import { bindContactsForm } from "../editor/contacts/contactsForm";
 import { bindContactsList } from "../editor/contacts/contactsList";
 import { createEditor } from "../editor/createEditor";
+import { setLocalAttribute, setLocalText } from "../i18n/localizedElements";
 import { bindDelegationView } from "../editor/delegation/delegationView";
 import { bindDraftHeader } from "../editor/draftHeader";
 import { focusParagraph } from "../editor/focusParagraph";
@@ -166,7 +167,7 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   mountProposalToolbar(toolbar, view);
   const panel = document.createElement("aside");
   panel.className = "proposal-list";
-  panel.setAttribute("aria-label", "Proposals");
+  setLocalAttribute(panel, "aria-label", "pages.proposals");
   place.after(panel);
   const openParagraph = (pid: string) => {
     focusParagraph(view, pid);
@@ -302,7 +303,7 @@ export async function openEditorPage(main: HTMLElement, draftId: string): Promis
       }
       const { me, draft } = answer;
       followSignOutsAs(me.role === Role.observer);
-      document.getElementById("me")!.textContent = me.state ? `${me.name} (${me.state})` : `${me.name} (${me.role})`;
+      setLocalText(document.getElementById("me")!, "pages.me", { name: me.name, role: me.role, state: me.state ?? "" });
       close = await openCopy(place, draftId, draft, me, open);
     });
   };

@@ -2,15 +2,18 @@
  * The Export menu of the editor and drafts pages: a button that opens the choice of text (the views
  * the reader may export) and of file (every format), and downloads the file from the export route.
  * While the server prepares it, the menu says so ("Preparing the Word file…"); a failure is said
- * beside the menu, in words.
+ * beside the menu, in words. Its words are bound to the catalogs and follow the UI language.
  */
 import { exportPath } from "../../shared/appPaths";
 import { assertNever } from "../../shared/assertNever";
-import { EXPORT_FILES, EXPORT_FORMATS, type ExportFormat } from "../../shared/export/exportFormat";
+import { EXPORT_FILES, EXPORT_FORMATS, ExportFormat } from "../../shared/export/exportFormat";
 import { ExportView } from "../../shared/export/exportModel";
 import { exportViewsFor } from "../../shared/readPolicy";
 import type { Role } from "../../shared/roles";
 import { errorMessageOf, unreachableMessage } from "../connection/errorMessages";
+import { t } from "../i18n/localize";
+import { localText, setLocalAttribute, setLocalText } from "../i18n/localizedElements";
+import type { MessageKey } from "../i18n/messageKeys";
 
 /** The draft and the reader the menu offers exports of. */
 export interface ExportMenuOptions {
@@ -20,18 +23,29 @@ export interface ExportMenuOptions {
 }
 
 /** How the menu names a view. */
-function viewLabel(view: ExportView): string {
+function viewLabel(view: ExportView): MessageKey {
   switch (view) {
     case ExportView.bracketed:
-      return "Bracketed text (proposals by state)";
+      return "pages.viewBracketed";
     case ExportView.clean:
-      return "Chair's clean text";
+      return "pages.viewClean";
     case ExportView.compilation:
-      return "Compilation of proposals";
+      return "pages.viewCompilation";
     default:
       return assertNever(view);
   }
 }
+
+/** How the menu names each format's file; the compiler demands a name for every format. */
+const FILE_LABELS: Record<ExportFormat, MessageKey> = {
+  [ExportFormat.docx]: "pages.fileWord",
+  [ExportFormat.pdf]: "pages.filePdf",
+  [ExportFormat.html]: "pages.fileHtml",
+  [ExportFormat.markdown]: "pages.fileMarkdown",
+  [ExportFormat.text]: "pages.fileText",
+  [ExportFormat.akn]: "pages.fileAkomaNtoso",
+  [ExportFormat.json]: "pages.fileJson",
+};
 
 /** The file name the server gave in `Content-Disposition`, else `fallback`. */
 function fileNameOf(response: Response, fallback: string): string {
@@ -61,14 +75,14 @@ function saveFile(blob: Blob, fileName: string): void {
 }
 
 /** A labelled choice; the label names the select alone, not its options. */
-function choice<T extends string>(id: string, label: string, values: readonly T[], name: (value: T) => string): { label: HTMLLabelElement; select: HTMLSelectElement } {
+function choice<T extends string>(id: string, label: MessageKey, values: readonly T[], name: (value: T) => MessageKey): { label: HTMLLabelElement; select: HTMLSelectElement } {
   const select = document.createElement("select");
   select.id = id;
   select.className = id.replace(/-\d+$/, "");
-  for (const value of values) select.append(new Option(name(value), value));
+  for (const value of values) select.append(setLocalText(new Option("", value), name(value)));
   const text = document.createElement("label");
   text.htmlFor = id;
-  text.textContent = label;
+  setLocalText(text, label);
   return { label: text, select };
 }
 
@@ -82,21 +96,21 @@ export function mountExportMenu(place: HTMLElement, { draftId, role, observersRe
   const toggle = document.createElement("button");
   toggle.type = "button";
   toggle.className = "export-toggle";
-  toggle.textContent = "Export";
+  setLocalText(toggle, "pages.export");
   toggle.setAttribute("aria-expanded", "false");
   toggle.setAttribute("aria-controls", id);
   const panel = document.createElement("div");
   panel.id = id;
   panel.className = "export-panel";
   panel.setAttribute("role", "group");
-  panel.setAttribute("aria-label", "Export the draft");
+  setLocalAttribute(panel, "aria-label", "pages.exportTheDraft");
   panel.hidden = true;
-  const views = choice(`export-view-${menus}`, "Text", exportViewsFor(role, observersReadFloor), viewLabel);
-  const formats = choice(`export-format-${menus}`, "File", EXPORT_FORMATS, (format) => EXPORT_FILES[format].label);
+  const views = choice(`export-view-${menus}`, "pages.exportText", exportViewsFor(role, observersReadFloor), viewLabel);
+  const formats = choice(`export-format-${menus}`, "pages.exportFile", EXPORT_FORMATS, (format) => FILE_LABELS[format]);
   const download = document.createElement("button");
   download.type = "button";
   download.className = "export-download";
-  download.textContent = "Download";
+  setLocalText(download, "common.download");
   const status = document.createElement("p");
   status.className = "export-status";
   status.setAttribute("role", "status");
@@ -121,8 +135,9 @@ export function mountExportMenu(place: HTMLElement, { draftId, role, observersRe
   });
 
   let unmounted = false;
-  const say = (words: string, failed = false) => {
-    status.textContent = words;
+  const say = (words: string | Text, failed = false) => {
+    // Replaced, not rewritten: the words said before stop following the language.
+    status.replaceChildren(words);
     status.dataset["failed"] = String(failed);
   };
   let busy = false;
@@ -135,7 +150,7 @@ export function mountExportMenu(place: HTMLElement, { draftId, role, observersRe
     busy = true;
     download.setAttribute("aria-disabled", "true");
     root.setAttribute("aria-busy", "true");
-    say(`Preparing the ${file.label} file…`);
+    say(localText("pages.preparingFile", { file: t(FILE_LABELS[format]) }));
     try {
       const response = await fetch(exportPath(draftId, format, view));
       if (!response.ok) {
@@ -146,7 +161,7 @@ export function mountExportMenu(place: HTMLElement, { draftId, role, observersRe
       const blob = await response.blob();
       if (unmounted) return;
       saveFile(blob, fileName);
-      say(`Downloaded ${fileName}.`);
+      say(localText("pages.downloadedFile", { fileName }));
     } catch {
       say(unreachableMessage(), true);
     } finally {

@@ -6,6 +6,7 @@ import { draftPath } from "../../shared/appPaths";
 import type { ListedDraft } from "../../shared/draftListing";
 import { errorMessageOf, unreachableMessage } from "../connection/errorMessages";
 import { NoticeKind, showNotice } from "../connection/notice";
+import { localText } from "../i18n/localizedElements";
 
 /** Asks the server to set the policy; resolves with whether it did. */
 async function setObserversReadFloor(draftId: string, allowed: boolean): Promise<boolean> {
@@ -39,6 +40,6 @@ export function observerPolicySwitch(draft: ListedDraft): HTMLElement {
   });
   const label = document.createElement("label");
   label.className = "draft-policy";
-  label.append(box, " Observers see stances and comments");
+  label.append(box, " ", localText("pages.observersSeeFloor"));
   return label;
 }

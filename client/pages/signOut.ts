@@ -8,6 +8,7 @@
 import { SIGN_OUT_ROUTE } from "../../shared/appPaths";
 import { errorMessageOf, stillSignedInMessage, unreachableMessage } from "../connection/errorMessages";
 import { NoticeKind, showNotice } from "../connection/notice";
+import { setLocalText } from "../i18n/localizedElements";
 import { forgetSavedCopies } from "../offline/forgetDevice";
 
 /** Where a tab remembers that it signed out (and has not signed in since), with the time. */
@@ -143,9 +144,10 @@ async function signOut(button: HTMLButtonElement): Promise<void> {
   leaveForSignedOutPage();
 }
 
-/** Binds the Sign out button (shown until a page learns the person is not signed in). */
+/** Binds the Sign out button (shown until a page learns the person is not signed in), and its words to the UI language. */
 export function bindSignOut(): void {
   const button = signOutButton();
+  if (button) setLocalText(button, "pages.signOut");
   button?.addEventListener("click", () => void signOut(button));
   // Going back may restore a page from the back-forward cache as it was before the sign-out.
   window.addEventListener("pageshow", (event) => {
