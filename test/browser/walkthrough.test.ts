@@ -5,13 +5,16 @@
  * silence procedure that ends on the server's (injected) clock. The observer sees every step live
  * and can change nothing. It runs twice: on a normal line, and through a proxy as bad as a
  * delegation's VPN (400 ms round trip, 400 kbit/s each way, for HTTP and sockets alike). The first run writes each role's view to
- * docs/screenshots/ for the README.
+ * docs/screenshots/ for the README. The second runs in the pseudo-locale (every catalog message
+ * accented and lengthened) and, at each step and on every page each role opens, finds no word that
+ * bypassed the catalogs (issue 15, acceptance 2).
  */
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { Clock } from "../../server/clock";
 import { createDemoDraft } from "../../server/demo/createDemoDraft";
+import { PSEUDO_LANGUAGE } from "../../client/i18n/uiLanguages";
 import { Role } from "../../shared/roles";
 import {
   BLOCK_SELECTOR,
@@ -26,6 +29,8 @@ import {
 import { invite } from "../support/members";
 import { startSlowLine, type LineConditions } from "../support/slowLine";
 import { startTestServer } from "../support/testServer";
+import { ANY, patternIn, startsIn, wordsIn } from "../support/uiWords";
+import { untranslatedWords } from "../support/untranslated";
 
 /** Block 4 of the demo draft is paragraph 4; block 6 is paragraph 5. */
 const PARAGRAPH_4 = 4;
@@ -61,11 +66,15 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 describe.each([
-  ["a normal line", null],
-  ["a bad line (400 ms, 400 kbit/s)", BAD_LINE],
-] as const)("the walkthrough on %s", (_line, conditions) => {
+  ["a normal line, in English", null, "en"],
+  ["a bad line (400 ms, 400 kbit/s), in the pseudo-locale", BAD_LINE, PSEUDO_LANGUAGE],
+] as const)("the walkthrough on %s", (_line, conditions, language) => {
   /** How long a change may take to show on another page. */
   const patience = conditions ? 20_000 : 5_000;
+  const say = wordsIn(language);
+  const pattern = patternIn(language);
+  const paragraph = (label: string) => say("editor.paragraph", { label });
+  const paragraphInSentence = (label: string) => say("consensus.paragraphInSentence", { label });
 
   it("takes a paragraph from proposal to agreement with four people, and the observer follows every step", async () => {
     const clock = new MovableClock();
@@ -75,7 +84,7 @@ describe.each([
     // Every byte of every page, sockets included, goes through the bad line.
     const url = conditions ? await startSlowLine(server.url, conditions) : server.url;
     const signIn = async (role: Role, state?: string) => {
-      const { page } = await openSignedIn(browser, url, await invite(server, draft.id, role, state));
+      const { page } = await openSignedIn(browser, url, await invite(server, draft.id, role, state), { prepare: startsIn(language) });
       page.setDefaultTimeout(patience);
       await page.locator('#connection[data-state="online"]').waitFor({ timeout: patience * 2 });
       await waitForEditor(page, 10);
@@ -87,31 +96,44 @@ describe.each([
     const observer = await signIn(Role.observer);
     const everyone = [chair, cuba, salvador, observer];
     const original = (await readBlocks(observer))[PARAGRAPH_4]!.text;
+    // What the pages may show in plain words: the data (names, codes, the draft's title, symbol and
+    // revision, what people typed), never a word of the interface.
+    const meta = await observer.evaluate(() => [".draft-title-text", ".draft-symbol", ".draft-revision"].map((selector) => document.querySelector(selector)?.textContent ?? ""));
+    const data = ["Concord", "chair", "observer", "CUB", "SLV", ...meta, "We support adding resilience.", "The paragraph singles out military capabilities.", "open, secure, stable and resilient"];
+    /** In the pseudo-locale, every page shows only catalog words and data. */
+    const expectAllTranslated = async (pages: Page[], step: string) => {
+      if (language !== PSEUDO_LANGUAGE) return;
+      for (const page of pages) expect({ step, untranslated: await untranslatedWords(page, data) }).toEqual({ step, untranslated: [] });
+    };
+    await expectAllTranslated(everyone, "signed in");
 
     // CUB proposes; every page, the observer's included, draws the bracket.
     await proposeReplacement(cuba, PARAGRAPH_4, "open, secure, stable", "open, secure, stable and resilient");
     for (const page of everyone) await page.locator(".draft-text .proposal .sponsors", { hasText: "CUB" }).waitFor();
+    await expectAllTranslated(everyone, "CUB proposed");
 
     // SLV co-sponsors from the proposal list and comments in the paragraph panel.
-    await salvador.locator(".proposal-list li", { hasText: "open, secure, stable and resilient" }).getByRole("button", { name: "Co-sponsor" }).click();
+    await salvador.locator(".proposal-list li", { hasText: "open, secure, stable and resilient" }).getByRole("button", { name: say("proposals.cosponsor") }).click();
     for (const page of everyone) await page.locator(".proposal-list li", { hasText: "open, secure, stable and resilient" }).filter({ hasText: "SLV" }).first().waitFor();
     const slvPanel = await openParagraphPanel(salvador, PARAGRAPH_4);
-    await slvPanel.getByLabel("Comment on Paragraph 4").fill("We support adding resilience.");
-    await slvPanel.getByRole("button", { name: "Comment", exact: true }).click();
+    await slvPanel.getByLabel(say("consensus.commentOn", { paragraph: paragraph("4") })).fill("We support adding resilience.");
+    await slvPanel.getByRole("button", { name: say("consensus.comment"), exact: true }).click();
     const chairPanel = await openParagraphPanel(chair, PARAGRAPH_4);
-    await chairPanel.locator(".threads", { hasText: "SLV: We support adding resilience." }).waitFor();
+    await chairPanel.locator(".threads", { hasText: "We support adding resilience." }).filter({ hasText: "SLV" }).waitFor();
+    await expectAllTranslated([chair, salvador], "the paragraph panel, with a comment");
 
     // SLV objects to paragraph 5, then withdraws the objection.
-    await objectTo(salvador, PARAGRAPH_5, "The paragraph singles out military capabilities.");
-    for (const page of everyone) await badge(page, PARAGRAPH_5).filter({ hasText: "Objected: SLV" }).waitFor();
+    await objectTo(salvador, PARAGRAPH_5, "The paragraph singles out military capabilities.", say);
+    for (const page of everyone) await badge(page, PARAGRAPH_5).filter({ hasText: say("consensus.objectedBy", { states: "SLV" }) }).waitFor();
+    await expectAllTranslated(everyone, "SLV objected");
     await screenshot(cuba, "delegation-cub");
     const slvOn5 = await openParagraphPanel(salvador, PARAGRAPH_5);
-    await slvOn5.getByLabel("No stance (withdraw)", { exact: true }).check();
-    await slvOn5.getByRole("button", { name: "Save stance" }).click();
-    for (const page of everyone) await badge(page, PARAGRAPH_5).filter({ hasText: /^Open$/ }).waitFor();
+    await slvOn5.getByLabel(say("consensus.stanceNone"), { exact: true }).check();
+    await slvOn5.getByRole("button", { name: say("consensus.saveStance") }).click();
+    for (const page of everyone) await badge(page, PARAGRAPH_5).filter({ hasText: new RegExp(`^${pattern("consensus.open").source}$`) }).waitFor();
 
     // The chair clears the bracket from the clearing queue: the words are in the text everywhere.
-    await chair.locator(".clearing-queue li", { hasText: "open, secure, stable and resilient" }).getByRole("button", { name: "Accept" }).click();
+    await chair.locator(".clearing-queue li", { hasText: "open, secure, stable and resilient" }).getByRole("button", { name: say("proposals.accept") }).click();
     for (const page of everyone) {
       await page.locator(BLOCK_SELECTOR).nth(PARAGRAPH_4).filter({ hasText: "open, secure, stable and resilient" }).waitFor();
       await page.locator(".draft-text .proposal").first().waitFor({ state: "detached" });
@@ -119,23 +141,26 @@ describe.each([
 
     // The chair declares paragraph 5 agreed ad referendum.
     const chairOn5 = await openParagraphPanel(chair, PARAGRAPH_5);
-    await chairOn5.getByRole("button", { name: "Declare agreed ad ref" }).click();
-    for (const page of everyone) await badge(page, PARAGRAPH_5).filter({ hasText: "Agreed ad ref" }).waitFor();
+    await chairOn5.getByRole("button", { name: say("consensus.declareAgreed") }).click();
+    for (const page of everyone) await badge(page, PARAGRAPH_5).filter({ hasText: say("consensus.agreed") }).waitFor();
+    await expectAllTranslated(everyone, "paragraph 5 agreed");
 
     // A silence procedure on paragraph 4, at the least notice; it ends on the server's clock.
     const chairOn4 = await openParagraphPanel(chair, PARAGRAPH_4);
-    await chairOn4.getByRole("button", { name: "Start silence procedure" }).click();
+    await chairOn4.getByRole("button", { name: say("consensus.startSilence") }).click();
     for (const page of everyone) {
-      await page.locator(".silence-banner", { hasText: "Silence procedure on Paragraph 4, until" }).waitFor();
-      await badge(page, PARAGRAPH_4).filter({ hasText: "Under silence" }).waitFor();
+      await page.locator(".silence-banner", { hasText: pattern("consensus.silenceRunning", { which: paragraphInSentence("4"), deadline: ANY, left: ANY }) }).waitFor();
+      await badge(page, PARAGRAPH_4).filter({ hasText: say("consensus.underSilence") }).waitFor();
     }
+    await expectAllTranslated(everyone, "under silence");
     await screenshot(salvador, "delegation-slv");
     clock.advance(73 * HOUR);
     expect(await server.silence.settleDue()).toBe(1);
     for (const page of everyone) {
-      await page.locator(".silence-banner", { hasText: "adopted Paragraph 4." }).waitFor();
-      await badge(page, PARAGRAPH_4).filter({ hasText: "Agreed ad ref" }).waitFor();
+      await page.locator(".silence-banner", { hasText: pattern("consensus.silenceSettled", { which: paragraphInSentence("4"), time: ANY, adopted: paragraphInSentence("4") }) }).waitFor();
+      await badge(page, PARAGRAPH_4).filter({ hasText: say("consensus.agreed") }).waitFor();
     }
+    await expectAllTranslated(everyone, "silence settled");
     if (!conditions) {
       await screenshot(chair, "chair");
       await screenshot(observer, "observer");
@@ -154,5 +179,23 @@ describe.each([
     const reading = ":not(.history-toggle):not(.history-more)";
     expect(await observer.locator(`main button${reading}, main input, main textarea, main [contenteditable=true]`).count()).toBe(0);
     expect(await observer.locator("main .history-toggle").count()).toBeGreaterThan(0);
-  }, 240_000);
+
+    // The other pages each role opens: a paragraph's history, the chair's audit log, and the drafts
+    // page. The history and the audit quote the draft's words as they were and are: data.
+    if (language === PSEUDO_LANGUAGE) {
+      data.push(original, ...before.map((block) => block.text));
+      const history = await openParagraphPanel(observer, PARAGRAPH_4);
+      await history.locator(".history-toggle").click();
+      await history.locator(".history-events li").first().waitFor();
+      await expectAllTranslated([observer], "a paragraph's history");
+      await chair.locator(".audit-link").click();
+      await chair.locator(".audit-entries li").first().waitFor();
+      await expectAllTranslated([chair], "the audit log");
+      for (const page of everyone) {
+        await page.goto(`${url}/`);
+        await page.locator("ul.drafts li").first().waitFor();
+        await expectAllTranslated([page], "the drafts page");
+      }
+    }
+  }, 300_000);
 });

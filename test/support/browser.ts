@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { wordsIn } from "./uiWords";
 import { CHROMIUM_SERVER_FLAGS, defaultChromiumPath } from "../../server/export/pdf/PdfPrinter";
 import { onTestEnd } from "./cleanup";
 
@@ -169,10 +170,10 @@ export async function openParagraphPanel(page: Page, index: number): Promise<Loc
   return panel;
 }
 
-/** A delegation objects to block `index` from its paragraph panel, giving `reason`. */
-export async function objectTo(page: Page, index: number, reason: string): Promise<void> {
+/** A delegation objects to block `index` from its paragraph panel, giving `reason`, on a page in the UI language `say` speaks. */
+export async function objectTo(page: Page, index: number, reason: string, say: ReturnType<typeof wordsIn> = wordsIn("en")): Promise<void> {
   const panel = await openParagraphPanel(page, index);
-  await panel.getByLabel("Object", { exact: true }).check();
-  await panel.getByLabel("Reason (required for an objection)").fill(reason);
-  await panel.getByRole("button", { name: "Save stance" }).click();
+  await panel.getByLabel(say("consensus.stanceObject"), { exact: true }).check();
+  await panel.getByLabel(say("consensus.reasonLabel")).fill(reason);
+  await panel.getByRole("button", { name: say("consensus.saveStance") }).click();
 }

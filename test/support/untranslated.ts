@@ -64,6 +64,8 @@ export async function untranslatedWords(page: Page, data: readonly string[]): Pr
   const dataLongestFirst = [...data].filter((item) => item.length > 0).sort((a, b) => b.length - a.length);
   const untranslated = new Set<string>();
   for (const text of shown) {
+    // A piece of the data (a run of a paragraph's words around a marked change) is data too.
+    if (data.some((item) => item.includes(text))) continue;
     let rest = text;
     // Messages nest (a status inside a sentence): take the innermost away until none is left.
     for (let before = ""; before !== rest; ) {
