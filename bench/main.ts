@@ -4,11 +4,11 @@
  * this process on the other. Each repeat starts with the next server in turn (C R H, R H C, H C R) so
  * that machine drift cancels out; figures are medians of the repeats, ratios are given per repeat
  * with their range, and the machine's load is recorded for every run. Writes bench/results/latest.md
- * and latest.json.
+ * and latest.json (a quick run: quick.md and quick.json).
  *
  * For profiling and quick checks: `--only=fan-out,join,many-drafts,trust,browser,exports` runs those
  * scenarios (the report is then written to bench/results/partial.md), `--servers=concord,baseline`
- * those servers, `--many-drafts=N` sets the draft count, `--fan-out=10,50` the fan-out sizes, and
+ * those servers, `--repeats=N` the repeats of a full run, `--many-drafts=N` the draft count, `--fan-out=10,50` the fan-out sizes, and
  * `--server-cpu-prof=DIR` runs Concord under `node --cpu-prof` writing profiles to DIR.
  */
 import fs from "node:fs";
@@ -29,7 +29,7 @@ import { pinning } from "./pinning";
 const quick = process.argv.includes("--quick");
 const settings = quick
   ? { repeats: 1, fanOutMs: 2000, manyDraftsMs: 4000, joinRounds: 1, browserRepeats: 1, exportRepeats: 1 }
-  : { repeats: 3, fanOutMs: 10_000, manyDraftsMs: 15_000, joinRounds: 3, browserRepeats: 3, exportRepeats: 3 };
+  : { repeats: Number(option("repeats") ?? 3), fanOutMs: 10_000, manyDraftsMs: 15_000, joinRounds: 3, browserRepeats: 3, exportRepeats: 3 };
 /** Fan-out sizes, all with presence and FAN_OUT_WRITERS writers; a quick run skips the middle ones. */
 const FAN_OUT_CLIENTS = option("fan-out")?.split(",").map(Number) ?? (quick ? [10, 200, 1000] : [10, 50, 200, 500, 1000]);
 const FAN_OUT_WRITERS = 20;
@@ -165,9 +165,9 @@ async function main(): Promise<void> {
     });
   }
 
-  // A partial run (some scenarios or servers) never overwrites the full report.
-  const partial = option("only") !== undefined || option("servers") !== undefined || option("fan-out") !== undefined || option("many-drafts") !== undefined;
-  const written = writeReport(results, command, partial ? "partial" : "latest");
+  // Only a full run writes latest.md: a partial run (some scenarios or servers) writes partial.md, a quick one quick.md.
+  const partial = ["only", "servers", "fan-out", "many-drafts", "repeats"].some((name) => option(name) !== undefined);
+  const written = writeReport(results, command, partial ? "partial" : quick ? "quick" : "latest");
   log(`report written to ${written.join(" and ")}`);
 }
 
