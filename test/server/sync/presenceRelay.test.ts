@@ -112,6 +112,19 @@ describe("presence relay", () => {
     expect(removal).toEqual([4001, 2, null]);
   });
 
+  it("keeps the observer count as observers come and go, and clears it when the last one leaves", async () => {
+    const { server, draftId } = await roomWithRawClients(0);
+    const watcher = await connectStockClient(server, draftId);
+    const count = () => Array.from(watcher.provider.awareness.getStates().values()).find((state) => "observers" in state)?.observers as number | undefined;
+    const first = await openRaw(server, draftId, Room.text, (await invite(server, draftId, Role.observer)).token);
+    const second = await openRaw(server, draftId, Room.text, (await invite(server, draftId, Role.observer)).token);
+    await waitFor(count, (seen) => seen === 2, { what: "two observers counted" });
+    first.socket.close();
+    await waitFor(count, (seen) => seen === 1, { what: "one observer counted" });
+    second.socket.close();
+    await waitFor(count, (seen) => seen === undefined, { what: "the count cleared" });
+  });
+
   it("relays the state of a closed connection's client id as removed", async () => {
     const { server, draftId, senders } = await roomWithRawClients(1);
     const stock = await connectStockClient(server, draftId);
