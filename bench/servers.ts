@@ -21,6 +21,9 @@ import { onServerCore } from "./pinning";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
+/** Times a join's snapshot request is sent before its failure fails the scenario. */
+const SNAPSHOT_ATTEMPTS = 3;
+
 /** Drafts the baseline seeds at once. */
 const SEED_BATCH = 25;
 
@@ -139,9 +142,17 @@ export async function startConcord(setup: ServerSetup): Promise<ServerUnderTest>
     draftIds,
     room: (draftId) => ({ url: `ws://127.0.0.1:${port}/sync/${draftId}/${Room.text}?token=${token}` }),
     snapshot: async (draftId) => {
-      const response = await fetch(`${base}/api/drafts/${draftId}/rooms/${Room.text}/snapshot`, { headers: { authorization: `Bearer ${token}` } });
-      const wireBytes = Number(response.headers.get("content-length") ?? 0);
-      return { state: new Uint8Array(await response.arrayBuffer()), wireBytes };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const response = await fetch(`${base}/api/drafts/${draftId}/rooms/${Room.text}/snapshot`, { headers: { authorization: `Bearer ${token}` } });
+          const wireBytes = Number(response.headers.get("content-length") ?? 0);
+          return { state: new Uint8Array(await response.arrayBuffer()), wireBytes };
+        } catch (error) {
+          // A client process busy for seconds can reuse a kept-alive connection the server has just
+          // closed as idle (undici's "other side closed"): the GET is safe to send again.
+          if (attempt >= SNAPSHOT_ATTEMPTS || !(error instanceof TypeError)) throw error;
+        }
+      }
     },
     stop: async () => {
       await stop();
