@@ -38,6 +38,8 @@ export interface BenchResults {
   servers: ServerKind[];
   pinning: string;
   runs: RunRecord[];
+  /** Scenarios that failed, with their error. */
+  failed: string[];
   fanOut: Array<{ clients: number; writers: number; runs: ByServer<FanOutResult> }>;
   /** Each repeat's join rounds. */
   join: ByServer<JoinResult[]> | null;
@@ -139,6 +141,8 @@ export function writeReport(results: BenchResults, command: string, name = "late
   lines.push(`- Pinning: ${results.pinning}`);
   lines.push("- Reference: `@y/websocket-server` 0.1.1, in memory, no authentication, no storage. Hocuspocus: in memory (a Map as its store), no authentication. Concord: authenticated, write guard on, every update committed to SQLite before it is relayed.");
   lines.push("- Fan-out clients other than the writers read each update's clocks (Yjs update meta) instead of applying it, so that the client process stays light beside the server.", "");
+  for (const failure of results.failed) lines.push(`- **Failed in this run:** ${failure}`);
+  if (results.failed.length > 0) lines.push("");
 
   if (results.fanOut.length > 0) {
     lines.push("## 1. Fan-out (presence on; ms from an edit to its arrival at every other client; server CPU per delivered update)", "");
