@@ -28,7 +28,7 @@ import { pinning } from "./pinning";
 
 const quick = process.argv.includes("--quick");
 const settings = quick
-  ? { repeats: 1, fanOutMs: 2000, manyDraftsMs: 4000, joinRounds: 1, browserRepeats: 1, exportRepeats: 1 }
+  ? { repeats: 1, fanOutMs: 2000, manyDraftsMs: 4000, joinRounds: 3, browserRepeats: 1, exportRepeats: 1 }
   : { repeats: Number(option("repeats") ?? 3), fanOutMs: 10_000, manyDraftsMs: 15_000, joinRounds: 3, browserRepeats: 3, exportRepeats: 3 };
 /** Fan-out sizes, all with presence and FAN_OUT_WRITERS writers; a quick run skips the middle ones. */
 const FAN_OUT_CLIENTS = option("fan-out")?.split(",").map(Number) ?? (quick ? [10, 200, 1000] : [10, 50, 200, 500, 1000]);

@@ -150,6 +150,7 @@ export function writeReport(results: BenchResults, command: string, name = "late
       lines.push(`### ${row.clients} clients, ${row.writers} writers`, "");
       lines.push(
         ...serverTable(row.runs, [
+          ["presence settled ms", (r) => r.presenceSettleMs, 0],
           ["p50 ms", (r) => r.latencyMs.p50, 1],
           ["p99 ms", (r) => r.latencyMs.p99, 1],
           ["max ms", (r) => r.latencyMs.max, 1],
