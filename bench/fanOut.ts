@@ -1,10 +1,11 @@
 /**
- * Scenario 1, fan-out: N clients on one draft, each publishing presence as an editor does; W of
- * them type into the text every 50 ms. For each edit, the time until every other client has it.
+ * Scenario 1, fan-out: N clients on one draft, each publishing presence as an editor does; once
+ * everyone's presence has reached everyone, W of them type into the text every 50 ms and move
+ * their caret. For each edit, the time until every other client has it.
  */
 import * as Y from "yjs";
 import { TextRoot } from "../shared/documentLayout";
-import { BenchClient } from "./benchClient";
+import { BenchClient, type RoomAddress } from "./benchClient";
 import { cpuSeconds, rssMiB } from "./processStats";
 import type { ServerUnderTest } from "./servers";
 import { summary } from "./stats";
@@ -15,12 +16,22 @@ export const EDIT_INTERVAL_MS = 50;
 /** Clients connected at once while a scenario sets up. */
 export const CONNECT_BATCH = 25;
 
+/** Longest wait for every client's presence to reach every client before the edits start. */
+export const PRESENCE_SETTLE_MS = 60_000;
+
 /** The figures of one fan-out run. */
 export interface FanOutResult {
   latencyMs: ReturnType<typeof summary>;
   edits: number;
+  /** Edits some client still lacked 10 s after the last was made. */
   undelivered: number;
+  /** Ms from every client publishing its presence until every client showed everyone's (NaN: not within PRESENCE_SETTLE_MS). */
+  presenceSettleMs: number;
+  /** Arrivals of an edit at a client other than its writer: what the server's relay work bought. */
+  deliveredUpdates: number;
   serverCpuSeconds: number;
+  /** Server CPU per delivered update, in microseconds: the headline cost of fan-out. */
+  serverCpuMicrosPerDelivered: number;
   serverRssMiB: number;
 }
 
@@ -31,20 +42,28 @@ interface Edit {
 }
 
 /** Connects `count` clients to a room, a batch at a time. */
-export async function connectMany(url: string, count: number): Promise<BenchClient[]> {
+export async function connectMany(address: RoomAddress, count: number, options: { light?: boolean } = {}): Promise<BenchClient[]> {
   const clients: BenchClient[] = [];
   while (clients.length < count) {
     const batch = Math.min(CONNECT_BATCH, count - clients.length);
-    clients.push(...(await Promise.all(Array.from({ length: batch }, () => BenchClient.connect(url)))));
+    clients.push(...(await Promise.all(Array.from({ length: batch }, () => BenchClient.connect(address, undefined, options)))));
   }
   return clients;
 }
 
 /** Runs one fan-out on a draft whose text has at least one paragraph. */
-export async function fanOut(server: ServerUnderTest, clientsCount: number, writersCount: number, durationMs: number): Promise<FanOutResult> {
+export async function fanOut(server: ServerUnderTest, clientsCount: number, writersWanted: number, durationMs: number): Promise<FanOutResult> {
   const draftId = server.draftIds[0]!;
-  const clients = await connectMany(server.roomUrl(draftId), clientsCount);
+  // Writers hold the document to edit it; every other client only reads how far each writer reached it.
+  const writersCount = Math.min(writersWanted, clientsCount);
+  const clients = [...(await connectMany(server.room(draftId), writersCount)), ...(await connectMany(server.room(draftId), clientsCount - writersCount, { light: true }))];
+  const presenceStarted = performance.now();
   clients.forEach((client, index) => client.awareness.setLocalState({ user: { name: `Delegate ${index}`, color: "#1f4e8c" }, cursor: null }));
+  // The edits start once presence has settled: N clients announcing themselves to N clients is a
+  // join storm, not the steady state of a meeting that this scenario measures.
+  const settled = () => clients.every((client) => client.awareness.getStates().size >= clients.length);
+  while (!settled() && performance.now() - presenceStarted < PRESENCE_SETTLE_MS) await new Promise((resolve) => setTimeout(resolve, 50));
+  const presenceSettleMs = settled() ? performance.now() - presenceStarted : Number.NaN;
   const writers = clients.slice(0, writersCount);
   const edits = new Map<string, Edit>();
   const seen = clients.map(() => new Map<number, number>());
@@ -55,7 +74,7 @@ export async function fanOut(server: ServerUnderTest, clientsCount: number, writ
       for (const writer of writers) {
         if (writer === client) continue;
         const id = writer.doc.clientID;
-        const state = Y.getState(client.doc.store, id);
+        const state = client.clockOf(id);
         for (let clock = seen[receiverIndex]!.get(id) ?? 0; clock < state; clock++) {
           const edit = edits.get(`${id}:${clock}`);
           if (edit) {
@@ -68,7 +87,7 @@ export async function fanOut(server: ServerUnderTest, clientsCount: number, writ
     };
   });
   for (const [index, client] of clients.entries()) {
-    for (const writer of writers) seen[index]!.set(writer.doc.clientID, Y.getState(client.doc.store, writer.doc.clientID));
+    for (const writer of writers) seen[index]!.set(writer.doc.clientID, client.clockOf(writer.doc.clientID));
   }
 
   const cpuBefore = cpuSeconds(server.pid);
@@ -94,11 +113,15 @@ export async function fanOut(server: ServerUnderTest, clientsCount: number, writ
   for (const client of clients) client.close();
 
   const delivered = Array.from(edits.values()).filter((edit) => edit.waiting <= 0);
+  const deliveredUpdates = Array.from(edits.values()).reduce((sum, edit) => sum + (clients.length - 1 - Math.max(0, edit.waiting)), 0);
   return {
     latencyMs: summary(delivered.map((edit) => edit.lastArrival - edit.sent)),
     edits: edits.size,
     undelivered: edits.size - delivered.length,
+    presenceSettleMs,
+    deliveredUpdates,
     serverCpuSeconds,
+    serverCpuMicrosPerDelivered: deliveredUpdates > 0 ? (serverCpuSeconds * 1e6) / deliveredUpdates : Number.NaN,
     serverRssMiB,
   };
 }

@@ -43,7 +43,7 @@ async function joinOne(server: ServerUnderTest, draftId: string): Promise<{ ms: 
     bytes += snapshot.wireBytes;
     initial = snapshot.state;
   }
-  const client = await BenchClient.connect(server.roomUrl(draftId), initial);
+  const client = await BenchClient.connect(server.room(draftId), initial);
   return { ms: performance.now() - started, bytes: bytes + client.bytesReceived, client };
 }
 

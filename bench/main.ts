@@ -1,7 +1,15 @@
 /**
- * `npm run bench [-- --quick] [-- --browser-only] [-- --exports-only]`: Concord against the reference y-websocket server, each in its own
- * process on loopback, driven by this process. Servers take turns (A B A B) so machine drift cancels
- * out; each figure is the median of the repeats. Writes bench/results/latest.md and latest.json.
+ * `npm run bench [-- --quick] [-- --browser-only] [-- --exports-only]`: Concord against the reference
+ * y-websocket server and Hocuspocus, each in its own process on loopback pinned to one core, driven by
+ * this process on the other. Each repeat starts with the next server in turn (C R H, R H C, H C R) so
+ * that machine drift cancels out; figures are medians of the repeats, ratios are given per repeat
+ * with their range, and the machine's load is recorded for every run. Writes bench/results/latest.md
+ * and latest.json (a quick run: quick.md and quick.json).
+ *
+ * For profiling and quick checks: `--only=fan-out,join,many-drafts,trust,browser,exports` runs those
+ * scenarios (the report is then written to bench/results/partial.md), `--servers=concord,baseline`
+ * those servers, `--repeats=N` the repeats of a full run, `--many-drafts=N` the draft count, `--fan-out=10,50` the fan-out sizes, and
+ * `--server-cpu-prof=DIR` runs Concord under `node --cpu-prof` writing profiles to DIR.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -13,42 +21,61 @@ import { exportsScenario } from "./exports";
 import { machine } from "./processStats";
 import { joinRound, largeDraft, type JoinResult } from "./join";
 import { manyDrafts, type ManyDraftsResult } from "./manyDrafts";
-import { exportsSection, RESULTS_DIR, writeReport, type BenchResults } from "./report";
-import { startServer, type ServerKind, type ServerSetup } from "./servers";
-import { median, summary } from "./stats";
+import { exportsSection, RESULTS_DIR, writeReport, type BenchResults, type RunRecord } from "./report";
+import { startServer, SERVER_KINDS, type ServerKind, type ServerSetup } from "./servers";
+import { summary } from "./stats";
+import { pinning } from "./pinning";
 
 const quick = process.argv.includes("--quick");
 const settings = quick
   ? { repeats: 1, fanOutMs: 2000, manyDraftsMs: 4000, joinRounds: 3, browserRepeats: 1, exportRepeats: 1 }
-  : { repeats: 3, fanOutMs: 10_000, manyDraftsMs: 15_000, joinRounds: 3, browserRepeats: 3, exportRepeats: 3 };
-const KINDS: ServerKind[] = ["concord", "baseline"];
-const FAN_OUT_CLIENTS = [10, 50, 200];
-const FAN_OUT_WRITERS = [1, 20];
+  : { repeats: Number(option("repeats") ?? 3), fanOutMs: 10_000, manyDraftsMs: 15_000, joinRounds: 3, browserRepeats: 3, exportRepeats: 3 };
+/** Fan-out sizes, all with presence and FAN_OUT_WRITERS writers; a quick run skips the middle ones. */
+const FAN_OUT_CLIENTS = option("fan-out")?.split(",").map(Number) ?? (quick ? [10, 200, 1000] : [10, 50, 200, 500, 1000]);
+const FAN_OUT_WRITERS = 20;
 const JOIN_CLIENTS = 50;
-const MANY_DRAFTS = 500;
+const MANY_DRAFTS = Number(option("many-drafts") ?? 500);
+const KINDS = (option("servers")?.split(",") as ServerKind[] | undefined) ?? [...SERVER_KINDS];
+const SCENARIOS = option("only")?.split(",") ?? ["fan-out", "join", "many-drafts", "trust", "browser", "exports"];
+const cpuProfileDir = option("server-cpu-prof");
+
+/** The value of `--name=value` on the command line, if given. */
+function option(name: string): string | undefined {
+  return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
 
 function smallDraft() {
   return schema.node("doc", null, Array.from({ length: 8 }, (_, i) => schema.node("paragraph", null, [schema.text(`Paragraph ${i + 1} of the bench draft.`)])));
 }
 
-/** Runs `measure` on a fresh server of each kind, A B A B, and returns every repeat's result. */
-async function alternate<T>(setup: ServerSetup, measure: (kind: ServerKind, server: Awaited<ReturnType<typeof startServer>>) => Promise<T>) {
-  const results: Record<ServerKind, T[]> = { concord: [], baseline: [] };
+const runLog: RunRecord[] = [];
+
+/**
+ * Runs `measure` on a fresh server of each kind, each repeat starting with the next kind in turn,
+ * and returns every repeat's result by kind (index = repeat), logging the machine's load per run.
+ */
+async function alternate<T>(scenario: string, setup: ServerSetup, measure: (kind: ServerKind, server: Awaited<ReturnType<typeof startServer>>) => Promise<T>) {
+  const results = Object.fromEntries(KINDS.map((kind) => [kind, [] as T[]])) as Partial<Record<ServerKind, T[]>>;
   for (let repeat = 0; repeat < settings.repeats; repeat++) {
-    for (const kind of KINDS) {
-      const server = await startServer(kind, setup);
+    const order = KINDS.map((_, i) => KINDS[(i + repeat) % KINDS.length]!);
+    for (const [position, kind] of order.entries()) {
+      const loadBefore = os.loadavg()[0]!;
+      const server = await startServer(kind, { ...setup, nodeArgs: kind === "concord" && cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : undefined });
       try {
-        results[kind].push(await measure(kind, server));
+        results[kind]!.push(await measure(kind, server));
       } finally {
         await server.stop();
       }
+      runLog.push({ scenario, repeat: repeat + 1, position: position + 1, kind, loadBefore, loadAfter: os.loadavg()[0]! });
     }
   }
   return results;
 }
 
-function medianOf<T>(runs: T[], pick: (run: T) => number): number {
-  return median(runs.map(pick));
+/** How this run was pinned, checked from the client process's own CPU affinity. */
+function pinningNote(): string {
+  const allowed = /Cpus_allowed_list:\s*(\S+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? "unknown";
+  return `${pinning.note}; this client process may run on CPU(s) ${allowed}`;
 }
 
 async function main(): Promise<void> {
@@ -71,67 +98,86 @@ async function main(): Promise<void> {
     log(`written to ${file}`);
     return;
   }
-  const results: BenchResults = { quick, settings, fanOut: [], join: null, manyDrafts: null, trust: null, durability: null, browser: null, exports: null };
+  const results: BenchResults = { quick, settings, servers: KINDS, pinning: pinningNote(), runs: runLog, failed: [], fanOut: [], join: null, manyDrafts: null, trust: null, durability: null };
+  const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.replace(/ -- $/, "");
+  log(results.pinning);
 
-  for (const clients of FAN_OUT_CLIENTS) {
-    for (const writers of FAN_OUT_WRITERS) {
-      log(`fan-out: ${clients} clients, ${writers} writer(s)`);
-      const runs = await alternate<FanOutResult>({ drafts: 1, doc: smallDraft() }, (_kind, server) => fanOut(server, clients, writers, settings.fanOutMs));
-      results.fanOut.push({
-        clients,
-        writers,
-        concord: runs.concord,
-        baseline: runs.baseline,
-        p99: { concord: medianOf(runs.concord, (r) => r.latencyMs.p99), baseline: medianOf(runs.baseline, (r) => r.latencyMs.p99) },
-      });
+  // A scenario that fails is named in the report; the figures measured so far are kept.
+  const attempt = async (name: string, run: () => Promise<void>) => {
+    if (!SCENARIOS.includes(name)) return;
+    await run().catch((error: unknown) => {
+      log(`${name} failed: ${String(error)}`);
+      results.failed.push(`${name}: ${String(error)}`);
+    });
+  };
+
+  await attempt("fan-out", async () => {
+    for (const clients of FAN_OUT_CLIENTS) {
+      log(`fan-out: ${clients} clients with presence, ${Math.min(clients, FAN_OUT_WRITERS)} writers`);
+      const runs = await alternate<FanOutResult>(`fan-out ${clients}`, { drafts: 1, doc: smallDraft() }, (_kind, server) => fanOut(server, clients, FAN_OUT_WRITERS, settings.fanOutMs));
+      results.fanOut.push({ clients, writers: Math.min(clients, FAN_OUT_WRITERS), runs });
     }
-  }
-
-  log("join: 5,000 paragraphs, 50 clients at once");
-  const joins = await alternate<JoinResult[]>({ drafts: 1, doc: largeDraft() }, async (_kind, server) => {
-    const rounds: JoinResult[] = [];
-    for (let round = 0; round < settings.joinRounds; round++) rounds.push(await joinRound(server, JOIN_CLIENTS));
-    return rounds;
   });
-  results.join = { concord: joins.concord.flat(), baseline: joins.baseline.flat() };
 
-  log(`many drafts: ${MANY_DRAFTS} drafts × 2 clients`);
-  const many = await alternate<ManyDraftsResult>({ drafts: MANY_DRAFTS, doc: smallDraft() }, (_kind, server) => manyDrafts(server, settings.manyDraftsMs));
-  results.manyDrafts = many;
+  await attempt("join", async () => {
+    log("join: 5,000 paragraphs, 50 clients at once");
+    results.join = await alternate<JoinResult[]>("join", { drafts: 1, doc: largeDraft() }, async (_kind, server) => {
+      const rounds: JoinResult[] = [];
+      for (let round = 0; round < settings.joinRounds; round++) rounds.push(await joinRound(server, JOIN_CLIENTS));
+      return rounds;
+    });
+  });
 
-  log("cost of trust and durability: 200 clients, 20 writers, guard and durable commit on / off");
-  const commitLog = path.join(os.tmpdir(), `concord-bench-commits-${process.pid}.json`);
-  const trust = { on: [] as FanOutResult[], off: [] as FanOutResult[] };
-  const commitTimes: number[] = [];
-  for (let repeat = 0; repeat < settings.repeats; repeat++) {
-    for (const trustOff of [false, true]) {
-      const server = await startServer("concord", { drafts: 1, doc: smallDraft(), trustOff, commitLog: trustOff ? undefined : commitLog });
-      try {
-        (trustOff ? trust.off : trust.on).push(await fanOut(server, 200, 20, settings.fanOutMs));
-      } finally {
-        await server.stop();
+  await attempt("many-drafts", async () => {
+    log(`many drafts: ${MANY_DRAFTS} drafts × 2 clients`);
+    results.manyDrafts = await alternate<ManyDraftsResult>("many drafts", { drafts: MANY_DRAFTS, doc: smallDraft() }, (_kind, server) => manyDrafts(server, settings.manyDraftsMs));
+  });
+
+  await attempt("trust", async () => {
+    if (!KINDS.includes("concord")) return;
+    log("cost of trust and durability: 200 clients, 20 writers, guard and durable commit on / off");
+    const commitLog = path.join(os.tmpdir(), `concord-bench-commits-${process.pid}.json`);
+    const trust = { on: [] as FanOutResult[], off: [] as FanOutResult[] };
+    const commitTimes: number[] = [];
+    for (let repeat = 0; repeat < settings.repeats; repeat++) {
+      // On first, then off first: the order alternates like the servers'.
+      for (const trustOff of repeat % 2 === 0 ? [false, true] : [true, false]) {
+        const loadBefore = os.loadavg()[0]!;
+        const server = await startServer("concord", { drafts: 1, doc: smallDraft(), trustOff, commitLog: trustOff ? undefined : commitLog });
+        try {
+          (trustOff ? trust.off : trust.on).push(await fanOut(server, 200, 20, settings.fanOutMs));
+        } finally {
+          await server.stop();
+        }
+        runLog.push({ scenario: `trust ${trustOff ? "off" : "on"}`, repeat: repeat + 1, position: trustOff === (repeat % 2 === 0) ? 2 : 1, kind: "concord", loadBefore, loadAfter: os.loadavg()[0]! });
+        if (!trustOff && fs.existsSync(commitLog)) commitTimes.push(...(JSON.parse(fs.readFileSync(commitLog, "utf8")) as number[]));
       }
-      if (!trustOff && fs.existsSync(commitLog)) commitTimes.push(...(JSON.parse(fs.readFileSync(commitLog, "utf8")) as number[]));
     }
+    fs.rmSync(commitLog, { force: true });
+    results.trust = trust;
+    results.durability = summary(commitTimes);
+  });
+
+  if (SCENARIOS.includes("browser")) {
+    log("browser: 1,000 paragraphs, 500 proposals, 2,000 stances in headless Chromium");
+    // A failure here must not throw away the figures measured so far.
+    results.browser = await browserScenario(settings.browserRepeats).catch((error: unknown) => {
+      log(`browser scenario failed: ${String(error)}`);
+      return null;
+    });
   }
-  fs.rmSync(commitLog, { force: true });
-  results.trust = trust;
-  results.durability = summary(commitTimes);
 
-  log("browser: 1,000 paragraphs, 500 proposals, 2,000 stances in headless Chromium");
-  // A failure here must not throw away the figures measured so far.
-  results.browser = await browserScenario(settings.browserRepeats).catch((error: unknown) => {
-    log(`browser scenario failed: ${String(error)}`);
-    return null;
-  });
+  if (SCENARIOS.includes("exports")) {
+    log("documents out: 5,000 paragraphs as DOCX, PDF and AKN, one process per export");
+    results.exports = await exportsScenario(settings.exportRepeats, log).catch((error: unknown) => {
+      log(`documents out failed: ${String(error)}`);
+      return null;
+    });
+  }
 
-  log("documents out: 5,000 paragraphs as DOCX, PDF and AKN, one process per export");
-  results.exports = await exportsScenario(settings.exportRepeats, log).catch((error: unknown) => {
-    log(`documents out failed: ${String(error)}`);
-    return null;
-  });
-
-  const written = writeReport(results, `npm run bench${quick ? " -- --quick" : ""}`);
+  // Only a full run writes latest.md: a partial run (some scenarios or servers) writes partial.md, a quick one quick.md.
+  const partial = ["only", "servers", "fan-out", "many-drafts", "repeats"].some((name) => option(name) !== undefined);
+  const written = writeReport(results, command, partial ? "partial" : quick ? "quick" : "latest");
   log(`report written to ${written.join(" and ")}`);
 }
 

@@ -12,26 +12,45 @@ export const LIGHT_EDIT_INTERVAL_MS = 2000;
 /** The figures of one many-drafts run. */
 export interface ManyDraftsResult {
   drafts: number;
+  /** RSS with every draft loaded and its clients connected, before the edits start. */
+  loadedRssMiB: number;
+  /** RSS at the end of the edits. */
   serverRssMiB: number;
   serverCpuSeconds: number;
+  edits: number;
+  /** Server CPU per edit, in milliseconds. */
+  serverCpuMsPerEdit: number;
 }
 
 /** Two clients per draft, each editing every two seconds, for `durationMs`. */
 export async function manyDrafts(server: ServerUnderTest, durationMs: number): Promise<ManyDraftsResult> {
   const clients: BenchClient[] = [];
-  for (const draftId of server.draftIds) clients.push(...(await connectMany(server.roomUrl(draftId), 2)));
+  for (const draftId of server.draftIds) clients.push(...(await connectMany(server.room(draftId), 2)));
+  const loadedRssMiB = rssMiB(server.pid);
   const cpuBefore = cpuSeconds(server.pid);
+  let edits = 0;
   const timers = clients.map((client, index) =>
     setTimeout(function edit() {
       const block = client.doc.getXmlFragment(TextRoot.content).get(0) as Y.XmlElement | null;
       const text = block?.get(0) as Y.XmlText | undefined;
-      text?.insert(0, "x");
+      if (text) {
+        text.insert(0, "x");
+        edits++;
+      }
       timers[index] = setTimeout(edit, LIGHT_EDIT_INTERVAL_MS);
     }, (index * 37) % LIGHT_EDIT_INTERVAL_MS),
   );
   await new Promise((resolve) => setTimeout(resolve, durationMs));
   for (const timer of timers) clearTimeout(timer);
-  const result = { drafts: server.draftIds.length, serverRssMiB: rssMiB(server.pid), serverCpuSeconds: cpuSeconds(server.pid) - cpuBefore };
+  const serverCpuSeconds = cpuSeconds(server.pid) - cpuBefore;
+  const result: ManyDraftsResult = {
+    drafts: server.draftIds.length,
+    loadedRssMiB,
+    serverRssMiB: rssMiB(server.pid),
+    serverCpuSeconds,
+    edits,
+    serverCpuMsPerEdit: edits > 0 ? (serverCpuSeconds * 1000) / edits : Number.NaN,
+  };
   for (const client of clients) client.close();
   return result;
 }

@@ -1,7 +1,7 @@
 /**
- * The two servers under test, each its own process on loopback: Concord (built `dist/server`, over a
- * fresh data folder prepared with the drafts a scenario needs) and the reference
- * `@y/websocket-server` 0.1.1 (in-memory, seeded by a client).
+ * The servers under test, each its own process on loopback pinned to the server core: Concord
+ * (built `dist/server`, over a fresh data folder prepared with the drafts a scenario needs), the
+ * reference `@y/websocket-server` 0.1.1 and Hocuspocus (both in memory, seeded by a client).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -15,23 +15,40 @@ import { Drafts, initialTextUpdate } from "../server/drafts/Drafts";
 import { CredentialKind } from "../server/identity/IdentityStore";
 import { hashSecret, newSecret } from "../server/identity/secrets";
 import { SqliteStorage } from "../server/storage/SqliteStorage";
-import { BenchClient } from "./benchClient";
+import { BenchClient, type RoomAddress } from "./benchClient";
+import { HOCUSPOCUS_DIR, HOCUSPOCUS_VERSION } from "./hocuspocusPeer";
+import { onServerCore } from "./pinning";
 
 const ROOT = path.resolve(__dirname, "..", "..");
+
+/** Times a join's snapshot request is sent before its failure fails the scenario. */
+const SNAPSHOT_ATTEMPTS = 3;
 
 /** Drafts the baseline seeds at once. */
 const SEED_BATCH = 25;
 
 /** Which server. */
-export type ServerKind = "concord" | "baseline";
+export const ServerKind = { concord: "concord", baseline: "baseline", hocuspocus: "hocuspocus" } as const;
+/** Which server. */
+export type ServerKind = (typeof ServerKind)[keyof typeof ServerKind];
+
+/** Every server, in the order of a repeat's first round. */
+export const SERVER_KINDS: readonly ServerKind[] = [ServerKind.concord, ServerKind.baseline, ServerKind.hocuspocus];
+
+/** How each server is named in the report. */
+export const SERVER_LABELS: Record<ServerKind, string> = {
+  concord: "Concord",
+  baseline: "@y/websocket-server 0.1.1 (reference)",
+  hocuspocus: `Hocuspocus ${HOCUSPOCUS_VERSION}`,
+};
 
 /** A running server with its drafts. */
 export interface ServerUnderTest {
   kind: ServerKind;
   pid: number;
   draftIds: string[];
-  /** The socket URL of a draft's text room, with whatever credentials the server wants. */
-  roomUrl(draftId: string): string;
+  /** Where a client reaches a draft's text room, with whatever credentials the server wants. */
+  room(draftId: string): RoomAddress;
   /** Concord only: the gzipped snapshot a fresh client downloads, with the bytes it cost on the wire. */
   snapshot?(draftId: string): Promise<{ state: Uint8Array; wireBytes: number }>;
   stop(): Promise<void>;
@@ -43,6 +60,8 @@ export interface ServerSetup {
   doc?: PMNode;
   trustOff?: boolean;
   commitLog?: string;
+  /** Extra arguments for the server's Node (`--cpu-prof` and its folder, to profile a run). */
+  nodeArgs?: string[];
 }
 
 function freePort(): Promise<number> {
@@ -82,13 +101,13 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /** Serves Concord from `dataDir` in its own process on a free loopback port. */
-export async function serveConcord(dataDir: string, setup: Pick<ServerSetup, "trustOff" | "commitLog"> = {}) {
+export async function serveConcord(dataDir: string, setup: Pick<ServerSetup, "trustOff" | "commitLog" | "nodeArgs"> = {}) {
   const port = await freePort();
   // Every bench client connects from loopback: one address holding a thousand sockets is the bench, not an attack.
   const env = { ...process.env, CONCORD_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", CONCORD_MAX_CONNECTIONS_PER_ADDRESS: "0" } as NodeJS.ProcessEnv;
   if (setup.trustOff) env.CONCORD_BENCH_TRUST_OFF = "1";
   if (setup.commitLog) env.CONCORD_BENCH_COMMIT_LOG = setup.commitLog;
-  const child = spawn(process.execPath, [path.join(ROOT, "dist", "server", "main.js"), "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(...onServerCore(process.execPath, [...(setup.nodeArgs ?? []), path.join(ROOT, "dist", "server", "main.js"), "serve"]), { env, stdio: ["ignore", "pipe", "pipe"] });
   await waitForLine(child, /serving .* at (http:\/\/\S+)/);
   return { port, base: `http://127.0.0.1:${port}`, child, stop: stopper(child) };
 }
@@ -118,14 +137,22 @@ export async function startConcord(setup: ServerSetup): Promise<ServerUnderTest>
 
   const { port, base, child, stop } = await serveConcord(dataDir, setup);
   return {
-    kind: "concord",
+    kind: ServerKind.concord,
     pid: child.pid!,
     draftIds,
-    roomUrl: (draftId) => `ws://127.0.0.1:${port}/sync/${draftId}/${Room.text}?token=${token}`,
+    room: (draftId) => ({ url: `ws://127.0.0.1:${port}/sync/${draftId}/${Room.text}?token=${token}` }),
     snapshot: async (draftId) => {
-      const response = await fetch(`${base}/api/drafts/${draftId}/rooms/${Room.text}/snapshot`, { headers: { authorization: `Bearer ${token}` } });
-      const wireBytes = Number(response.headers.get("content-length") ?? 0);
-      return { state: new Uint8Array(await response.arrayBuffer()), wireBytes };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const response = await fetch(`${base}/api/drafts/${draftId}/rooms/${Room.text}/snapshot`, { headers: { authorization: `Bearer ${token}` } });
+          const wireBytes = Number(response.headers.get("content-length") ?? 0);
+          return { state: new Uint8Array(await response.arrayBuffer()), wireBytes };
+        } catch (error) {
+          // A client process busy for seconds can reuse a kept-alive connection the server has just
+          // closed as idle (undici's "other side closed"): the GET is safe to send again.
+          if (attempt >= SNAPSHOT_ATTEMPTS || !(error instanceof TypeError)) throw error;
+        }
+      }
     },
     stop: async () => {
       await stop();
@@ -134,31 +161,49 @@ export async function startConcord(setup: ServerSetup): Promise<ServerUnderTest>
   };
 }
 
-/** Starts the reference server and seeds each draft's text by a client, as its users would. */
+/** Seeds each draft's text by a client, as its users would, a batch at a time; resolves once a second client sees it. */
+async function seed(room: (draftId: string) => RoomAddress, draftIds: string[], doc: PMNode): Promise<void> {
+  const state = initialTextUpdate({ title: "Bench draft", doc });
+  const seedOne = async (draftId: string) => {
+    const seeder = await BenchClient.connect(room(draftId), state);
+    const checker = await BenchClient.connect(room(draftId));
+    while (checker.doc.store.clients.size === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    seeder.close();
+    checker.close();
+  };
+  for (let i = 0; i < draftIds.length; i += SEED_BATCH) await Promise.all(draftIds.slice(i, i + SEED_BATCH).map(seedOne));
+}
+
+/** Starts the reference server and seeds its drafts. */
 export async function startBaseline(setup: ServerSetup): Promise<ServerUnderTest> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "@y", "websocket-server", "src", "server.js")], {
+  const child = spawn(...onServerCore(process.execPath, [...(setup.nodeArgs ?? []), path.join(ROOT, "node_modules", "@y", "websocket-server", "src", "server.js")]), {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   await waitForLine(child, /running at/);
   const draftIds = Array.from({ length: setup.drafts }, (_, i) => `baselinedraft${i}`);
-  const roomUrl = (draftId: string) => `ws://127.0.0.1:${port}/sync/${draftId}/${Room.text}`;
-  if (setup.doc) {
-    const state = initialTextUpdate({ title: "Bench draft", doc: setup.doc });
-    const seed = async (draftId: string) => {
-      const seeder = await BenchClient.connect(roomUrl(draftId), state);
-      const checker = await BenchClient.connect(roomUrl(draftId));
-      while (checker.doc.store.clients.size === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-      seeder.close();
-      checker.close();
-    };
-    for (let i = 0; i < draftIds.length; i += SEED_BATCH) await Promise.all(draftIds.slice(i, i + SEED_BATCH).map(seed));
-  }
-  return { kind: "baseline", pid: child.pid!, draftIds, roomUrl, stop: stopper(child) };
+  const room = (draftId: string) => ({ url: `ws://127.0.0.1:${port}/sync/${draftId}/${Room.text}` });
+  if (setup.doc) await seed(room, draftIds, setup.doc);
+  return { kind: ServerKind.baseline, pid: child.pid!, draftIds, room, stop: stopper(child) };
+}
+
+/** Starts Hocuspocus (its own folder under bench/peers, installed by tools/bench.mjs) and seeds its drafts. */
+export async function startHocuspocus(setup: ServerSetup): Promise<ServerUnderTest> {
+  const port = await freePort();
+  const child = spawn(...onServerCore(process.execPath, [...(setup.nodeArgs ?? []), path.join(HOCUSPOCUS_DIR, "server.mjs")]), {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await waitForLine(child, /hocuspocus listening/);
+  const draftIds = Array.from({ length: setup.drafts }, (_, i) => `hocuspocusdraft${i}`);
+  const room = (draftId: string) => ({ url: `ws://127.0.0.1:${port}`, documentName: `${draftId}/${Room.text}` });
+  if (setup.doc) await seed(room, draftIds, setup.doc);
+  return { kind: ServerKind.hocuspocus, pid: child.pid!, draftIds, room, stop: stopper(child) };
 }
 
 /** Starts one kind of server. */
 export function startServer(kind: ServerKind, setup: ServerSetup): Promise<ServerUnderTest> {
-  return kind === "concord" ? startConcord(setup) : startBaseline(setup);
+  if (kind === ServerKind.concord) return startConcord(setup);
+  return kind === ServerKind.baseline ? startBaseline(setup) : startHocuspocus(setup);
 }

@@ -54,7 +54,18 @@ export const STATUS_MIN_INTERVAL_MS = 200;
 /** Keeps every draft's `status` in step with its rooms. */
 export class StatusPublisher {
   private readonly pending = new Map<string, Promise<void>>();
+  /**
+   * When each draft was last recomputed: one number per draft kept, rather than a timer per run
+   * to forget it (entries older than the interval simply no longer delay anything).
+   */
   private readonly lastRun = new Map<string, number>();
+  /**
+   * The summary this publisher last saved for each draft, so that an edit that moves no figure
+   * writes nothing; it relies on this publisher being the only writer of its drafts' summaries.
+   */
+  private readonly savedSummaries = new Map<string, string>();
+  /** Drafts whose floor is known to hold something: a stored room never becomes empty again. */
+  private readonly floorsWithStances = new Set<string>();
   private rooms: RoomRegistry | null = null;
   private storage: Storage | null = null;
   private catchingUp: Promise<void> | null = null;
@@ -75,8 +86,6 @@ export class StatusPublisher {
         .then(() => {
           this.pending.delete(draftId);
           this.lastRun.set(draftId, performance.now());
-          // Past the interval the time no longer matters: forget it, so idle drafts cost nothing.
-          setTimeout(() => this.lastRun.delete(draftId), STATUS_MIN_INTERVAL_MS).unref();
           return this.publish(draftId);
         })
         .catch((error: unknown) => log.error(LogEvent.crashAvoided, { during: "publishing a draft's status", draftId, error }));
@@ -92,7 +101,11 @@ export class StatusPublisher {
     const text = await rooms.open(draftId, Room.text);
     if (!text) return;
     // A floor nobody has written to holds no stances: loading a room for it would only cost memory.
-    const hasStances = (await rooms.loaded(draftId, Room.floor)) !== null || (await this.storage!.hasUpdates(draftId, Room.floor));
+    let hasStances = this.floorsWithStances.has(draftId) || (await rooms.loaded(draftId, Room.floor)) !== null;
+    if (!hasStances && (await this.storage!.hasUpdates(draftId, Room.floor))) {
+      this.floorsWithStances.add(draftId);
+      hasStances = true;
+    }
     const floor = hasStances ? await rooms.open(draftId, Room.floor) : null;
     try {
       await text.ready();
@@ -101,7 +114,11 @@ export class StatusPublisher {
       await text.applyServerChange((doc) => {
         summary = summarizeDraft(doc, writeStatus(doc.getMap(TextRoot.status), text.document, floor?.document ?? null));
       });
-      if (summary) await this.storage!.saveSummary(draftId, summary);
+      const saved = summary && JSON.stringify(summary);
+      if (summary && saved !== this.savedSummaries.get(draftId)) {
+        await this.storage!.saveSummary(draftId, summary);
+        this.savedSummaries.set(draftId, saved!);
+      }
     } finally {
       rooms.released(text);
       if (floor) rooms.released(floor);

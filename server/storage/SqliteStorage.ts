@@ -92,6 +92,8 @@ export class SqliteStorage implements Storage {
   readonly migrated: Migrated;
   private readonly db: Database.Database;
   private pending: PendingAppend[] = [];
+  /** The rooms (`draftId` and room name) with an append in `pending`, so that asking costs no scan of the batch. */
+  private pendingRooms = new Set<string>();
   private flushScheduled = false;
   private readonly statements;
 
@@ -183,6 +185,7 @@ export class SqliteStorage implements Storage {
   appendUpdate(draftId: string, room: Room, update: Uint8Array, write?: WriteRecord): Promise<number> {
     return new Promise((resolve, reject) => {
       this.pending.push({ draftId, room, update, write, resolve, reject });
+      this.pendingRooms.add(roomKey(draftId, room));
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -191,7 +194,9 @@ export class SqliteStorage implements Storage {
   }
 
   async hasUpdates(draftId: string, room: Room): Promise<boolean> {
-    this.flush();
+    // An append waiting for its group commit counts without committing the group early: the status
+    // publisher asks this after every change, and flushing here split each group commit in two.
+    if (this.pendingRooms.has(roomKey(draftId, room))) return true;
     return this.statements.hasUpdates.get(draftId, room) !== undefined;
   }
 
@@ -275,6 +280,7 @@ export class SqliteStorage implements Storage {
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
+    this.pendingRooms = new Set();
     let seqs: number[];
     try {
       seqs = this.db.transaction(() => batch.map((item) => this.insertAppend(item)))();
@@ -284,4 +290,9 @@ export class SqliteStorage implements Storage {
     }
     batch.forEach((item, index) => item.resolve(seqs[index]!));
   }
+}
+
+/** One key per room of a draft, for `pendingRooms`. */
+function roomKey(draftId: string, room: Room): string {
+  return `${draftId}\n${room}`;
 }

@@ -4,6 +4,8 @@
  * to `MAX_PRESENCE_CLIENTS_PER_CONNECTION`; never for the server's own entry, an id another
  * connection speaks for, or one another principal (the server included) wrote with or spoke for.
  * States are stamped with the identity the server knows; observers are counted, not shown.
+ * Changes are relayed once per tick: each peer gets one frame with the latest state of every client
+ * id that changed in the tick, whoever sent it, so a room of N carets costs N frames a tick, not N².
  */
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -28,6 +30,11 @@ export class RoomPresence {
    * whose connection dropped cannot be taken by another principal before its owner reconnects.
    */
   private readonly presenceOwners = new Map<number, string>();
+  /** Observers among the peers, kept as they join and leave so that neither scans the room. */
+  private observers = 0;
+  /** Client ids changed since the last relay, each with the peer that changed it (null: the server). */
+  private changed = new Map<number, RoomPeer | null>();
+  private relayScheduled = false;
 
   constructor(
     private readonly peers: ReadonlySet<RoomPeer>,
@@ -35,14 +42,14 @@ export class RoomPresence {
     private readonly ownerOf: (clientId: number) => string | undefined,
   ) {
     this.awareness.setLocalState(null);
-    this.awareness.on("update", this.relay);
+    this.awareness.on("update", this.gather);
   }
 
   /** Welcomes a peer already among the room's peers: counts it if it observes, and sends it everyone's presence. */
   join(peer: RoomPeer): void {
     this.spokenFor.set(peer, new Set());
     this.proven.set(peer, new Set());
-    this.countObservers();
+    if (peer.writer.author.role === Role.observer) this.countObservers(+1);
     const present = Array.from(this.awareness.getStates().keys());
     if (present.length > 0) peer.sendPresence(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
   }
@@ -50,10 +57,10 @@ export class RoomPresence {
   /** Forgets a peer that left the room's peers, and removes the states it spoke for. */
   leave(peer: RoomPeer): void {
     const spoken = this.spokenFor.get(peer);
+    if (!spoken) return;
     this.spokenFor.delete(peer);
     this.proven.delete(peer);
-    this.countObservers();
-    if (!spoken) return;
+    if (peer.writer.author.role === Role.observer) this.countObservers(-1);
     for (const clientId of spoken) this.speakers.delete(clientId);
     const present = Array.from(spoken).filter((clientId) => this.awareness.getStates().has(clientId));
     if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, peer);
@@ -81,8 +88,9 @@ export class RoomPresence {
     peer.sendPresence(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
   }
 
-  /** Stops the awareness timers. */
+  /** Stops the awareness timers; changes not yet relayed are dropped with the room. */
   destroy(): void {
+    this.changed.clear();
     this.awareness.destroy();
   }
 
@@ -107,16 +115,34 @@ export class RoomPresence {
   }
 
   /** Publishes how many observers follow the room, as the server's own presence state. */
-  private countObservers(): void {
-    let observers = 0;
-    for (const peer of this.peers) if (peer.writer.author.role === Role.observer) observers++;
-    const current = (this.awareness.getLocalState() as { observers?: number } | null)?.observers ?? 0;
-    if (observers !== current) this.awareness.setLocalState(observers > 0 ? { observers } : null);
+  private countObservers(delta: number): void {
+    this.observers += delta;
+    this.awareness.setLocalState(this.observers > 0 ? { observers: this.observers } : null);
   }
 
-  private readonly relay = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    const changed = [...added, ...updated, ...removed];
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const peer of this.peers) if (peer !== origin) peer.sendPresence(frame);
+  /** Notes what an applied update changed; the relay goes out once the tick's other frames are in. */
+  private readonly gather = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    const from = this.spokenFor.has(origin as RoomPeer) ? (origin as RoomPeer) : null;
+    for (const clientId of [...added, ...updated, ...removed]) this.changed.set(clientId, from);
+    if (this.relayScheduled) return;
+    this.relayScheduled = true;
+    // setImmediate, not a microtask: the frames of every socket read in this poll phase land first.
+    setImmediate(this.relay);
+  };
+
+  /**
+   * Sends every peer one frame with the latest state of each client id changed since the last
+   * relay. One encoding serves the whole room: a sender gets its own entries back only when others
+   * changed in the same tick, and drops them by their clock (y-protocols ignores a clock it holds).
+   */
+  private readonly relay = (): void => {
+    this.relayScheduled = false;
+    const changed = this.changed;
+    if (changed.size === 0) return;
+    this.changed = new Map();
+    const senders = new Set(changed.values());
+    const lone = senders.size === 1 ? Array.from(senders)[0]! : null;
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(changed.keys())));
+    for (const peer of this.peers) if (peer !== lone) peer.sendPresence(frame);
   };
 }
