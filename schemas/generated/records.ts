@@ -30,6 +30,38 @@ export interface Contacts {
   at: string;
 }
 
+/** What a contribution addresses: the whole draft (no pid), the section or paragraph at pid, or the paragraphs from pid through throughPid. */
+export interface ContributionScope {
+  pid?: string;
+  throughPid?: string;
+}
+
+/** One dated version: the text as the state wrote it and, optionally, a courtesy translation into another language. */
+export interface ContributionVersion {
+  at: string;
+  /** a short title such as the document's heading */
+  title?: string;
+  original: ContributionText;
+  translation?: ContributionText;
+  /** the name of the file it was read from */
+  fileName?: string;
+}
+
+/** A contribution's words in one language, paragraphs separated by blank lines. */
+export interface ContributionText {
+  /** a language tag such as es or en */
+  language: string;
+  /** some words */
+  text: string;
+}
+
+/** A delegation's written contribution on the draft, a section or a range of paragraphs, at contributions["STATE:contributionId"] in the contributions room: every version it has had, oldest first (a revision adds one, none is ever changed), and when it was withdrawn. */
+export interface Contribution {
+  on: ContributionScope;
+  versions: ContributionVersion[];
+  withdrawnAt?: string;
+}
+
 /** How the chair cleared a proposal; setAside sends it to the Chair's summary. */
 export const ProposalDecisionKind = {
   accepted: "accepted",
@@ -222,6 +254,23 @@ export const RecordLimits = {
     function: { maxLength: 120 },
     email: { maxLength: 254 },
     phone: { maxLength: 40 },
+  },
+  contribution: {
+    versions: { minItems: 1, maxItems: 20 },
+    withdrawnAt: { maxLength: 24 },
+  },
+  contributionScope: {
+    pid: { maxLength: 40 },
+    throughPid: { maxLength: 40 },
+  },
+  contributionVersion: {
+    at: { maxLength: 24 },
+    title: { maxLength: 300 },
+    fileName: { maxLength: 200 },
+  },
+  contributionText: {
+    language: { maxLength: 35 },
+    text: { minLength: 1, maxLength: 100000 },
   },
   proposalDecision: {
     at: { maxLength: 24 },

@@ -21,9 +21,10 @@ export interface AuditQuery {
   pid?: string;
 }
 
-/** Body of the chair's PATCH /api/drafts/:id: whether observers read the draft's stances and comments. */
+/** Body of the chair's PATCH /api/drafts/:id: whether observers read the draft's stances and comments, and whether they read its written contributions; each switch is left as it is when absent. */
 export interface DraftSettings {
-  observersReadFloor: boolean;
+  observersReadFloor?: boolean;
+  observersReadContributions?: boolean;
 }
 
 /** Query of GET /api/drafts/:id/export: the file's format (Markdown by default; the values of shared/export/exportFormat.ts's ExportFormat) and which text, the bracketed text (the default), the chair's clean text or the compilation of proposals (shared/export/exportModel.ts's ExportView). */
