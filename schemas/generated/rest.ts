@@ -2,6 +2,7 @@
 // Change the schema, then run `node tools/generateSchemaTypes.mjs`; a test fails while this file is stale.
 
 import auditQuerySchema from "../rest/auditQuery.schema.json";
+import contributionsCompilationQuerySchema from "../rest/contributionsCompilationQuery.schema.json";
 import draftSettingsSchema from "../rest/draftSettings.schema.json";
 import exportQuerySchema from "../rest/exportQuery.schema.json";
 import inviteSchema from "../rest/invite.schema.json";
@@ -19,6 +20,11 @@ export interface AuditQuery {
   state?: string;
   /** a paragraph id (1 to 40 letters, digits, _ or -) */
   pid?: string;
+}
+
+/** Query of GET /api/drafts/:id/contributions/compilation: the file's format, HTML by default (shared/contributions/contributionPaths.ts's CompilationFormat). */
+export interface ContributionsCompilationQuery {
+  format?: "html" | "pdf";
 }
 
 /** Body of the chair's PATCH /api/drafts/:id: whether observers read the draft's stances and comments, and whether they read its written contributions; each switch is left as it is when absent. */
@@ -106,6 +112,7 @@ export const REST_BODY_SCHEMAS: { [Name in keyof RestBodies]: object } = {
 /** What each of the REST API's query strings holds once its schema accepted it, by contract name. */
 export interface RestQueries {
   audit: AuditQuery;
+  contributionsCompilation: ContributionsCompilationQuery;
   export: ExportQuery;
   paragraphHistory: ParagraphHistoryQuery;
   redline: RedlineQuery;
@@ -114,6 +121,7 @@ export interface RestQueries {
 /** The JSON Schema of each of the REST API's query strings, by contract name. */
 export const REST_QUERY_SCHEMAS: { [Name in keyof RestQueries]: object } = {
   audit: auditQuerySchema,
+  contributionsCompilation: contributionsCompilationQuerySchema,
   export: exportQuerySchema,
   paragraphHistory: paragraphHistoryQuerySchema,
   redline: redlineQuerySchema,
