@@ -177,6 +177,12 @@ export const ProposalKind = {
 /** What a proposal does to the chair's text. */
 export type ProposalKind = (typeof ProposalKind)[keyof typeof ProposalKind];
 
+/** The written contribution a proposal was made from: its key (STATE:contributionId, the proposing state's own) and the version the words were taken from. */
+export interface ProposalSource {
+  contribution: string;
+  version: number;
+}
+
 /** A state's proposed change to the chair's text, at proposals["STATE:proposalId"]; text is present exactly for insert, replace and newParagraph. */
 export interface Proposal {
   kind: ProposalKind;
@@ -186,6 +192,7 @@ export interface Proposal {
   createdAt: string;
   updatedAt?: string;
   withdrawn?: boolean;
+  source?: ProposalSource;
 }
 
 /** A state's position on a paragraph; only object blocks agreement, reserve becomes a footnote. */
@@ -339,6 +346,10 @@ export const RecordLimits = {
   silenceBreak: {
     state: { maxLength: 3 },
     reason: { maxLength: 2000 },
+  },
+  proposalSource: {
+    contribution: { maxLength: 204 },
+    version: { minimum: 1, maximum: 20 },
   },
   dateTime: { maxLength: 24 },
   pid: { maxLength: 40 },

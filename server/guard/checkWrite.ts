@@ -6,10 +6,11 @@
  */
 import type * as Y from "yjs";
 import { CloseCode } from "../../shared/closeCodes";
-import type { Contribution, SilenceProcedure } from "../../schemas/records";
+import type { Contribution, Proposal, SilenceProcedure } from "../../schemas/records";
 import { silenceNoticeRefusal } from "../../shared/consensus/silenceProcedure";
 import { contributionChangeRefusal } from "../../shared/contributions/contributionWrites";
 import { ContributionsRoot, DecisionPrefix, TextRoot, type Room } from "../../shared/documentLayout";
+import { parseRecordKey } from "../../shared/recordKeys";
 import { Role } from "../../shared/roles";
 import { writeRefusal } from "../../shared/writePolicy";
 import { validateRecord } from "../../schemas/validateRecord";
@@ -57,6 +58,11 @@ export function checkWrite(
       // The least notice is the draft's rule, not the client's: a stock client must keep it too.
       const refusal = silenceNoticeRefusal(doc, key, value as SilenceProcedure, now);
       if (refusal) throw new WriteRefusal(CloseCode.invalidRecord, refusal);
+    }
+    if (root === TextRoot.proposals && (value as Proposal).source) {
+      // A proposal links back only to its own state's contribution, never claims another's words.
+      const source = (value as Proposal).source!.contribution;
+      if (parseRecordKey(source)?.owner !== parseRecordKey(key)?.owner) throw new WriteRefusal(CloseCode.invalidRecord, `proposal: source ${source.slice(0, 40)} is another state's contribution`);
     }
     if (root === ContributionsRoot.contributions) {
       const previous = contributions.has(key) ? contributions.get(key) : doc.getMap<Contribution>(root).get(key);
