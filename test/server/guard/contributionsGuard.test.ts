@@ -6,13 +6,16 @@
  */
 import fs from "node:fs";
 import * as Y from "yjs";
-import type { Contribution } from "../../../schemas/records";
+import { ProposalKind, type Contribution, type Proposal } from "../../../schemas/records";
 import { CloseCode } from "../../../shared/closeCodes";
 import { reviseContribution, submitContribution, withdrawContribution } from "../../../shared/contributions/contributionWrites";
-import { ContributionsRoot, Room } from "../../../shared/documentLayout";
+import { ContributionsRoot, Room, TextRoot } from "../../../shared/documentLayout";
+import { propose } from "../../../shared/proposals/proposeChange";
+import { textBlocks } from "../../../shared/text/blockText";
 import { Role } from "../../../shared/roles";
 import { SqliteStorage } from "../../../server/storage/SqliteStorage";
 import { attack } from "../../support/attacker";
+import { doc, h, p } from "../../support/dsl";
 import { invite } from "../../support/members";
 import { connectStockClient } from "../../support/stockClient";
 import { startTestServer, tempDataDir } from "../../support/testServer";
@@ -108,5 +111,26 @@ describe("written contributions", () => {
     // And an observer still writes nothing there.
     const write = forgedUpdate(reading.doc, (copy) => contributionsOf(copy).set("CUB:x1", { on: {}, versions: [{ at: "2026-12-01T10:00:00.000Z", original: { language: "en", text: "No" } }] }));
     expect((await attack(server, draft.id, Room.contributions, observer.token, write))?.code).toBe(CloseCode.writeRefused.code);
+  });
+
+  it("lets a proposal name as its source only its own state's contribution", async () => {
+    const server = await startTestServer();
+    const draft = await server.drafts.create({ title: "From contributions", doc: doc(h(2, "Regular institutional dialogue"), p("States agree to continue the dialogue.")) });
+    const cub = await invite(server, draft.id, Role.delegation, "CUB");
+    const text = await connectStockClient(server, draft.id, { token: cub.token });
+    const pid = textBlocks(text.doc.getXmlFragment(TextRoot.content))[1]!.pid!;
+    const input = { kind: ProposalKind.insert, pid, at: 0, text: "Regular dialogue matters. " } as const;
+
+    const borrowed = forgedUpdate(text.doc, (copy) => {
+      const key = propose(copy, "CUB", input);
+      const record = copy.getMap<Proposal>(TextRoot.proposals).get(key)!;
+      copy.getMap<Proposal>(TextRoot.proposals).set(key, { ...record, source: { contribution: "SLV:abc", version: 1 } });
+    });
+    expect((await attack(server, draft.id, Room.text, cub.token, borrowed))?.code).toBe(CloseCode.invalidRecord.code);
+
+    const key = propose(text.doc, "CUB", input, new Date(), { contribution: "CUB:abc", version: 1 });
+    const other = await connectStockClient(server, draft.id);
+    await waitFor(() => other.doc.getMap<Proposal>(TextRoot.proposals).get(key)?.source, Boolean, { what: "CUB's proposal with its source" });
+    expect(() => propose(text.doc, "CUB", input, new Date(), { contribution: "SLV:abc", version: 1 })).toThrow(/its own contributions only/);
   });
 });
