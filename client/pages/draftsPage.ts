@@ -19,6 +19,7 @@ import { recallDraftInfo, rememberedDraftIds } from "../offline/draftInfoCache";
 import { DraftRevisionList } from "../revisions/DraftRevisionList";
 import { mountExportMenu } from "./exportMenu";
 import { observerPolicySwitch } from "./observerPolicy";
+import { contributionsPolicySwitch } from "../contributions/contributionsPolicySwitch";
 import { copiesKeptAtSignOut, hasSignedOut, showSignedIn } from "./signOut";
 
 function count(n: number, one: string, many: string): string {
@@ -132,7 +133,7 @@ export class DraftsPage {
     if (draft.symbol) about.append(el("span", { className: "draft-symbol", textContent: draft.symbol }), " · ");
     about.append(el("span", { className: "draft-role", textContent: `Your role: ${roleLabel(draft.role, draft.state)}` }));
     const item = el("li", { className: "draft-entry" }, el("h2", { className: "draft-entry-title" }, name), about, progressPart(draft.progress));
-    if (draft.role === Role.chair) item.append(observerPolicySwitch(draft));
+    if (draft.role === Role.chair) item.append(observerPolicySwitch(draft), contributionsPolicySwitch(draft));
     if (draft.role !== null) {
       const unmount = mountExportMenu(item, { draftId: draft.id, role: draft.role, observersReadFloor: draft.observersReadFloor });
       this.listWidgets.push({ unmount });

@@ -8,6 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { submitContribution, withdrawContribution } from "../../../shared/contributions/contributionWrites";
 import { compilationPath, contributionFilePath } from "../../../shared/contributions/contributionPaths";
+import { draftPath } from "../../../shared/appPaths";
+import { CloseCode } from "../../../shared/closeCodes";
 import { Room, TextRoot } from "../../../shared/documentLayout";
 import { FILE_NAME_HEADER } from "../../../shared/importPreview";
 import { Role } from "../../../shared/roles";
@@ -114,5 +116,24 @@ describe("the contribution routes", () => {
     await server.drafts.setObserversReadContributions(draft.id, true);
     expect((await compile(observer.token)).status).toBe(200);
     expect((await fetch(`${server.url}${compilationPath(draft.id, "html")}x`, { headers: auth(chair.token) })).status).toBe(400);
+  });
+
+  it("let the chair open the contributions to observers and close them again, which closes an observer's socket at once", async () => {
+    const server = await startTestServer();
+    const draft = await preDraft(server);
+    const [chair, observer, cub] = await Promise.all([invite(server, draft.id, Role.chair), invite(server, draft.id, Role.observer), invite(server, draft.id, Role.delegation, "CUB")]);
+    const patch = (token: string, body: unknown) =>
+      fetch(`${server.url}${draftPath(draft.id)}`, { method: "PATCH", headers: { ...auth(token), "content-type": "application/json", origin: server.url }, body: JSON.stringify(body) });
+
+    expect((await patch(cub.token, { observersReadContributions: true })).status).toBe(403);
+    const opened = await patch(chair.token, { observersReadContributions: true });
+    expect(opened.status).toBe(200);
+    expect(((await opened.json()) as { draft: { observersReadContributions: boolean; observersReadFloor: boolean } }).draft).toMatchObject({ observersReadContributions: true, observersReadFloor: false });
+
+    const reading = await connectStockClient(server, draft.id, { room: Room.contributions, token: observer.token });
+    const closed = new Promise<number>((resolve) => reading.provider.on("connection-close", (event: CloseEvent | null) => resolve(event?.code ?? 0)));
+    expect((await patch(chair.token, { observersReadContributions: false })).status).toBe(200);
+    expect(await closed).toBe(CloseCode.roomForbidden.code);
+    expect((await patch(chair.token, {})).status).toBe(400);
   });
 });
