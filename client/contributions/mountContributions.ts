@@ -10,6 +10,7 @@ import { ContributionsRoot, Room, TextRoot } from "../../shared/documentLayout";
 import { mayReadRoom } from "../../shared/readPolicy";
 import type { Author } from "../../shared/roles";
 import { closeRoomCopy, openRoomCopy, type RoomCopy } from "../connection/roomCopy";
+import { beforeSignOut } from "../pages/signOut";
 import { ContributionsPanel } from "./ContributionsPanel";
 import { addSectionCounts } from "./sectionCountsPlugin";
 
@@ -47,7 +48,14 @@ export function mountContributions(place: HTMLElement, options: ContributionsMou
     // The page's own documents, for tests and for anyone inspecting their own page; they grant nothing the server does not check.
     const inspect = window as unknown as { concord?: Record<string, unknown> };
     if (inspect.concord) inspect.concord.contributionsDoc = copy.doc;
+    // Signing out deletes the saved copies from the device; this page's connection must let go first.
+    const stopSignOutHook = beforeSignOut(async () => {
+      const unsaved = copy.tracker.unsaved > 0 && copy.local ? [copy.local.name] : [];
+      await copy.local?.destroy();
+      return unsaved;
+    });
     cleanup = async () => {
+      stopSignOutHook();
       contributions.unobserve(redraw);
       panel.unmount();
       await closeRoomCopy(copy);
