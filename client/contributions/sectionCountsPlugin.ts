@@ -25,7 +25,8 @@ function countButton(pid: string, count: number, title: string, counts: SectionC
   button.contentEditable = "false";
   button.dataset["pid"] = pid;
   button.textContent = t("contributions.sectionCount", { count });
-  button.setAttribute("aria-label", t("contributions.sectionCountLabel", { count, section: title }));
+  // A title, not an aria-label: the name a screen reader speaks must hold the words shown (WCAG 2.5.3).
+  button.title = t("contributions.sectionCountLabel", { count, section: title });
   button.addEventListener("mousedown", (event) => event.preventDefault());
   button.addEventListener("click", () => counts.open(pid));
   return button;

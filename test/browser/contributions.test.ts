@@ -11,6 +11,7 @@ import type { Proposal } from "../../schemas/records";
 import { TextRoot } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
 import { textBlocks } from "../../shared/text/blockText";
+import { seriousViolations } from "../support/axe";
 import { saveScreenshot } from "../support/browser";
 import { openDemo } from "../support/demo";
 import { connectStockClient } from "../support/stockClient";
@@ -98,11 +99,19 @@ describe("written contributions in the browser", () => {
       expect(slv.sideBySide).toBe(true);
       expect(slv.headings).toEqual(["Original (Spanish)", "Courtesy translation (English)"]);
       expect(slv.languages).toEqual(["es", "en"]);
-      if (page === observer) await saveScreenshot(page, "contributions-side-by-side");
+      if (page === observer) {
+        await saveScreenshot(page, "contributions-side-by-side");
+        expect(await seriousViolations(page)).toEqual([]);
+      }
       const cub = await readContribution(page, "CUB");
       expect(cub.sideBySide).toBe(false);
       expect(cub.headings).toEqual(["Original (English)"]);
     }
+    // The form, open, is as accessible as the rest of the page (axe-core: no serious WCAG 2.1 AA violation).
+    await salvador.getByRole("button", { name: "Submit a written contribution" }).click();
+    expect(await seriousViolations(salvador)).toEqual([]);
+    await salvador.locator("form.contribution-form").getByRole("button", { name: "Cancel" }).click();
+
     // The section CUB addressed shows its count in the text, and opens its contributions.
     const count = chair.locator(".draft-text h2 .section-contributions");
     await expect(count.textContent()).resolves.toBe("1 contribution");
