@@ -3,12 +3,13 @@
  * file on the section it addresses, SLV a Spanish original with seed 004 as its English courtesy
  * translation; the chair, SLV, CUB and an observer (with the chair's switch on) see both, SLV's side
  * by side. CUB turns a sentence of its own into a proposal on that section's first paragraph: the
- * bracket shows as usual and the proposal links back to the contribution.
+ * bracket shows as usual and the proposal links back to the contribution. The chair quotes the
+ * same sentence in a comment on that paragraph.
  */
 import path from "node:path";
 import type { Page } from "playwright-core";
-import type { Proposal } from "../../schemas/records";
-import { TextRoot } from "../../shared/documentLayout";
+import type { Comment, Proposal } from "../../schemas/records";
+import { FloorRoot, Room, TextRoot } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
 import { textBlocks } from "../../shared/text/blockText";
 import { seriousViolations } from "../support/axe";
@@ -148,5 +149,16 @@ describe("written contributions in the browser", () => {
     await source.click();
     await chair.locator(".contribution-reader .contribution-state", { hasText: "CUB" }).waitFor();
     await saveScreenshot(chair, "contributions-proposal-source");
+
+    // The chair quotes a sentence of CUB's contribution in a comment on the same paragraph.
+    await selectInReader(chair, SENTENCE);
+    await chair.locator(".contribution-reader").getByRole("button", { name: "Quote the selected words in a comment" }).click();
+    const floor = await connectStockClient(server, draft.id, { room: Room.floor });
+    const comment = await waitFor(
+      () => Array.from(floor.doc.getMap<Comment>(FloorRoot.comments).entries()).find(([key]) => key.startsWith("chair:")),
+      Boolean,
+      { what: "the chair's quoting comment" },
+    );
+    expect(comment![1]).toMatchObject({ pid: chosen, body: `From the written contribution of CUB: “${SENTENCE}”` });
   });
 });
