@@ -70,6 +70,8 @@ export class ContributionsPanel {
       setLocalText(el("a", { href: compilationPath(context.draftId, CompilationFormat.html), target: "_blank", rel: "noopener" }), "contributions.compilationHtml"),
       " · ",
       setLocalText(el("a", { href: compilationPath(context.draftId, CompilationFormat.pdf) }), "contributions.compilationPdf"),
+      " · ",
+      setLocalText(el("a", { href: compilationPath(context.draftId, CompilationFormat.docx) }), "contributions.compilationDocx"),
     );
     this.element.append(title, this.count, tools, links, this.formPlace, this.filter, this.list, this.readerPlace);
   }

@@ -22,9 +22,9 @@ export interface AuditQuery {
   pid?: string;
 }
 
-/** Query of GET /api/drafts/:id/contributions/compilation: the file's format, HTML by default (shared/contributions/contributionPaths.ts's CompilationFormat). */
+/** Query of GET /api/drafts/:id/contributions/compilation: the file's format, HTML by default, or PDF or Word (shared/contributions/contributionPaths.ts's CompilationFormat). */
 export interface ContributionsCompilationQuery {
-  format?: "html" | "pdf";
+  format?: "html" | "pdf" | "docx";
 }
 
 /** Body of the chair's PATCH /api/drafts/:id: whether observers read the draft's stances and comments, and whether they read its written contributions; each switch is left as it is when absent. */

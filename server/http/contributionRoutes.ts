@@ -1,17 +1,19 @@
 /**
  * Written contributions over HTTP. The records themselves are written through the `contributions`
  * room, where the write guard checks them; these routes only read: a delegation's file, through the
- * drafts' importer, into the text its form then submits, and the chair's compilation by section.
+ * drafts' importer, into the text its form then submits, and the chair's compilation by section
+ * (HTML, PDF by Chromium's print of the HTML, Word).
  */
 import express from "express";
 import { CompilationFormat, CONTRIBUTION_FILE_ROUTE, CONTRIBUTIONS_COMPILATION_ROUTE } from "../../shared/contributions/contributionPaths";
 import { draftSections, listContributions } from "../../shared/contributions/readContributions";
-import { writeContributionsHtml } from "../../shared/contributions/writeContributionsHtml";
+import { writeContributionsHtml, type ContributionsCompilation } from "../../shared/contributions/writeContributionsHtml";
 import { MetaKey, Room, TextRoot } from "../../shared/documentLayout";
 import { mayReadRoom } from "../../shared/readPolicy";
 import { Role } from "../../shared/roles";
 import { readContributionFile } from "../contributions/readContributionFile";
 import type { Drafts } from "../drafts/Drafts";
+import { writeContributionsDocx } from "../export/docx/writeContributionsDocx";
 import { PdfUnavailableError, type PdfPrinter } from "../export/pdf/PdfPrinter";
 import type { IdentityStore } from "../identity/IdentityStore";
 import type { RoomRegistry } from "../sync/RoomRegistry";
@@ -56,27 +58,32 @@ export function contributionRoutes(identity: IdentityStore, drafts: Drafts, room
       }
       const { format = CompilationFormat.html } = readQuery(request, "contributionsCompilation");
       const [textDoc, contributionsDoc] = await Promise.all([copyOfRoom(rooms, draftId, Room.text), copyOfRoom(rooms, draftId, Room.contributions)]);
-      let html: string;
+      let compilation: ContributionsCompilation;
       try {
-        const meta = textDoc.getMap(TextRoot.meta);
-        const symbol = meta.get(MetaKey.symbol);
-        html = writeContributionsHtml({
+        const symbol = textDoc.getMap(TextRoot.meta).get(MetaKey.symbol);
+        compilation = {
           title: draft.title,
           symbol: typeof symbol === "string" ? symbol : null,
           sections: draftSections(textDoc.getXmlFragment(TextRoot.content)),
           contributions: listContributions(contributionsDoc),
           exportedAt: new Date().toISOString(),
-        });
+        };
       } finally {
         textDoc.destroy();
         contributionsDoc.destroy();
       }
+      const html = writeContributionsHtml(compilation);
       const fileName = `contributions-${draftId}.${format}`;
       response.setHeader("Cache-Control", "no-store");
       response.setHeader("Content-Disposition", attachment(fileName));
       if (format === CompilationFormat.html) {
         response.setHeader("Content-Type", "text/html; charset=utf-8");
         response.send(html);
+        return;
+      }
+      if (format === CompilationFormat.docx) {
+        response.setHeader("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        response.send(await writeContributionsDocx(compilation));
         return;
       }
       const pdf = await printer.print(html).catch((error: unknown) => {

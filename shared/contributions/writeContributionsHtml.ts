@@ -1,22 +1,16 @@
 /**
- * The chair's compilation of written contributions: one self-contained HTML document, the
- * contributions on the whole draft first, then those on each section in the draft's order, each
- * with its state, date and language, and its courtesy translation beside the original.
+ * The chair's compilation of written contributions as one self-contained HTML document (and, printed
+ * by Chromium, the PDF): the contributions on the whole draft first, then those on each section in
+ * the draft's order, each with its state, date and language, its courtesy translation beside the
+ * original.
  */
 import type { ContributionText } from "../../schemas/records";
 import { escapeMarkup, textDirection } from "../export/escapeMarkup";
 import { HTML_STYLE } from "../export/htmlStyle";
-import { alignedRows, contributionParagraphs, sectionOf, type DraftSection, type ListedContribution } from "./readContributions";
+import { compilationGroups, CompilationWords, type ContributionsCompilation } from "./compilationGroups";
+import { alignedRows, contributionParagraphs, type ListedContribution } from "./readContributions";
 
-/** What the compilation is made of. */
-export interface ContributionsCompilation {
-  title: string;
-  symbol: string | null;
-  sections: readonly DraftSection[];
-  /** The contributions to compile; withdrawn ones are left out. */
-  contributions: readonly ListedContribution[];
-  exportedAt: string;
-}
+export type { ContributionsCompilation } from "./compilationGroups";
 
 const STYLE = `${HTML_STYLE}
 .contribution { margin-block: 1em 2em; break-inside: auto; }
@@ -37,40 +31,26 @@ function contributionHtml(contribution: ListedContribution): string {
   const { latest } = contribution;
   const heading =
     `<p><span class="who">${e(contribution.state)}</span>${latest.title ? ` — ${e(latest.title)}` : ""}` +
-    ` <span class="when">(${e(latest.at.slice(0, 10))}, version ${contribution.record.versions.length}; original: ${e(latest.original.language)})</span></p>`;
+    ` <span class="when">${e(CompilationWords.dated(latest.at.slice(0, 10), contribution.record.versions.length, latest.original.language))}</span></p>`;
   if (!latest.translation) {
     const paragraphs = contributionParagraphs(latest.original.text);
     return `<div class="contribution">${heading}<div lang="${e(latest.original.language)}" dir="${textDirection(latest.original.language)}">${paragraphs.map((paragraph) => `<p>${e(paragraph)}</p>`).join("")}</div></div>`;
   }
   const { rows } = alignedRows(latest.original.text, latest.translation.text);
-  const head = `<tr><th>Original (${e(latest.original.language)})</th><th>Courtesy translation (${e(latest.translation.language)})</th></tr>`;
+  const head = `<tr><th>${e(CompilationWords.original(latest.original.language))}</th><th>${e(CompilationWords.translation(latest.translation.language))}</th></tr>`;
   const body = rows.map(([left, right]) => `<tr>${textCell(left, latest.original)}${textCell(right, latest.translation!)}</tr>`).join("");
   return `<div class="contribution">${heading}<table class="side-by-side">${head}${body}</table></div>`;
 }
 
 /** The compilation as one HTML document, grouped by what each contribution addresses. */
 export function writeContributionsHtml(compilation: ContributionsCompilation): string {
-  const current = compilation.contributions.filter((contribution) => !contribution.record.withdrawnAt);
-  const groups: Array<{ title: string; items: ListedContribution[] }> = [{ title: "On the draft as a whole", items: [] }];
-  const bySection = new Map<DraftSection, ListedContribution[]>();
-  for (const contribution of current) {
-    const section = sectionOf(compilation.sections, contribution.record.on.pid);
-    if (!section) groups[0]!.items.push(contribution);
-    else bySection.set(section, [...(bySection.get(section) ?? []), contribution]);
-  }
-  for (const section of compilation.sections) {
-    const items = bySection.get(section);
-    if (items) groups.push({ title: section.title || "Before the first section", items });
-  }
-  const body = groups
-    .filter((group) => group.items.length > 0)
-    .map((group) => `<h2 class="heading">${e(group.title)}</h2>${group.items.map(contributionHtml).join("")}`)
-    .join("");
+  const groups = compilationGroups(compilation);
+  const body = groups.map((group) => `<h2 class="heading">${e(group.heading)}</h2>${group.items.map(contributionHtml).join("")}`).join("");
   return (
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Written contributions: ${e(compilation.title)}</title><style>${STYLE}</style></head><body>` +
     `<div class="masthead"><p>${e(compilation.symbol ?? "")}</p><p>${e(compilation.exportedAt.slice(0, 10))}</p></div>` +
-    `<h1 class="title">Compilation of written contributions<br>${e(compilation.title)}</h1>` +
-    (current.length === 0 ? "<p>No written contributions.</p>" : body) +
+    `<h1 class="title">${e(CompilationWords.title)}<br>${e(compilation.title)}</h1>` +
+    (groups.length === 0 ? `<p>${e(CompilationWords.none)}</p>` : body) +
     `</body></html>`
   );
 }

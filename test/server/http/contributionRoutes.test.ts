@@ -17,6 +17,7 @@ import { textBlocks } from "../../../shared/text/blockText";
 import type { ConcordServer } from "../../../server/ConcordServer";
 import { doc, h, p } from "../../support/dsl";
 import { invite } from "../../support/members";
+import { readZipEntry } from "../../support/readZip";
 import { connectStockClient } from "../../support/stockClient";
 import { startTestServer } from "../../support/testServer";
 import { waitFor } from "../../support/waitFor";
@@ -111,6 +112,14 @@ describe("the contribution routes", () => {
     expect(html).toMatch(/<th>Original \(es\)<\/th><th>Courtesy translation \(en\)<\/th>/);
     expect(html).toContain('<td lang="es" dir="ltr"><p>Opinión nacional de El Salvador</p>');
     expect(html).not.toContain("Withdrawn words.");
+
+    const word = await fetch(`${server.url}${compilationPath(draft.id, "docx")}`, { headers: auth(chair.token) });
+    expect(word.headers.get("content-type")).toMatch(/wordprocessingml/);
+    const documentXml = readZipEntry(Buffer.from(await word.arrayBuffer()), "word/document.xml");
+    expect(documentXml.indexOf("Regular institutional dialogue")).toBeGreaterThan(documentXml.indexOf("On the draft as a whole"));
+    expect(documentXml).toContain("Courtesy translation (en)");
+    expect(documentXml).toContain("Opinión nacional de El Salvador");
+    expect(documentXml).not.toContain("Withdrawn words.");
 
     expect((await compile(observer.token)).status).toBe(403);
     await server.drafts.setObserversReadContributions(draft.id, true);
