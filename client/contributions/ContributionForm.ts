@@ -34,6 +34,8 @@ class TextFields {
   readonly words = el("textarea", { rows: 8 });
   readonly file = el("input", { type: "file", accept: ".docx,.md,.markdown,.txt,.text" });
   readonly element: HTMLFieldSetElement;
+  /** The file the words were last read from; null when they were typed or pasted. */
+  fileName: string | null = null;
 
   constructor(legend: Parameters<typeof setLocalText>[1], language: string, text: ContributionText | undefined, read: (file: File, into: TextFields) => void) {
     this.language = languageSelect(text?.language ?? language);
@@ -124,6 +126,7 @@ export class ContributionForm {
         return;
       }
       into.words.value = answer.text;
+      into.fileName = file.name;
       if (!this.title.value.trim() && answer.title) this.title.value = answer.title;
       this.status.textContent = t("contributions.read", { fileName: file.name });
     } catch (error) {
@@ -144,8 +147,10 @@ export class ContributionForm {
       this.second.language.focus();
       return;
     }
-    const [original, translation] = second && this.secondIsOriginal.checked ? [second, first] : [first, second];
-    const input: ContributionInput = { original, ...(translation ? { translation } : {}), title: this.title.value };
+    const secondIsOriginal = second !== null && this.secondIsOriginal.checked;
+    const [original, translation] = secondIsOriginal ? [second, first] : [first, second];
+    const fileName = (secondIsOriginal ? this.second : this.first).fileName;
+    const input: ContributionInput = { original, ...(translation ? { translation } : {}), title: this.title.value, ...(fileName ? { fileName: fileName.slice(0, 200) } : {}) };
     const { contributionsDoc, state, revising } = this.options;
     try {
       if (revising) {

@@ -10,6 +10,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import type { Comment, Proposal } from "../../schemas/records";
 import { FloorRoot, Room, TextRoot } from "../../shared/documentLayout";
+import { listContributions } from "../../shared/contributions/readContributions";
 import { Role } from "../../shared/roles";
 import { textBlocks } from "../../shared/text/blockText";
 import { seriousViolations } from "../support/axe";
@@ -94,6 +95,18 @@ describe("written contributions in the browser", () => {
 
     const chair = await member(Role.chair);
     const observer = await member(Role.observer);
+
+    // As records: CUB's on the section's heading, in English, from its file; SLV's Spanish original with its English translation.
+    const room = await connectStockClient(server, draft.id, { room: Room.contributions });
+    const records = await waitFor(() => listContributions(room.doc), (listed) => listed.length === 2, { what: "both records" });
+    const [cub, slv] = [records.find((each) => each.state === "CUB")!, records.find((each) => each.state === "SLV")!];
+    const sectionPid = textBlocks((await connectStockClient(server, draft.id)).doc.getXmlFragment(TextRoot.content)).find((block) => block.text.includes(SECTION))!.pid;
+    expect(cub.record.on).toEqual({ pid: sectionPid });
+    expect(cub.latest).toMatchObject({ original: { language: "en" }, fileName: path.basename(CUBA_FILE) });
+    expect(cub.latest.translation).toBeUndefined();
+    expect(slv.record.on).toEqual({});
+    expect(slv.latest).toMatchObject({ original: { language: "es" }, translation: { language: "en" }, title: "Opinión nacional de El Salvador" });
+    expect(slv.latest.translation!.text).toMatch(/Courtesy translation/);
     for (const page of [chair, salvador, cuba, observer]) {
       await waitFor(() => listedStates(page), (states) => states.join() === "CUB,SLV", { what: "both contributions listed", timeoutMs: 10_000 });
       const slv = await readContribution(page, "SLV");
