@@ -53,10 +53,16 @@ export function sectionCountsPlugin(counts: SectionCounts): Plugin {
   });
 }
 
-/** Adds the plugin to a running editor; returns what redraws the counts after the contributions change. */
-export function addSectionCounts(view: EditorView, counts: SectionCounts): () => void {
-  view.updateState(view.state.reconfigure({ plugins: [...view.state.plugins, sectionCountsPlugin(counts)] }));
-  return () => {
-    if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(sectionCountsKey, true).setMeta("addToHistory", false));
+/** Adds the plugin to a running editor; returns what redraws the counts after the contributions change, and what removes them. */
+export function addSectionCounts(view: EditorView, counts: SectionCounts): { redraw: () => void; remove: () => void } {
+  const plugin = sectionCountsPlugin(counts);
+  view.updateState(view.state.reconfigure({ plugins: [...view.state.plugins, plugin] }));
+  return {
+    redraw: () => {
+      if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(sectionCountsKey, true).setMeta("addToHistory", false));
+    },
+    remove: () => {
+      if (!view.isDestroyed) view.updateState(view.state.reconfigure({ plugins: view.state.plugins.filter((each) => each !== plugin) }));
+    },
   };
 }
