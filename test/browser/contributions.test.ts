@@ -4,11 +4,13 @@
  * translation; the chair, SLV, CUB and an observer (with the chair's switch on) see both, SLV's side
  * by side. CUB turns a sentence of its own into a proposal on that section's first paragraph: the
  * bracket shows as usual and the proposal links back to the contribution. The chair quotes the
- * same sentence in a comment on that paragraph.
+ * same sentence in a comment on that paragraph; closing the contributions to observers takes them
+ * off the observer's page at once.
  */
 import path from "node:path";
 import type { Page } from "playwright-core";
 import type { Comment, Proposal } from "../../schemas/records";
+import { draftPath } from "../../shared/appPaths";
 import { FloorRoot, Room, TextRoot } from "../../shared/documentLayout";
 import { listContributions } from "../../shared/contributions/readContributions";
 import { Role } from "../../shared/roles";
@@ -16,6 +18,7 @@ import { textBlocks } from "../../shared/text/blockText";
 import { seriousViolations } from "../support/axe";
 import { saveScreenshot } from "../support/browser";
 import { openDemo } from "../support/demo";
+import { invite } from "../support/members";
 import { connectStockClient } from "../support/stockClient";
 import { waitFor } from "../support/waitFor";
 
@@ -173,5 +176,17 @@ describe("written contributions in the browser", () => {
       { what: "the chair's quoting comment" },
     );
     expect(comment![1]).toMatchObject({ pid: chosen, body: `From the written contribution of CUB: “${SENTENCE}”` });
+
+    // The chair closes the contributions to observers: they leave the observer's page at once.
+    const chairToken = (await invite(server, draft.id, Role.chair)).token;
+    const closed = await fetch(`${server.url}${draftPath(draft.id)}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${chairToken}`, "content-type": "application/json", origin: server.url },
+      body: JSON.stringify({ observersReadContributions: false }),
+    });
+    expect(closed.status).toBe(200);
+    await observer.locator("#contributions").waitFor({ state: "detached" });
+    expect(await observer.locator(".section-contributions").count()).toBe(0);
   });
 });
+
