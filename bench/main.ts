@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --browser-only] [-- --exports-only]`: Concord against the reference
+ * `npm run bench [-- --quick] [-- --browser-only] [-- --exports-only] [-- --contributions-only]`: Concord against the reference
  * y-websocket server and Hocuspocus, each in its own process on loopback pinned to one core, driven by
  * this process on the other. Each repeat starts with the next server in turn (C R H, R H C, H C R) so
  * that machine drift cancels out; figures are medians of the repeats, ratios are given per repeat
@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { schema } from "../shared/schema";
 import { browserScenario } from "./browser";
+import { contributionsJoinScenario, contributionsJoinSection } from "./contributionsJoin";
 import { fanOut, type FanOutResult } from "./fanOut";
 import { exportsScenario } from "./exports";
 import { machine } from "./processStats";
@@ -86,6 +87,18 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
+  if (process.argv.includes("--contributions-only")) {
+    // Issue 18's figure alone, written beside the report (bench/results/contributions.md).
+    log("contributions: joining the text with and without ten ten-page written contributions");
+    const result = await contributionsJoinScenario();
+    const file = path.join(RESULTS_DIR, "contributions.md");
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const head = ["# Concord benchmark: written contributions", "", `- Date: ${new Date().toISOString()}`, `- Machine: ${machine()}`, "- Command: `npm run bench -- --contributions-only`", ""];
+    fs.writeFileSync(file, [...head, ...contributionsJoinSection(result), ""].join("\n"));
+    fs.writeFileSync(file.replace(/\.md$/, ".json"), JSON.stringify({ date: new Date().toISOString(), result }, null, 2));
+    log(`report written to ${file}`);
+    return;
+  }
   if (process.argv.includes("--exports-only")) {
     // Scenario 7 alone, written beside the report (bench/results/exports.md) without touching it.
     log("documents out: 5,000 paragraphs as DOCX, PDF and AKN, one process per export");

@@ -12,6 +12,13 @@ export const MAX_RECORD_BYTES = 64 * 1024;
  */
 export const MAX_SERVER_RECORD_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Largest contribution record (every version of a statement and its translation), in bytes: it
+ * lives in the `contributions` room, which only those who read contributions join, so a long
+ * statement costs the readers of the text nothing.
+ */
+export const MAX_CONTRIBUTION_BYTES = 1024 * 1024;
+
 /** Deepest nesting of objects and arrays accepted; the record itself is level 1. */
 export const MAX_RECORD_DEPTH = 8;
 

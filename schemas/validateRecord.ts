@@ -3,12 +3,13 @@
  * structural check, then the compiled JSON Schema, with one short stable reason when it fails.
  */
 import Ajv, { type ValidateFunction } from "ajv";
-import { DecisionPrefix, FloorRoot, PROGRESS_KEY, TextRoot } from "../shared/documentLayout";
+import { ContributionsRoot, DecisionPrefix, FloorRoot, PROGRESS_KEY, TextRoot } from "../shared/documentLayout";
 import { PID_PATTERN } from "../shared/pid";
 import { CONTACTS_ID, parseRecordKey } from "../shared/recordKeys";
-import { checkPlainJson, MAX_RECORD_BYTES, truncateForReason } from "./checkPlainJson";
+import { checkPlainJson, MAX_CONTRIBUTION_BYTES, MAX_RECORD_BYTES, truncateForReason } from "./checkPlainJson";
 import comment from "./records/comment.schema.json";
 import contacts from "./records/contacts.schema.json";
+import contribution from "./records/contribution.schema.json";
 import decision from "./records/decision.schema.json";
 import defs from "./records/defs.schema.json";
 import meta from "./records/meta.schema.json";
@@ -18,7 +19,7 @@ import status from "./records/status.schema.json";
 import support from "./records/support.schema.json";
 import { reasonFor } from "./schemaReason";
 
-export { MAX_RECORD_BYTES, MAX_RECORD_DEPTH, MAX_SERVER_RECORD_BYTES } from "./checkPlainJson";
+export { MAX_CONTRIBUTION_BYTES, MAX_RECORD_BYTES, MAX_RECORD_DEPTH, MAX_SERVER_RECORD_BYTES } from "./checkPlainJson";
 
 /** Which record schema a (root, key) pair is checked against. */
 export const RecordKind = {
@@ -28,6 +29,7 @@ export const RecordKind = {
   stance: "stance",
   comment: "comment",
   contacts: "contacts",
+  contribution: "contribution",
   meta: "meta",
   status: "status",
 } as const;
@@ -45,6 +47,7 @@ const KIND_BY_ROOT: ReadonlyMap<string, RecordKind> = new Map<string, RecordKind
   [FloorRoot.stances, RecordKind.stance],
   [FloorRoot.comments, RecordKind.comment],
   [FloorRoot.contacts, RecordKind.contacts],
+  [ContributionsRoot.contributions, RecordKind.contribution],
 ]);
 
 /** The record kind of a root's values; undefined for `content` and unknown roots. */
@@ -54,7 +57,7 @@ export function recordKindOf(root: string): RecordKind | undefined {
 
 // `verbose` keeps each error's parent schema, whose `description` turns a bare regex into words.
 const ajv = new Ajv({ allErrors: false, strict: true, verbose: true });
-ajv.addSchema([defs, proposal, support, decision, stance, comment, contacts, meta, status]);
+ajv.addSchema([defs, proposal, support, decision, stance, comment, contacts, contribution, meta, status]);
 
 function compiled(schema: { $id: string }, fragment = ""): ValidateFunction {
   const validate = ajv.getSchema(`${schema.$id}${fragment}`);
@@ -77,6 +80,7 @@ const TARGETS = {
   stance: target("stance", compiled(stance)),
   comment: target("comment", compiled(comment)),
   contacts: target("contacts", compiled(contacts)),
+  contribution: target("contribution", compiled(contribution)),
   meta: target("meta", compiled(meta)),
   proposalDecision: target("proposalDecision", compiled(decision, "#/definitions/proposalDecision")),
   agreement: target("agreement", compiled(decision, "#/definitions/agreement")),
@@ -131,15 +135,16 @@ function targetFor(kind: RecordKind, key: string): Target | string {
  * Checks one JSON value written at `root[key]` (root names from shared/documentLayout.ts): the root
  * and key select the schema, `checkPlainJson` refuses anything but small plain JSON, then the schema
  * decides. Unknown roots (and `content`, which holds no records) are not ok. Deletions carry no
- * value and are not checked here. `maxBytes` is raised only for the server's own records. Never throws.
+ * value and are not checked here. `maxBytes` is raised only for the server's own records; a
+ * contribution, which lives in a room of its own, may be larger than other records. Never throws.
  */
-export function validateRecord(root: string, key: string, value: unknown, maxBytes = MAX_RECORD_BYTES): RecordCheck {
+export function validateRecord(root: string, key: string, value: unknown, maxBytes?: number): RecordCheck {
   try {
     const kind = recordKindOf(root);
     if (!kind) return { ok: false, reason: `record: root ${quoted(root)} holds no JSON records` };
     const chosen = targetFor(kind, key);
     if (typeof chosen === "string") return { ok: false, reason: chosen };
-    const structural = checkPlainJson(value, maxBytes);
+    const structural = checkPlainJson(value, maxBytes ?? (kind === RecordKind.contribution ? MAX_CONTRIBUTION_BYTES : MAX_RECORD_BYTES));
     if (structural) return { ok: false, reason: structural };
     // Meta is one schema of optional properties, so an unknown key fails as an unknown field.
     const data = kind === RecordKind.meta ? { [key]: value } : value;

@@ -9,11 +9,19 @@ export const Room = {
   text: "text",
   /** Stances, comments and points of contact: the chair and the delegations. */
   floor: "floor",
+  /**
+   * Written contributions (a delegation's statements, original and courtesy translation): a room of
+   * their own because a ten-page statement is large, and every reader of the draft joins `text`.
+   * A join sends the room's whole state, so texts kept in `text` would grow every join by every
+   * statement ever made; here only those who open the contributions pay for them, and the room has
+   * its own read policy (observers read it where the chair makes contributions public).
+   */
+  contributions: "contributions",
 } as const;
 export type Room = (typeof Room)[keyof typeof Room];
 
 /** Every room a draft has, in a fixed order. */
-export const ROOMS: readonly Room[] = [Room.text, Room.floor];
+export const ROOMS: readonly Room[] = [Room.text, Room.floor, Room.contributions];
 
 /** Root types of the `text` room. */
 export const TextRoot = {
@@ -34,6 +42,13 @@ export const FloorRoot = {
   contacts: "contacts",
 } as const;
 export type FloorRoot = (typeof FloorRoot)[keyof typeof FloorRoot];
+
+/** Root types of the `contributions` room. */
+export const ContributionsRoot = {
+  /** `STATE:contributionId` → a contribution with every version it has had. */
+  contributions: "contributions",
+} as const;
+export type ContributionsRoot = (typeof ContributionsRoot)[keyof typeof ContributionsRoot];
 
 /** Keys of the `meta` map. */
 export const MetaKey = {

@@ -14,6 +14,8 @@ export interface ListedDraft {
   progress: Progress | null;
   /** Whether observers read the draft's stances and comments (the chair sets it). */
   observersReadFloor: boolean;
+  /** Whether observers read the draft's written contributions (the chair sets it). */
+  observersReadContributions: boolean;
 }
 
 /** The whole answer of `GET /api/drafts`. */

@@ -1,16 +1,21 @@
 /**
  * Who may read what of a draft: everyone may read `text`; `floor` (stances, comments, points of
- * contact) is for the chair and the delegations, and for observers only where the draft's policy
- * allows. Exports follow the same policy: an observer exports the clean text, and the bracketed
+ * contact) and `contributions` are for the chair and the delegations, and for observers only where
+ * the draft's policy allows, each by its own switch. Exports follow the same policy: an observer exports the clean text, and the bracketed
  * text and the compilation of proposals only where the policy opens the floor to observers.
  */
 import { Room } from "./documentLayout";
 import { ExportView } from "./export/exportModel";
 import { Role } from "./roles";
 
-/** Whether a member with `role` may read `room` of a draft whose policy is `observersReadFloor`. */
-export function mayReadRoom(role: Role, room: Room, observersReadFloor: boolean): boolean {
-  return room !== Room.floor || role !== Role.observer || observersReadFloor;
+/**
+ * Whether a member with `role` may read `room` of a draft whose policy is `observersReadFloor`, and
+ * `observersReadContributions` for the written contributions: a switch of its own, since the OEWG
+ * posts contributions publicly while stances and comments stay among the states.
+ */
+export function mayReadRoom(role: Role, room: Room, observersReadFloor: boolean, observersReadContributions = false): boolean {
+  if (role !== Role.observer || room === Room.text) return true;
+  return room === Room.floor ? observersReadFloor : observersReadContributions;
 }
 
 /** Every view, in the order the Export menu offers them. */

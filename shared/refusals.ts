@@ -61,6 +61,8 @@ export const REFUSALS = {
   "organizer-only": [],
   "members-admin-only": [],
   "room-not-readable": [],
+  "delegations-only": [],
+  "contributions-not-public": [],
   "not-allowed": [],
   // What does not exist.
   "draft-not-found": [],

@@ -4,7 +4,7 @@
  * A write is identified by its room, the root type it lands in, and the top-level key of that root
  * (null for the `content` fragment, which has no keys).
  */
-import { DecisionPrefix, FloorRoot, Room, TextRoot } from "./documentLayout";
+import { ContributionsRoot, DecisionPrefix, FloorRoot, Room, TextRoot } from "./documentLayout";
 import { parseRecordKey, CHAIR_OWNER } from "./recordKeys";
 import { Role, type Author } from "./roles";
 
@@ -12,10 +12,11 @@ import { Role, type Author } from "./roles";
 export const ROOM_ROOTS: Readonly<Record<Room, readonly string[]>> = {
   [Room.text]: Object.values(TextRoot),
   [Room.floor]: Object.values(FloorRoot),
+  [Room.contributions]: Object.values(ContributionsRoot),
 };
 
 /** Roots whose keys belong to one state each (`STATE:id`). */
-const STATE_OWNED_ROOTS: ReadonlySet<string> = new Set([TextRoot.proposals, TextRoot.supports, FloorRoot.stances, FloorRoot.comments, FloorRoot.contacts]);
+const STATE_OWNED_ROOTS: ReadonlySet<string> = new Set([TextRoot.proposals, TextRoot.supports, FloorRoot.stances, FloorRoot.comments, FloorRoot.contacts, ContributionsRoot.contributions]);
 
 /** Roots only the chair writes. */
 const CHAIR_ROOTS: ReadonlySet<string> = new Set([TextRoot.content, TextRoot.meta, TextRoot.decisions]);

@@ -24,6 +24,7 @@ import { DraftRevisionList } from "../revisions/DraftRevisionList";
 import { mountExportMenu } from "./exportMenu";
 import { observerPolicySwitch } from "./observerPolicy";
 import { progressMessages } from "./progressMessages";
+import { contributionsPolicySwitch } from "../contributions/contributionsPolicySwitch";
 import { copiesKeptAtSignOut, hasSignedOut, showSignedIn } from "./signOut";
 
 function progressPart(progress: Progress | null): HTMLElement {
@@ -149,7 +150,7 @@ export class DraftsPage {
     this.rewrites.push(writeRole);
     about.append(role);
     const item = el("li", { className: "draft-entry" }, el("h2", { className: "draft-entry-title" }, name), about, progressPart(draft.progress));
-    if (draft.role === Role.chair) item.append(observerPolicySwitch(draft));
+    if (draft.role === Role.chair) item.append(observerPolicySwitch(draft), contributionsPolicySwitch(draft));
     if (draft.role !== null) {
       const unmount = mountExportMenu(item, { draftId: draft.id, role: draft.role, observersReadFloor: draft.observersReadFloor });
       this.listWidgets.push({ unmount });

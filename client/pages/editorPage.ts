@@ -34,6 +34,7 @@ import { mountProposalToolbar } from "../editor/proposals/proposalToolbar";
 import { forgetDraftInfo, recallDraftInfo, rememberDraftInfo } from "../offline/draftInfoCache";
 import { downloadLink, notSavedWords, unsavedWorkFile } from "../offline/unsavedWork";
 import { RevisionsMenu } from "../revisions/RevisionsMenu";
+import { mountContributions } from "../contributions/mountContributions";
 import { mountExportMenu } from "./exportMenu";
 import { beforeSignOut, followSignOutsAs } from "./signOut";
 
@@ -47,6 +48,7 @@ interface Me {
 /** The draft as `GET /api/drafts/:id` describes it. */
 interface DraftInfo {
   observersReadFloor: boolean;
+  observersReadContributions?: boolean;
 }
 
 /** `GET /api/drafts/:id`'s answer. */
@@ -195,11 +197,13 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   contactsList.className = "contacts-list";
   const stopContactsList = floorDoc ? bindContactsList(contactsList, floorDoc) : () => {};
   if (floorDoc) panel.after(contactsList);
+  const closeContributions = mountContributions(panel, { draftId, author, policy: draft, view, textDoc: ydoc, floorDoc, openParagraph, report: proposals.report });
   const stopAudit = author.role === Role.chair ? mountAuditLink(silenceBanner, { draftId, textDoc: ydoc }) : () => {};
   const close = async () => {
     stopSignOutHook();
     stopAudit();
     revisions.unmount();
+    await closeContributions();
     stopContactsList();
     contactsList.remove();
     stopSaved();

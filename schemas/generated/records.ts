@@ -30,6 +30,38 @@ export interface Contacts {
   at: string;
 }
 
+/** What a contribution addresses: the whole draft (no pid), the section or paragraph at pid, or the paragraphs from pid through throughPid. */
+export interface ContributionScope {
+  pid?: string;
+  throughPid?: string;
+}
+
+/** One dated version: the text as the state wrote it and, optionally, a courtesy translation into another language. */
+export interface ContributionVersion {
+  at: string;
+  /** a short title such as the document's heading */
+  title?: string;
+  original: ContributionText;
+  translation?: ContributionText;
+  /** the name of the file it was read from */
+  fileName?: string;
+}
+
+/** A contribution's words in one language, paragraphs separated by blank lines. */
+export interface ContributionText {
+  /** a language tag such as es or en */
+  language: string;
+  /** some words */
+  text: string;
+}
+
+/** A delegation's written contribution on the draft, a section or a range of paragraphs, at contributions["STATE:contributionId"] in the contributions room: every version it has had, oldest first (a revision adds one, none is ever changed), and when it was withdrawn. */
+export interface Contribution {
+  on: ContributionScope;
+  versions: ContributionVersion[];
+  withdrawnAt?: string;
+}
+
 /** How the chair cleared a proposal; setAside sends it to the Chair's summary. */
 export const ProposalDecisionKind = {
   accepted: "accepted",
@@ -145,6 +177,12 @@ export const ProposalKind = {
 /** What a proposal does to the chair's text. */
 export type ProposalKind = (typeof ProposalKind)[keyof typeof ProposalKind];
 
+/** The written contribution a proposal was made from: its key (STATE:contributionId, the proposing state's own) and the version the words were taken from. */
+export interface ProposalSource {
+  contribution: string;
+  version: number;
+}
+
 /** A state's proposed change to the chair's text, at proposals["STATE:proposalId"]; text is present exactly for insert, replace and newParagraph. */
 export interface Proposal {
   kind: ProposalKind;
@@ -154,6 +192,7 @@ export interface Proposal {
   createdAt: string;
   updatedAt?: string;
   withdrawn?: boolean;
+  source?: ProposalSource;
 }
 
 /** A state's position on a paragraph; only object blocks agreement, reserve becomes a footnote. */
@@ -223,6 +262,23 @@ export const RecordLimits = {
     email: { maxLength: 254 },
     phone: { maxLength: 40 },
   },
+  contribution: {
+    versions: { minItems: 1, maxItems: 20 },
+    withdrawnAt: { maxLength: 24 },
+  },
+  contributionScope: {
+    pid: { maxLength: 40 },
+    throughPid: { maxLength: 40 },
+  },
+  contributionVersion: {
+    at: { maxLength: 24 },
+    title: { maxLength: 300 },
+    fileName: { maxLength: 200 },
+  },
+  contributionText: {
+    language: { maxLength: 35 },
+    text: { minLength: 1, maxLength: 100000 },
+  },
   proposalDecision: {
     at: { maxLength: 24 },
     note: { maxLength: 2000 },
@@ -290,6 +346,10 @@ export const RecordLimits = {
   silenceBreak: {
     state: { maxLength: 3 },
     reason: { maxLength: 2000 },
+  },
+  proposalSource: {
+    contribution: { maxLength: 204 },
+    version: { minimum: 1, maximum: 20 },
   },
   dateTime: { maxLength: 24 },
   pid: { maxLength: 40 },

@@ -2,6 +2,7 @@
 // Change the schema, then run `node tools/generateSchemaTypes.mjs`; a test fails while this file is stale.
 
 import auditQuerySchema from "../rest/auditQuery.schema.json";
+import contributionsCompilationQuerySchema from "../rest/contributionsCompilationQuery.schema.json";
 import draftSettingsSchema from "../rest/draftSettings.schema.json";
 import exportQuerySchema from "../rest/exportQuery.schema.json";
 import inviteSchema from "../rest/invite.schema.json";
@@ -21,9 +22,15 @@ export interface AuditQuery {
   pid?: string;
 }
 
-/** Body of the chair's PATCH /api/drafts/:id: whether observers read the draft's stances and comments. */
+/** Query of GET /api/drafts/:id/contributions/compilation: the file's format, HTML by default, or PDF or Word (shared/contributions/contributionPaths.ts's CompilationFormat). */
+export interface ContributionsCompilationQuery {
+  format?: "html" | "pdf" | "docx";
+}
+
+/** Body of the chair's PATCH /api/drafts/:id: whether observers read the draft's stances and comments, and whether they read its written contributions; each switch is left as it is when absent. */
 export interface DraftSettings {
-  observersReadFloor: boolean;
+  observersReadFloor?: boolean;
+  observersReadContributions?: boolean;
 }
 
 /** Query of GET /api/drafts/:id/export: the file's format (Markdown by default; the values of shared/export/exportFormat.ts's ExportFormat) and which text, the bracketed text (the default), the chair's clean text or the compilation of proposals (shared/export/exportModel.ts's ExportView). */
@@ -105,6 +112,7 @@ export const REST_BODY_SCHEMAS: { [Name in keyof RestBodies]: object } = {
 /** What each of the REST API's query strings holds once its schema accepted it, by contract name. */
 export interface RestQueries {
   audit: AuditQuery;
+  contributionsCompilation: ContributionsCompilationQuery;
   export: ExportQuery;
   paragraphHistory: ParagraphHistoryQuery;
   redline: RedlineQuery;
@@ -113,6 +121,7 @@ export interface RestQueries {
 /** The JSON Schema of each of the REST API's query strings, by contract name. */
 export const REST_QUERY_SCHEMAS: { [Name in keyof RestQueries]: object } = {
   audit: auditQuerySchema,
+  contributionsCompilation: contributionsCompilationQuerySchema,
   export: exportQuerySchema,
   paragraphHistory: paragraphHistoryQuerySchema,
   redline: redlineQuerySchema,

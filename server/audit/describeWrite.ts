@@ -7,7 +7,7 @@
 import * as Y from "yjs";
 import type { Proposal } from "../../schemas/records";
 import { MAX_WORDS_PER_ENTRY, type AuditWords, type ParagraphWords, type RecordWords } from "../../shared/audit/auditWords";
-import { DecisionPrefix, FloorRoot, PROGRESS_KEY, TextRoot } from "../../shared/documentLayout";
+import { ContributionsRoot, DecisionPrefix, FloorRoot, PROGRESS_KEY, TextRoot } from "../../shared/documentLayout";
 import { PID_PATTERN } from "../../shared/pid";
 import { parseRecordKey } from "../../shared/recordKeys";
 import type { UpdateFootprint } from "../guard/updateFootprint";
@@ -39,6 +39,23 @@ function recordGist(value: unknown): unknown {
   if (isObject(gist.applied) && "anchor" in gist.applied) gist.applied = { ...gist.applied, anchor: anchorGist(gist.applied.anchor) };
   delete gist.fingerprints;
   return gist;
+}
+
+/**
+ * A contribution as the audit keeps it: what it addresses, how many versions it has, the newest's
+ * date, title and languages, and whether it was withdrawn; not its words, which the record keeps in
+ * every version and which would fill the audit with pages.
+ */
+function contributionGist(value: unknown): unknown {
+  if (!isObject(value) || !Array.isArray(value.versions)) return value;
+  const latest: unknown = value.versions[value.versions.length - 1];
+  const languageOf = (text: unknown): unknown => (isObject(text) ? text.language : undefined);
+  return {
+    on: value.on,
+    versions: value.versions.length,
+    ...(isObject(latest) ? { at: latest.at, title: latest.title, original: languageOf(latest.original), translation: languageOf(latest.translation) } : {}),
+    ...(value.withdrawnAt ? { withdrawnAt: value.withdrawnAt } : {}),
+  };
 }
 
 /** The paragraph a proposal (by its `STATE:id` key) is anchored in. */
@@ -76,6 +93,8 @@ function recordPids(doc: Y.Doc, { root, key, value }: RecordWords): string[] {
     }
     case TextRoot.status:
       return key === PROGRESS_KEY ? [] : [key];
+    case ContributionsRoot.contributions:
+      return [String((isObject(record.on) && record.on.pid) || "")];
     case TextRoot.decisions:
       if (key.startsWith(DecisionPrefix.agreed)) return [key.slice(DecisionPrefix.agreed.length)];
       if (key.startsWith(DecisionPrefix.proposal)) return [proposalPid(doc, key.slice(DecisionPrefix.proposal.length)) ?? ""];
@@ -89,7 +108,9 @@ function recordPids(doc: Y.Doc, { root, key, value }: RecordWords): string[] {
 /** The records a footprint wrote (the last value of each key) and deleted (value null). */
 function recordWrites(footprint: UpdateFootprint): RecordWords[] {
   const written = new Map<string, RecordWords>();
-  for (const { root, key, value } of footprint.records) written.set(`${root}\u0000${key}`, { root, key, value: recordGist(value) });
+  for (const { root, key, value } of footprint.records) {
+    written.set(`${root}\u0000${key}`, { root, key, value: root === ContributionsRoot.contributions ? contributionGist(value) : recordGist(value) });
+  }
   for (const { root, key } of footprint.touched) {
     if (root === TextRoot.content || key === null) continue;
     const id = `${root}\u0000${key}`;

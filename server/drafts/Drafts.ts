@@ -108,6 +108,7 @@ export class Drafts {
       title,
       createdAt: new Date().toISOString(),
       observersReadFloor: draft.observersReadFloor ?? false,
+      observersReadContributions: false,
       symbol: summary.symbol,
       progress: summary.progress,
     };
@@ -128,5 +129,10 @@ export class Drafts {
   /** Lets the draft's observers read stances and comments (its `floor` room), or stops them. */
   setObserversReadFloor(id: string, allowed: boolean): Promise<void> {
     return this.storage.setObserversReadFloor(id, allowed);
+  }
+
+  /** Sets whether the draft's observers read its written contributions. */
+  setObserversReadContributions(id: string, allowed: boolean): Promise<void> {
+    return this.storage.setObserversReadContributions(id, allowed);
   }
 }

@@ -6,9 +6,11 @@
  */
 import type * as Y from "yjs";
 import { CloseCode } from "../../shared/closeCodes";
-import type { SilenceProcedure } from "../../schemas/records";
+import type { Contribution, Proposal, SilenceProcedure } from "../../schemas/records";
 import { silenceNoticeRefusal } from "../../shared/consensus/silenceProcedure";
-import { DecisionPrefix, TextRoot, type Room } from "../../shared/documentLayout";
+import { contributionChangeRefusal } from "../../shared/contributions/contributionWrites";
+import { ContributionsRoot, DecisionPrefix, TextRoot, type Room } from "../../shared/documentLayout";
+import { parseRecordKey } from "../../shared/recordKeys";
 import { Role } from "../../shared/roles";
 import { writeRefusal } from "../../shared/writePolicy";
 import { validateRecord } from "../../schemas/validateRecord";
@@ -47,6 +49,8 @@ export function checkWrite(
     const refusal = writeRefusal(writer.author, room, root, key);
     if (refusal) throw new WriteRefusal(CloseCode.writeRefused, refusal);
   }
+  // What each contribution is before this update's writes to it, and after each one in turn.
+  const contributions = new Map<string, Contribution | undefined>();
   for (const { root, key, value } of footprint.records) {
     const check = validateRecord(root, key, value);
     if (!check.ok) throw new WriteRefusal(CloseCode.invalidRecord, check.reason);
@@ -54,6 +58,23 @@ export function checkWrite(
       // The least notice is the draft's rule, not the client's: a stock client must keep it too.
       const refusal = silenceNoticeRefusal(doc, key, value as SilenceProcedure, now);
       if (refusal) throw new WriteRefusal(CloseCode.invalidRecord, refusal);
+    }
+    if (root === TextRoot.proposals && (value as Proposal).source) {
+      // A proposal links back only to its own state's contribution, never claims another's words.
+      const source = (value as Proposal).source!.contribution;
+      if (parseRecordKey(source)?.owner !== parseRecordKey(key)?.owner) throw new WriteRefusal(CloseCode.invalidRecord, `proposal: source ${source.slice(0, 40)} is another state's contribution`);
+    }
+    if (root === ContributionsRoot.contributions) {
+      const previous = contributions.has(key) ? contributions.get(key) : doc.getMap<Contribution>(root).get(key);
+      const refusal = contributionChangeRefusal(previous, value as Contribution);
+      if (refusal) throw new WriteRefusal(CloseCode.invalidRecord, refusal);
+      contributions.set(key, value as Contribution);
+    }
+  }
+  for (const { root, key } of footprint.touched) {
+    // Replacing a record deletes its old value too; a key touched with no new value is a deletion.
+    if (root === ContributionsRoot.contributions && key !== null && !contributions.has(key)) {
+      throw new WriteRefusal(CloseCode.writeRefused, "a contribution is withdrawn, never deleted");
     }
   }
   return { footprint, newClientIds };

@@ -50,7 +50,7 @@ const NOT_FOUND_WORDS: Record<NotFoundReason, string> = {
 };
 
 /** The refusals that say someone may not do something. */
-export type ForbiddenReason = "not-a-member" | "chair-only" | "organizer-only" | "members-admin-only" | "room-not-readable" | "observer-export-view" | "not-allowed";
+export type ForbiddenReason = "not-a-member" | "chair-only" | "organizer-only" | "members-admin-only" | "room-not-readable" | "delegations-only" | "contributions-not-public" | "observer-export-view" | "not-allowed";
 
 const FORBIDDEN_WORDS: Record<ForbiddenReason, string> = {
   "not-a-member": "You are not a member of this draft.",
@@ -58,6 +58,8 @@ const FORBIDDEN_WORDS: Record<ForbiddenReason, string> = {
   "organizer-only": "Only the secretariat (an organizer account) may do that.",
   "members-admin-only": "Only the chair or the secretariat may administer the members of this draft.",
   "room-not-readable": "You may not read this room.",
+  "delegations-only": "Only a delegation may do that.",
+  "contributions-not-public": "The written contributions of this draft are not public.",
   "observer-export-view": "Observers may export only the clean text of this draft.",
   "not-allowed": "You may not do that in this draft.",
 };

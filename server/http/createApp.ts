@@ -14,6 +14,7 @@ import { SIGN_IN_PATH } from "../identity/invitations";
 import { auditRoutes } from "./auditRoutes";
 import { authRoutes, signInRefusals } from "./authRoutes";
 import { draftRoutes } from "./draftRoutes";
+import { contributionRoutes } from "./contributionRoutes";
 import { exportRoutes } from "./exportRoutes";
 import type { FailureLimit } from "./FailureLimit";
 import { httpErrors } from "./HttpError";
@@ -68,6 +69,7 @@ export function createApp({ storage, drafts, live, rooms, pdfPrinter, clock, onR
   app.use(paragraphHistoryRoutes(storage, drafts, rooms));
   app.use(snapshotRoutes(storage.identity, drafts, rooms));
   app.use(exportRoutes(storage.identity, drafts, rooms, pdfPrinter));
+  app.use(contributionRoutes(storage.identity, drafts, rooms, pdfPrinter));
   app.use(redlineRoutes(storage, drafts, rooms, pdfPrinter));
   app.use(revisionRoutes(storage.identity, drafts, { storage, rooms, clock, published: onRevisionPublished }));
 

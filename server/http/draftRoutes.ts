@@ -54,20 +54,25 @@ export function draftRoutes(identity: IdentityStore, drafts: Drafts, rooms: Room
     }),
   );
 
-  // The chair's settings of a draft: whether observers read its stances and comments. Closing the
-  // floor to observers closes their floor sockets at once; opening it applies from their next load.
+  // The chair's settings of a draft: whether observers read its stances and comments, and its written
+  // contributions. Closing a room to observers closes their sockets to it at once; opening it
+  // applies from their next load.
   router.patch(
     DRAFT_ROUTE,
     route(async (request, response) => {
       const draftId = String(request.params.id);
       if (!(await drafts.get(draftId))) throw httpErrors.notFound("draft-not-found");
       await requireChair(identity, request, draftId);
-      const { observersReadFloor } = readBody(request, "draftSettings");
-      await drafts.setObserversReadFloor(draftId, observersReadFloor);
-      if (!observersReadFloor) {
-        const floor = await rooms.loaded(draftId, Room.floor);
-        for (const peer of Array.from(floor?.peers ?? [])) {
-          if (peer.writer.author.role === Role.observer) peer.close(CloseCode.roomForbidden, "the chair closed stances and comments to observers");
+      const { observersReadFloor, observersReadContributions } = readBody(request, "draftSettings");
+      if (observersReadFloor !== undefined) await drafts.setObserversReadFloor(draftId, observersReadFloor);
+      if (observersReadContributions !== undefined) await drafts.setObserversReadContributions(draftId, observersReadContributions);
+      const closed: Array<[Room, string]> = [];
+      if (observersReadFloor === false) closed.push([Room.floor, "the chair closed stances and comments to observers"]);
+      if (observersReadContributions === false) closed.push([Room.contributions, "the chair closed the written contributions to observers"]);
+      for (const [roomName, reason] of closed) {
+        const room = await rooms.loaded(draftId, roomName);
+        for (const peer of Array.from(room?.peers ?? [])) {
+          if (peer.writer.author.role === Role.observer) peer.close(CloseCode.roomForbidden, reason);
         }
       }
       response.json({ draft: await drafts.get(draftId) });

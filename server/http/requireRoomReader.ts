@@ -20,6 +20,6 @@ export async function requireRoomReader(identity: IdentityStore, drafts: Drafts,
   const draft = await drafts.get(draftId);
   if (!draft) throw httpErrors.notFound("draft-not-found");
   const { membership } = await requireMember(identity, request, draftId);
-  if (!mayReadRoom(membership.role, roomName as Room, draft.observersReadFloor)) throw httpErrors.forbidden("room-not-readable");
+  if (!mayReadRoom(membership.role, roomName as Room, draft.observersReadFloor, draft.observersReadContributions)) throw httpErrors.forbidden("room-not-readable");
   return { draftId, room: roomName as Room, draft };
 }

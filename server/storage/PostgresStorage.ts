@@ -38,6 +38,7 @@ interface DraftRow {
   title: string;
   created_at: string;
   observers_read_floor: boolean;
+  observers_read_contributions: boolean;
   symbol: string | null;
   progress: Progress | null;
 }
@@ -92,6 +93,7 @@ function toRecord(row: DraftRow): DraftRecord {
     title: row.title,
     createdAt: row.created_at,
     observersReadFloor: row.observers_read_floor,
+    observersReadContributions: row.observers_read_contributions,
     symbol: row.symbol,
     progress: row.progress,
   };
@@ -133,13 +135,14 @@ export class PostgresStorage implements Storage {
 
   async createDraft(draft: DraftRecord, initialUpdates: ReadonlyMap<Room, Uint8Array>, serverClientIds: ReadonlyMap<Room, readonly number[]> = new Map()): Promise<void> {
     await this.transaction(async (client) => {
-      await client.query("INSERT INTO drafts (id, title, created_at, observers_read_floor, symbol, progress) VALUES ($1, $2, $3, $4, $5, $6)", [
+      await client.query("INSERT INTO drafts (id, title, created_at, observers_read_floor, symbol, progress, observers_read_contributions) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
         draft.id,
         draft.title,
         draft.createdAt,
         draft.observersReadFloor,
         draft.symbol,
         draft.progress === null ? null : JSON.stringify(draft.progress),
+        draft.observersReadContributions,
       ]);
       for (const [room, update] of initialUpdates) {
         await client.query("INSERT INTO room_heads (draft_id, room, head) VALUES ($1, $2, 1)", [draft.id, room]);
@@ -170,6 +173,10 @@ export class PostgresStorage implements Storage {
 
   async setObserversReadFloor(draftId: string, allowed: boolean): Promise<void> {
     await this.pool.query("UPDATE drafts SET observers_read_floor = $1 WHERE id = $2", [allowed, draftId]);
+  }
+
+  async setObserversReadContributions(draftId: string, allowed: boolean): Promise<void> {
+    await this.pool.query("UPDATE drafts SET observers_read_contributions = $1 WHERE id = $2", [allowed, draftId]);
   }
 
   appendUpdate(draftId: string, room: Room, update: Uint8Array, write?: WriteRecord): Promise<number> {

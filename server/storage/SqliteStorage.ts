@@ -32,6 +32,7 @@ interface DraftRow {
   title: string;
   created_at: string;
   observers_read_floor: number;
+  observers_read_contributions: number;
   symbol: string | null;
   progress: string | null;
 }
@@ -55,6 +56,7 @@ function toRecord(row: DraftRow): DraftRecord {
     title: row.title,
     createdAt: row.created_at,
     observersReadFloor: row.observers_read_floor === 1,
+    observersReadContributions: row.observers_read_contributions === 1,
     symbol: row.symbol,
     progress: row.progress === null ? null : (JSON.parse(row.progress) as Progress),
   };
@@ -108,7 +110,9 @@ export class SqliteStorage implements Storage {
     this.migrated = migrate(this.db);
     this.identity = new SqliteIdentityStore(this.db);
     this.statements = {
-      insertDraft: this.db.prepare("INSERT INTO drafts (id, title, created_at, observers_read_floor, symbol, progress) VALUES (?, ?, ?, ?, ?, ?)"),
+      insertDraft: this.db.prepare(
+        "INSERT INTO drafts (id, title, created_at, observers_read_floor, symbol, progress, observers_read_contributions) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
       getDraft: this.db.prepare<[string], DraftRow>(`SELECT ${DRAFT_COLUMNS} FROM drafts WHERE id = ?`),
       listDrafts: this.db.prepare<[], DraftRow>(`SELECT ${DRAFT_COLUMNS} FROM drafts ORDER BY created_at, id`),
       // Only a summary that differs is written: a status publication that changes nothing listed costs no write.
@@ -117,6 +121,7 @@ export class SqliteStorage implements Storage {
          WHERE id = @id AND (title IS NOT coalesce(@title, title) OR symbol IS NOT @symbol OR progress IS NOT @progress)`,
       ),
       setObserversReadFloor: this.db.prepare("UPDATE drafts SET observers_read_floor = ? WHERE id = ?"),
+      setObserversReadContributions: this.db.prepare("UPDATE drafts SET observers_read_contributions = ? WHERE id = ?"),
       insertAudit: this.db.prepare("INSERT INTO audit (draft_id, room, principal, user_id, at, touched, words) VALUES (?, ?, ?, ?, ?, ?, ?)"),
       insertAuditPid: this.db.prepare("INSERT OR IGNORE INTO audit_pids (draft_id, pid, audit_seq) VALUES (?, ?, ?)"),
       readAudit: [false, true].flatMap((oldestFirst) =>
@@ -155,7 +160,7 @@ export class SqliteStorage implements Storage {
   async createDraft(draft: DraftRecord, initialUpdates: ReadonlyMap<Room, Uint8Array>, serverClientIds: ReadonlyMap<Room, readonly number[]> = new Map()): Promise<void> {
     this.db.transaction(() => {
       const progress = draft.progress === null ? null : JSON.stringify(draft.progress);
-      this.statements.insertDraft.run(draft.id, draft.title, draft.createdAt, draft.observersReadFloor ? 1 : 0, draft.symbol, progress);
+      this.statements.insertDraft.run(draft.id, draft.title, draft.createdAt, draft.observersReadFloor ? 1 : 0, draft.symbol, progress, draft.observersReadContributions ? 1 : 0);
       for (const [room, update] of initialUpdates) {
         this.statements.insertUpdate.run(draft.id, room, Buffer.from(update));
       }
@@ -180,6 +185,10 @@ export class SqliteStorage implements Storage {
 
   async setObserversReadFloor(draftId: string, allowed: boolean): Promise<void> {
     this.statements.setObserversReadFloor.run(allowed ? 1 : 0, draftId);
+  }
+
+  async setObserversReadContributions(draftId: string, allowed: boolean): Promise<void> {
+    this.statements.setObserversReadContributions.run(allowed ? 1 : 0, draftId);
   }
 
   appendUpdate(draftId: string, room: Room, update: Uint8Array, write?: WriteRecord): Promise<number> {

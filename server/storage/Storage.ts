@@ -15,6 +15,8 @@ export interface DraftRecord {
   createdAt: string;
   /** The draft's policy: whether observers may read the `floor` room (stances and comments). */
   observersReadFloor: boolean;
+  /** The draft's policy: whether observers may read the `contributions` room (written contributions). */
+  observersReadContributions: boolean;
   /** The symbol in the draft's `meta` (A/AC.292/2025/CRP.1), as last summarized; null when it has none. */
   symbol: string | null;
   /** The progress last published in the draft's `status`; null until it is first summarized. */
@@ -129,6 +131,8 @@ export interface Storage {
   saveSummary(draftId: string, summary: DraftSummary): Promise<void>;
   /** Sets whether the draft's observers may read its `floor` room (stances and comments). */
   setObserversReadFloor(draftId: string, allowed: boolean): Promise<void>;
+  /** Sets whether the draft's observers may read its `contributions` room (written contributions). */
+  setObserversReadContributions(draftId: string, allowed: boolean): Promise<void>;
   /**
    * Appends an update to a room's log, with who wrote it when it came from a client; resolves with
    * the update's sequence number once both are committed, so they survive a crash. Sequence numbers

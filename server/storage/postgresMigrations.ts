@@ -130,6 +130,8 @@ const MIGRATIONS: readonly string[] = [
      FOR EACH ROW EXECUTE FUNCTION revisions_never_change();
    CREATE TRIGGER revisions_never_truncated BEFORE TRUNCATE ON revisions
      FOR EACH STATEMENT EXECUTE FUNCTION revisions_never_change();`,
+  // 6: whether observers read a draft's written contributions (the `contributions` room).
+  `ALTER TABLE drafts ADD COLUMN observers_read_contributions BOOLEAN NOT NULL DEFAULT false;`,
 ];
 
 /** The newest schema version, which `migrate` brings a database to. */

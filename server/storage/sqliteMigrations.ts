@@ -110,6 +110,8 @@ const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'a published revision never changes'); END;
    CREATE TRIGGER revisions_never_go BEFORE DELETE ON revisions
      BEGIN SELECT RAISE(ABORT, 'a published revision is never deleted'); END;`,
+  // 8: whether observers read a draft's written contributions (the `contributions` room).
+  `ALTER TABLE drafts ADD COLUMN observers_read_contributions INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** Brings a database up to the newest schema, one transaction per migration; says from which version to which. */

@@ -69,7 +69,7 @@ export interface RevisionRow {
 export const REVISION_COLUMNS = "draft_id, id, ordinal, label, symbol, date, note, published_at, published_by, text_sha256";
 
 /** The columns of `drafts` both stores read. */
-export const DRAFT_COLUMNS = "id, title, created_at, observers_read_floor, symbol, progress";
+export const DRAFT_COLUMNS = "id, title, created_at, observers_read_floor, symbol, progress, observers_read_contributions";
 
 /** The columns of `audit` both stores read. */
 export const AUDIT_COLUMNS = "seq, room, principal, user_id, at, touched, words";

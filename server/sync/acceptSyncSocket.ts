@@ -65,8 +65,8 @@ export async function acceptSyncSocket(
   if (!draft) return closeWith(socket, CloseCode.unknownDraft);
   const membership = await context.storage.identity.activeMembership(user.id, draft.id);
   if (!membership) return closeWith(socket, CloseCode.roomForbidden, "not a member of this draft");
-  if (!mayReadRoom(membership.role, target.room, draft.observersReadFloor)) {
-    return closeWith(socket, CloseCode.roomForbidden, "observers do not read the floor of this draft");
+  if (!mayReadRoom(membership.role, target.room, draft.observersReadFloor, draft.observersReadContributions)) {
+    return closeWith(socket, CloseCode.roomForbidden, `observers do not read the ${target.room} of this draft`);
   }
   const room = await context.rooms.open(draft.id, target.room);
   if (!room) return closeWith(socket, CloseCode.unknownDraft);

@@ -4,7 +4,7 @@
  * all the server lets a delegation write.
  */
 import type * as Y from "yjs";
-import { ProposalKind, RecordLimits, type Anchor, type Proposal } from "../../schemas/records";
+import { ProposalKind, RecordLimits, type Anchor, type Proposal, type ProposalSource } from "../../schemas/records";
 import { createAnchor, createBlockAnchor } from "../anchors/createAnchor";
 import { assertNever } from "../assertNever";
 import { TextRoot } from "../documentLayout";
@@ -53,10 +53,17 @@ function anchorOf(fragment: Y.XmlFragment, input: ProposalInput): Anchor {
   }
 }
 
-/** Records `state`'s proposal in `doc` (the `text` room) and returns its key. */
-export function propose(doc: Y.Doc, state: string, input: ProposalInput, now = new Date()): string {
+/**
+ * Records `state`'s proposal in `doc` (the `text` room) and returns its key; `source` names the
+ * state's own written contribution the words come from.
+ */
+export function propose(doc: Y.Doc, state: string, input: ProposalInput, now = new Date(), source?: ProposalSource): string {
   const record: Proposal = { kind: input.kind, anchor: anchorOf(doc.getXmlFragment(TextRoot.content), input), createdAt: now.toISOString() };
   if ("text" in input) record.text = checkText(input.text);
+  if (source) {
+    if (parseRecordKey(source.contribution)?.owner !== state) throw new RangeError(`${state} proposes from its own contributions only, not ${source.contribution}`);
+    record.source = source;
+  }
   const key = recordKey(state, newRecordId());
   doc.getMap<Proposal>(TextRoot.proposals).set(key, record);
   return key;

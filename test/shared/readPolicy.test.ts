@@ -15,6 +15,13 @@ describe("the read policy", () => {
     expect(mayReadRoom(Role.observer, Room.floor, true)).toBe(true);
   });
 
+  it("lets observers read the written contributions only by their own switch, apart from the floor", () => {
+    for (const role of [Role.chair, Role.delegation]) expect(mayReadRoom(role, Room.contributions, false, false)).toBe(true);
+    expect(mayReadRoom(Role.observer, Room.contributions, true, false)).toBe(false);
+    expect(mayReadRoom(Role.observer, Room.contributions, false, true)).toBe(true);
+    expect(mayReadRoom(Role.observer, Room.floor, false, true)).toBe(false);
+  });
+
   it("lets an observer export the clean text, and the bracketed text and the compilation only where the floor is open to observers", () => {
     expect(exportViewsFor(Role.observer, false)).toEqual([ExportView.clean]);
     expect(exportViewsFor(Role.observer, true)).toEqual([ExportView.bracketed, ExportView.clean, ExportView.compilation]);

@@ -116,7 +116,7 @@ export function readBlocks(page: Page, selector = BLOCK_SELECTOR): Promise<Array
   return page.$$eval(selector, (nodes) =>
     nodes.map((node) => {
       const copy = node.cloneNode(true) as HTMLElement;
-      for (const extra of Array.from(copy.querySelectorAll(".ProseMirror-yjs-cursor, .bracket, .status-badge"))) extra.remove();
+      for (const extra of Array.from(copy.querySelectorAll(".ProseMirror-yjs-cursor, .bracket, .status-badge, .section-contributions"))) extra.remove();
       return { text: copy.textContent ?? "", pid: node.getAttribute("data-pid"), num: node.getAttribute("data-num") };
     }),
   );

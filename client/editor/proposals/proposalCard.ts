@@ -3,6 +3,7 @@
  * co-sponsors it, when, what it does, where it stands, and the actions the person may take.
  */
 import { readProposals, type ProposalView } from "../../../shared/proposals/readProposals";
+import { proposalSourceLink } from "../../contributions/proposalSourceLink";
 import { BracketClass } from "./bracketDecorations";
 import { bracketName, describeChange, describeStatus, formatTime } from "./describeProposal";
 import { proposalActions, type ActionContext } from "./proposalActions";
@@ -33,6 +34,8 @@ export function proposalSummary(view: ProposalView, context: ActionContext): HTM
     actions.append(button);
   }
   box.append(title, change, meta);
+  const source = proposalSourceLink(view.record);
+  if (source) box.append(source);
   if (actions.childElementCount > 0) box.append(actions);
   return box;
 }

@@ -33,7 +33,7 @@ async function twoProcesses(): Promise<{ one: PostgresStorage; two: PostgresStor
   const one = await openStore(url);
   const two = await openStore(url);
   const draftId = "shared-draft";
-  await one.createDraft({ id: draftId, title: "Shared", createdAt: AT, observersReadFloor: false, symbol: null, progress: null }, new Map([[Room.text, bytes("initial")]]));
+  await one.createDraft({ id: draftId, title: "Shared", createdAt: AT, observersReadFloor: false, observersReadContributions: false, symbol: null, progress: null }, new Map([[Room.text, bytes("initial")]]));
   return { one, two, draftId, url };
 }
 
@@ -160,7 +160,7 @@ describe("the PostgreSQL store's migrations", () => {
       { from: 0, to: SCHEMA_VERSION },
       { from: SCHEMA_VERSION, to: SCHEMA_VERSION },
     ]);
-    await one.createDraft({ id: "kept", title: "Kept", createdAt: AT, observersReadFloor: false, symbol: null, progress: null }, new Map([[Room.text, bytes("initial")]]));
+    await one.createDraft({ id: "kept", title: "Kept", createdAt: AT, observersReadFloor: false, observersReadContributions: false, symbol: null, progress: null }, new Map([[Room.text, bytes("initial")]]));
     const again = await openStore(url);
     expect(again.migrated).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
     expect((await again.getDraft("kept"))!.title).toBe("Kept");

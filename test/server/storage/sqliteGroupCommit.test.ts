@@ -17,7 +17,7 @@ describe("SQLite group commit", () => {
     const dataDir = tempDataDir();
     const storage = new SqliteStorage(dataDir);
     onTestEnd(() => storage.close());
-    await storage.createDraft({ id: "draft00001", title: "Group", createdAt: "2026-11-23T09:00:00.000Z", observersReadFloor: false, symbol: null, progress: null }, new Map([[Room.text, bytes("initial")]]));
+    await storage.createDraft({ id: "draft00001", title: "Group", createdAt: "2026-11-23T09:00:00.000Z", observersReadFloor: false, observersReadContributions: false, symbol: null, progress: null }, new Map([[Room.text, bytes("initial")]]));
     const reader = new Database(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true });
     onTestEnd(() => reader.close());
     const stored = () => (reader.prepare("SELECT count(*) AS n FROM updates").get() as { n: number }).n;

@@ -64,7 +64,7 @@ const text = (data: Uint8Array): string => new TextDecoder().decode(data);
 const AT = "2026-11-23T09:00:00.000Z";
 
 function draft(id: string, fields: Partial<DraftRecord> = {}): DraftRecord {
-  return { id, title: `Draft ${id}`, createdAt: AT, observersReadFloor: false, symbol: null, progress: null, ...fields };
+  return { id, title: `Draft ${id}`, createdAt: AT, observersReadFloor: false, observersReadContributions: false, symbol: null, progress: null, ...fields };
 }
 
 /** A draft with one update in its text room, as `Drafts.create` stores it. */
