@@ -48,8 +48,10 @@ export type LocalRefusalReason = keyof typeof LOCAL_REFUSALS;
 /** One value of a refusal's message: a list (of state codes) is joined the way the reader's language joins lists. */
 export type LocalRefusalValue = string | number | readonly string[];
 
-/** The values refusal `R`'s message takes, by name. */
-export type LocalRefusalValues<R extends LocalRefusalReason = LocalRefusalReason> = Readonly<Record<(typeof LOCAL_REFUSALS)[R][number], LocalRefusalValue>>;
+/** The values refusal `R`'s message takes, by name; none at all (`{}`) for a message that takes none. */
+export type LocalRefusalValues<R extends LocalRefusalReason = LocalRefusalReason> = (typeof LOCAL_REFUSALS)[R] extends readonly []
+  ? Readonly<Record<string, never>>
+  : Readonly<Record<(typeof LOCAL_REFUSALS)[R][number], LocalRefusalValue>>;
 
 /** A person's action refused by shared code: its id and values for the page, its English `message` for logs. */
 export class LocalRefusal<R extends LocalRefusalReason = LocalRefusalReason> extends RangeError {
