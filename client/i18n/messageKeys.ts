@@ -19,6 +19,7 @@ import type connection from "./catalogs/en/connection.json";
 import type offline from "./catalogs/en/offline.json";
 import type server from "./catalogs/en/server.json";
 import type contributions from "./catalogs/en/contributions.json";
+import type refusals from "./catalogs/en/refusals.json";
 
 /** The keys of one area's English file, each prefixed with the area's name. */
 type Area<Name extends string, Messages> = { [Key in keyof Messages & string as `${Name}.${Key}`]: string };
@@ -38,7 +39,8 @@ export type EnglishMessages = Area<"common", typeof common> &
   Area<"connection", typeof connection> &
   Area<"offline", typeof offline> &
   Area<"server", typeof server> &
-  Area<"contributions", typeof contributions>;
+  Area<"contributions", typeof contributions> &
+  Area<"refusals", typeof refusals>;
 
 /** A message's key. */
 export type MessageKey = keyof EnglishMessages;

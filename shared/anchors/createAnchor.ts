@@ -5,6 +5,7 @@
  */
 import type * as Y from "yjs";
 import { RecordLimits, type Anchor } from "../../schemas/records";
+import { LocalRefusal } from "../LocalRefusal";
 import { findBlock, textBlocks } from "../text/blockText";
 import { encodePosition, Side } from "./anchorPositions";
 
@@ -16,7 +17,8 @@ export const MAX_QUOTE_LENGTH = RecordLimits.anchor.quote.maxLength;
 
 /**
  * The anchor of characters `from`–`to` of block `pid` in `fragment` (`from === to` for a point where
- * words would be inserted). Throws a RangeError naming the bad value when the block or range does not exist.
+ * words would be inserted). Throws a RangeError naming the bad value when the block or range does not exist,
+ * and a `LocalRefusal` when the person selected more words than an anchor quotes.
  */
 export function createAnchor(fragment: Y.XmlFragment, pid: string, from: number, to: number): Anchor {
   const block = findBlock(textBlocks(fragment), pid);
@@ -24,7 +26,7 @@ export function createAnchor(fragment: Y.XmlFragment, pid: string, from: number,
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > block.text.length) {
     throw new RangeError(`Range ${from}–${to} is outside block ${pid} of length ${block.text.length}`);
   }
-  if (to - from > MAX_QUOTE_LENGTH) throw new RangeError(`Range ${from}–${to} quotes more than ${MAX_QUOTE_LENGTH} characters`);
+  if (to - from > MAX_QUOTE_LENGTH) throw new LocalRefusal("quote-too-long", { limit: MAX_QUOTE_LENGTH }, `Range ${from}–${to} quotes more than ${MAX_QUOTE_LENGTH} characters`);
   const anchor: Anchor = {
     pid,
     quote: block.text.slice(from, to),

@@ -7,6 +7,7 @@
 import type * as Y from "yjs";
 import { RecordLimits, type Anchor, type Comment } from "../../schemas/records";
 import { FloorRoot } from "../documentLayout";
+import { LocalRefusal } from "../LocalRefusal";
 import { newRecordId } from "../proposals/proposeChange";
 import { CHAIR_OWNER, parseRecordKey, recordKey } from "../recordKeys";
 
@@ -35,8 +36,10 @@ function comments(floorDoc: Y.Doc): Y.Map<Comment> {
 
 function checkBody(body: string): string {
   const trimmed = body.trim();
-  if (trimmed === "") throw new RangeError("A comment needs some words");
-  if (trimmed.length > MAX_COMMENT_LENGTH) throw new RangeError(`A comment has at most ${MAX_COMMENT_LENGTH} characters, not ${trimmed.length}`);
+  if (trimmed === "") throw new LocalRefusal("comment-needs-words", {}, "A comment needs some words");
+  if (trimmed.length > MAX_COMMENT_LENGTH) {
+    throw new LocalRefusal("comment-too-long", { limit: MAX_COMMENT_LENGTH, length: trimmed.length }, `A comment has at most ${MAX_COMMENT_LENGTH} characters, not ${trimmed.length}`);
+  }
   return trimmed;
 }
 
@@ -50,7 +53,7 @@ export function addComment(floorDoc: Y.Doc, author: string, target: CommentTarge
 /** `author` replies to thread `threadKey`; with `resolve`, the reply also resolves it. Returns the reply's key. */
 export function replyToComment(floorDoc: Y.Doc, author: string, threadKey: string, body: string, resolve = false, now = new Date()): string {
   const root = comments(floorDoc).get(threadKey);
-  if (!root) throw new RangeError(`No comment ${threadKey}`);
+  if (!root) throw new LocalRefusal("thread-not-found", {}, `No comment ${threadKey}`);
   if (resolve && !mayResolve(author, threadKey)) throw new RangeError(`Only ${parseRecordKey(threadKey)?.owner} or the chair may resolve this thread`);
   const reply: Comment = { pid: root.pid, replyTo: threadKey, body: checkBody(body), at: now.toISOString() };
   if (root.proposalId) reply.proposalId = root.proposalId;

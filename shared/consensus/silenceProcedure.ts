@@ -8,6 +8,7 @@ import type * as Y from "yjs";
 import { ConsensusStatus, StanceKind, type Agreement, type ParagraphStatus, type SilenceBreak, type SilenceOutcome, type SilenceProcedure, type Stance } from "../../schemas/records";
 import { readDraftText } from "../anchors/resolveAnchor";
 import { DecisionPrefix, FloorRoot, MetaKey, PROGRESS_KEY, TextRoot } from "../documentLayout";
+import { LocalRefusal } from "../LocalRefusal";
 import { newRecordId } from "../proposals/proposeChange";
 import { parseRecordKey } from "../recordKeys";
 import { consensusStatus, isCounted } from "./consensusStatus";
@@ -28,13 +29,15 @@ export function silenceNoticeHours(doc: Y.Doc): number {
 /** The chair starts a silence procedure on `pids` (or `"all"`) ending at `deadline`; returns its key. */
 export function startSilence(doc: Y.Doc, pids: string[] | "all", deadline: Date, now = new Date(), note?: string): string {
   const notice = silenceNoticeHours(doc);
+  // A deadline field left empty reads as an invalid date, which no comparison refuses.
+  if (Number.isNaN(deadline.getTime())) throw new LocalRefusal("silence-deadline-missing", {}, "A silence procedure needs a deadline");
   if (deadline.getTime() < now.getTime() + notice * HOUR_MS) {
-    throw new RangeError(`A silence procedure in this draft gives at least ${notice} hours' notice; ${deadline.toISOString()} is too soon`);
+    throw new LocalRefusal("silence-notice-too-short", { hours: notice }, `A silence procedure in this draft gives at least ${notice} hours' notice; ${deadline.toISOString()} is too soon`);
   }
   const text = readDraftText(doc.getXmlFragment(TextRoot.content));
   const covered = text.blocks.filter((block) => block.pid && isCounted(block.type) && (pids === "all" || pids.includes(block.pid)));
-  if (pids !== "all" && covered.length !== new Set(pids).size) throw new RangeError("Some of those paragraphs are not in the text");
-  if (covered.length === 0) throw new RangeError("A silence procedure needs at least one paragraph");
+  if (pids !== "all" && covered.length !== new Set(pids).size) throw new LocalRefusal("silence-paragraphs-gone", {}, "Some of those paragraphs are not in the text");
+  if (covered.length === 0) throw new LocalRefusal("silence-needs-paragraph", {}, "A silence procedure needs at least one paragraph");
   const procedure: SilenceProcedure = {
     pids,
     startedAt: now.toISOString(),

@@ -7,6 +7,7 @@ import type * as Y from "yjs";
 import { ConsensusStatus, RecordLimits, StanceKind, type Agreement, type Stance } from "../../schemas/records";
 import { readDraftText } from "../anchors/resolveAnchor";
 import { DecisionPrefix, FloorRoot, TextRoot } from "../documentLayout";
+import { LocalRefusal } from "../LocalRefusal";
 import { recordKey } from "../recordKeys";
 import { draftConsensus } from "./consensusStatus";
 import { fingerprintOf } from "./fingerprint";
@@ -17,8 +18,10 @@ export const MAX_REASON_LENGTH = RecordLimits.stance.reason.maxLength;
 /** `state` takes `stance` on paragraph `pid` in the `floor` room `floorDoc`. */
 export function setStance(floorDoc: Y.Doc, state: string, pid: string, stance: StanceKind, reason = "", now = new Date()): void {
   const trimmed = reason.trim();
-  if (stance === StanceKind.object && trimmed === "") throw new RangeError("An objection needs a reason");
-  if (trimmed.length > MAX_REASON_LENGTH) throw new RangeError(`A reason has at most ${MAX_REASON_LENGTH} characters, not ${trimmed.length}`);
+  if (stance === StanceKind.object && trimmed === "") throw new LocalRefusal("objection-needs-reason", {}, "An objection needs a reason");
+  if (trimmed.length > MAX_REASON_LENGTH) {
+    throw new LocalRefusal("reason-too-long", { limit: MAX_REASON_LENGTH, length: trimmed.length }, `A reason has at most ${MAX_REASON_LENGTH} characters, not ${trimmed.length}`);
+  }
   const record: Stance = trimmed && stance !== StanceKind.none ? { stance, reason: trimmed, at: now.toISOString() } : { stance, at: now.toISOString() };
   floorDoc.getMap<Stance>(FloorRoot.stances).set(recordKey(state, pid), record);
 }
@@ -34,19 +37,22 @@ export function stancesOn(floorDoc: Y.Doc, pid: string): Map<string, Stance> {
 }
 
 /** Why the chair may not declare paragraph `pid` agreed now, or null when it may. */
-export function agreementRefusal(textDoc: Y.Doc, floorDoc: Y.Doc | null, pid: string): string | null {
+export function agreementRefusal(textDoc: Y.Doc, floorDoc: Y.Doc | null, pid: string): LocalRefusal | null {
   const status = draftConsensus(textDoc, floorDoc).paragraphs.get(pid);
-  if (!status) return "That paragraph is not in the text";
-  if (status.status === ConsensusStatus.objected) return `Not while ${status.objectedBy?.join(", ")} object${status.objectedBy?.length === 1 ? "s" : ""}`;
-  if (status.status === ConsensusStatus.bracketed) return "Not while a proposal on it is open";
-  if (status.status === ConsensusStatus.agreed) return "It is already agreed";
+  if (!status) return new LocalRefusal("paragraph-not-in-text", {}, "That paragraph is not in the text");
+  if (status.status === ConsensusStatus.objected) {
+    const states = status.objectedBy ?? [];
+    return new LocalRefusal("objected-by", { states, count: states.length }, `Not while ${states.join(", ")} object${states.length === 1 ? "s" : ""}`);
+  }
+  if (status.status === ConsensusStatus.bracketed) return new LocalRefusal("proposal-open-on-paragraph", {}, "Not while a proposal on it is open");
+  if (status.status === ConsensusStatus.agreed) return new LocalRefusal("already-agreed", {}, "It is already agreed");
   return null;
 }
 
 /** The chair declares paragraph `pid` agreed ad referendum, recording its text's fingerprint. */
 export function declareAgreed(textDoc: Y.Doc, floorDoc: Y.Doc | null, pid: string, now = new Date()): void {
   const refusal = agreementRefusal(textDoc, floorDoc, pid);
-  if (refusal) throw new RangeError(refusal);
+  if (refusal) throw refusal;
   const block = readDraftText(textDoc.getXmlFragment(TextRoot.content)).blocks.find((candidate) => candidate.pid === pid)!;
   const agreement: Agreement = { at: now.toISOString(), fingerprint: fingerprintOf(block) };
   textDoc.getMap<Agreement>(TextRoot.decisions).set(`${DecisionPrefix.agreed}${pid}`, agreement);

@@ -6,6 +6,7 @@ import type * as Y from "yjs";
 import type { Contact, Contacts } from "../../schemas/records";
 import contactsSchema from "../../schemas/records/contacts.schema.json";
 import { FloorRoot } from "../documentLayout";
+import { LocalRefusal } from "../LocalRefusal";
 import { CONTACTS_ID, parseRecordKey, recordKey } from "../recordKeys";
 
 /** People one delegation lists: the record schema's limit, written there once. */
@@ -33,19 +34,26 @@ const FIELD_RULES = Object.entries(contactsSchema.definitions.person.properties 
  * null. The page checks here rather than loading a JSON Schema validator: the server still checks
  * the whole record against the schema.
  */
-export function contactsProblem(people: readonly Contact[]): string | null {
-  if (people.length > MAX_CONTACTS) return `contacts.people: must NOT have more than ${MAX_CONTACTS} items`;
+export function contactsProblem(people: readonly Contact[]): LocalRefusal | null {
+  if (people.length > MAX_CONTACTS) return new LocalRefusal("too-many-contacts", { limit: MAX_CONTACTS }, `contacts.people: must NOT have more than ${MAX_CONTACTS} items`);
   for (const [index, person] of people.entries()) {
     for (const { field, rule, pattern } of FIELD_RULES) {
       const value = person[field];
       const where = `contacts.people[${index}].${field}`;
+      const values = { person: index + 1, field };
       if (value === undefined) {
-        if (contactsSchema.definitions.person.required.includes(field)) return `${where}: required`;
+        if (contactsSchema.definitions.person.required.includes(field)) return new LocalRefusal("contact-field-required", values, `${where}: required`);
         continue;
       }
-      if (rule.minLength !== undefined && value.length < rule.minLength) return `${where}: must NOT have fewer than ${rule.minLength} characters`;
-      if (rule.maxLength !== undefined && value.length > rule.maxLength) return `${where}: must NOT have more than ${rule.maxLength} characters`;
-      if (pattern && !pattern.test(value)) return `${where}: must be ${rule.description ?? `like ${rule.pattern}`}`;
+      if (rule.minLength !== undefined && value.length < rule.minLength) {
+        const english = `${where}: must NOT have fewer than ${rule.minLength} characters`;
+        // An empty field a person left out is a missing one to them, whatever the schema counts.
+        return value.length === 0 ? new LocalRefusal("contact-field-required", values, english) : new LocalRefusal("contact-field-too-short", { ...values, limit: rule.minLength }, english);
+      }
+      if (rule.maxLength !== undefined && value.length > rule.maxLength) {
+        return new LocalRefusal("contact-field-too-long", { ...values, limit: rule.maxLength }, `${where}: must NOT have more than ${rule.maxLength} characters`);
+      }
+      if (pattern && !pattern.test(value)) return new LocalRefusal("contact-field-invalid", values, `${where}: must be ${rule.description ?? `like ${rule.pattern}`}`);
     }
   }
   return null;
@@ -63,13 +71,13 @@ function tidy(contact: Contact): Contact {
 
 /**
  * Replaces state `state`'s points of contact by `people` (rows with no field filled are dropped).
- * Throws a `RangeError` with the schema's reason when they would be refused, before writing anything.
+ * Throws the `LocalRefusal` saying why when the schema would refuse them, before writing anything.
  */
 export function setContacts(floorDoc: Y.Doc, state: string, people: readonly Contact[], now = new Date()): void {
   const filled = people.filter((person) => [person.name, person.function, person.email, person.phone].some((field) => field?.trim()));
   const record: Contacts = { people: filled.map(tidy), at: now.toISOString() };
   const problem = contactsProblem(record.people);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw problem;
   floorDoc.getMap<Contacts>(FloorRoot.contacts).set(contactsKey(state), record);
 }
 

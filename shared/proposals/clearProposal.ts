@@ -9,6 +9,7 @@ import { createAnchor } from "../anchors/createAnchor";
 import { AnchorScope, readDraftText, resolveAnchor } from "../anchors/resolveAnchor";
 import { assertNever } from "../assertNever";
 import { TextRoot } from "../documentLayout";
+import { LocalRefusal } from "../LocalRefusal";
 import { freshPid } from "../pid";
 import { revisionBaseline } from "../revisions/revisionBaseline";
 import { BlockType } from "../schema";
@@ -19,8 +20,8 @@ import { decisionKey, readProposals, type ProposalView } from "./readProposals";
 
 function openProposal(doc: Y.Doc, key: string): ProposalView {
   const view = readProposals(doc).find((candidate) => candidate.key === key);
-  if (!view) throw new RangeError(`No proposal ${key}`);
-  if (!view.open) throw new RangeError(`Proposal ${key} is not open`);
+  if (!view) throw new LocalRefusal("proposal-not-found", {}, `No proposal ${key}`);
+  if (!view.open) throw new LocalRefusal("proposal-not-open", {}, `Proposal ${key} is not open`);
   return view;
 }
 
@@ -50,7 +51,7 @@ function indexAfter(fragment: Y.XmlFragment, block: TextBlock, baseline: Revisio
 
 /** Makes the change `view` proposes; returns how to undo it, or undefined where it cannot be undone. */
 function applyChange(fragment: Y.XmlFragment, view: ProposalView, baseline: RevisionNumbers | null): AppliedChange | undefined {
-  if (view.where.orphaned) throw new RangeError(`Proposal ${view.key} is orphaned: its words are no longer in the text`);
+  if (view.where.orphaned) throw new LocalRefusal("proposal-orphaned", {}, `Proposal ${view.key} is orphaned: its words are no longer in the text`);
   const { block, from, to } = view.where;
   const words = view.record.text ?? "";
   const wordsChanged = (): AppliedChange | undefined =>
@@ -158,7 +159,7 @@ export function reopenProposal(doc: Y.Doc, key: string, now = new Date()): boole
   doc.transact(() => {
     const map = decisions(doc);
     const standing = map.get(decisionKey(key));
-    if (!standing || standing.decision === ProposalDecisionKind.reopened) throw new RangeError(`Proposal ${key} is already open`);
+    if (!standing || standing.decision === ProposalDecisionKind.reopened) throw new LocalRefusal("proposal-already-open", {}, `Proposal ${key} is already open`);
     const at = now.toISOString();
     if (standing.decision === ProposalDecisionKind.accepted) {
       if (standing.applied) restored = restore(doc.getXmlFragment(TextRoot.content), standing.applied);

@@ -8,6 +8,7 @@ import { ProposalKind, RecordLimits, type Anchor, type Proposal, type ProposalSo
 import { createAnchor, createBlockAnchor } from "../anchors/createAnchor";
 import { assertNever } from "../assertNever";
 import { TextRoot } from "../documentLayout";
+import { LocalRefusal } from "../LocalRefusal";
 import { parseRecordKey, recordKey } from "../recordKeys";
 import { supportKey } from "./readProposals";
 
@@ -30,9 +31,11 @@ export function newRecordId(): string {
 }
 
 function checkText(text: string): string {
-  if (text.trim() === "") throw new RangeError("A proposal needs some words");
-  if (text.length > MAX_PROPOSED_TEXT) throw new RangeError(`Proposed text has ${text.length} characters; the limit is ${MAX_PROPOSED_TEXT}`);
-  if (/[\n\r]/.test(text)) throw new RangeError("Proposed words stay within one paragraph; propose a new paragraph instead");
+  if (text.trim() === "") throw new LocalRefusal("proposal-needs-words", {}, "A proposal needs some words");
+  if (text.length > MAX_PROPOSED_TEXT) {
+    throw new LocalRefusal("proposal-too-long", { limit: MAX_PROPOSED_TEXT, length: text.length }, `Proposed text has ${text.length} characters; the limit is ${MAX_PROPOSED_TEXT}`);
+  }
+  if (/[\n\r]/.test(text)) throw new LocalRefusal("proposal-one-paragraph", {}, "Proposed words stay within one paragraph; propose a new paragraph instead");
   return text;
 }
 
@@ -42,7 +45,7 @@ function anchorOf(fragment: Y.XmlFragment, input: ProposalInput): Anchor {
       return createAnchor(fragment, input.pid, input.at, input.at);
     case ProposalKind.delete:
     case ProposalKind.replace:
-      if (input.from === input.to) throw new RangeError("Select the words to delete or replace");
+      if (input.from === input.to) throw new LocalRefusal("select-words", {}, "Select the words to delete or replace");
       return createAnchor(fragment, input.pid, input.from, input.to);
     case ProposalKind.newParagraph:
       return createBlockAnchor(fragment, input.after);
@@ -69,10 +72,11 @@ export function propose(doc: Y.Doc, state: string, input: ProposalInput, now = n
   return key;
 }
 
+// The page offers these writes only on the right proposals, so the RangeErrors below are bugs, not a person's action.
 function ownRecord(doc: Y.Doc, state: string, key: string): Proposal {
   if (parseRecordKey(key)?.owner !== state) throw new RangeError(`${state} may change only its own proposals, not ${key}`);
   const record = doc.getMap<Proposal>(TextRoot.proposals).get(key);
-  if (!record) throw new RangeError(`No proposal ${key}`);
+  if (!record) throw new LocalRefusal("proposal-not-found", {}, `No proposal ${key}`);
   return record;
 }
 

@@ -86,7 +86,7 @@ describe("the audit view", () => {
     await first.getByLabel("E-mail").fill("not an address");
     await form.getByRole("button", { name: "Save points of contact" }).click();
     // A refusal shows beside the button, and nothing reaches the chair.
-    await form.locator(".contacts-outcome.refused").filter({ hasText: "email" }).waitFor();
+    await form.locator(".contacts-outcome.refused").filter({ hasText: "Not saved: Person 1: the e-mail must be an address such as name@mission.example." }).waitFor();
     await first.getByLabel("E-mail").fill("ana.perez@cuba-mission.example");
     await first.getByLabel("Phone").fill("+1 212 555 0101");
     await form.getByRole("button", { name: "Save points of contact" }).click();

@@ -21,6 +21,7 @@ import { Role, type Author } from "../../../shared/roles";
 import { ParagraphHistoryView } from "../../history/ParagraphHistoryView";
 import { readProposals } from "../../../shared/proposals/readProposals";
 import { bracketName, describeChange } from "../proposals/describeProposal";
+import { refusalMessage, refusalText } from "../refusalMessage";
 import { objectionFilter, setObjectionFilter } from "./statusBadges";
 import { statusWords } from "./statusWords";
 import { formatDeadline } from "../../i18n/formatDates";
@@ -145,11 +146,10 @@ class ParagraphPanel {
   private run(action: () => void, beside?: HTMLElement): void {
     try {
       action();
-      if (beside) beside.textContent = "";
+      beside?.replaceChildren();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (beside) beside.textContent = message;
-      else this.context.report(message);
+      if (beside) beside.replaceChildren(refusalText(error));
+      else this.context.report(refusalMessage(error));
     }
   }
 
@@ -289,7 +289,7 @@ class ParagraphPanel {
     if (refusal && declare) {
       const why = agreementRefusal(textDoc, floorDoc, pid);
       declare.disabled = why !== null;
-      refusal.textContent = why ?? "";
+      refusal.textContent = why ? refusalMessage(why) : "";
     }
     this.renderSilence(pid);
     this.renderThreads(pid, author);

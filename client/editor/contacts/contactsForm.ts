@@ -7,8 +7,10 @@ import type * as Y from "yjs";
 import type { Contact } from "../../../schemas/records";
 import { contactsKey, contactsOf, MAX_CONTACTS, setContacts } from "../../../shared/contacts/contactWrites";
 import { FloorRoot } from "../../../shared/documentLayout";
+import { onLanguageChange } from "../../i18n/localize";
 import { localText, setLocalText } from "../../i18n/localizedElements";
 import type { MessageKey } from "../../i18n/messageKeys";
+import { refusalMessage } from "../refusalMessage";
 
 const FIELDS: ReadonlyArray<{ field: keyof Contact; label: MessageKey; type: string; autocomplete: string }> = [
   { field: "name", label: "contacts.name", type: "text", autocomplete: "name" },
@@ -45,6 +47,11 @@ export function bindContactsForm(section: HTMLElement, floorDoc: Y.Doc, state: s
   form.append(rows, add, save, outcome);
   section.replaceChildren(title, form);
   let dirty = false;
+  /** Why the last save was refused, said again in each new language; null once saved. */
+  let refusal: unknown = null;
+  const showRefusal = () => {
+    if (refusal !== null) setLocalText(outcome, "contacts.notSaved", { reason: refusalMessage(refusal) });
+  };
 
   const fill = () => {
     const people = contactsOf(floorDoc, state);
@@ -73,12 +80,14 @@ export function bindContactsForm(section: HTMLElement, floorDoc: Y.Doc, state: s
     event.preventDefault();
     try {
       setContacts(floorDoc, state, typed());
+      refusal = null;
       outcome.className = "contacts-outcome";
       setLocalText(outcome, "contacts.saved");
       fill();
     } catch (error) {
       outcome.className = "contacts-outcome refused";
-      setLocalText(outcome, "contacts.notSaved", { reason: error instanceof Error ? error.message : String(error) });
+      refusal = error;
+      showRefusal();
     }
   });
 
@@ -88,6 +97,11 @@ export function bindContactsForm(section: HTMLElement, floorDoc: Y.Doc, state: s
     if (event.keysChanged.has(contactsKey(state)) && !dirty) fill();
   };
   contacts.observe(follow);
+  // The outcome's binding holds the reason in the language it was refused in: say it again in the new one.
+  const stopLanguage = onLanguageChange(showRefusal);
   fill();
-  return () => contacts.unobserve(follow);
+  return () => {
+    contacts.unobserve(follow);
+    stopLanguage();
+  };
 }

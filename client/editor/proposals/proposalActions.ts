@@ -11,6 +11,7 @@ import type { ProposalView } from "../../../shared/proposals/readProposals";
 import { addComment } from "../../../shared/comments/commentThreads";
 import { CHAIR_OWNER } from "../../../shared/recordKeys";
 import { t } from "../../i18n/localize";
+import { refusalMessage } from "../refusalMessage";
 import type { MessageKey } from "../../i18n/messageKeys";
 
 /** One thing a person may do with a proposal. */
@@ -35,7 +36,7 @@ function guarded(context: ActionContext, run: () => void): () => void {
     try {
       run();
     } catch (error) {
-      context.report(error instanceof Error ? error.message : String(error));
+      context.report(refusalMessage(error));
     }
   };
 }

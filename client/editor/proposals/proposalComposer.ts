@@ -20,6 +20,7 @@ import { textBlocks } from "../../../shared/text/blockText";
 import { BracketClass } from "./bracketDecorations";
 import { offsetOf, positionOf } from "./textOffsets";
 import { t } from "../../i18n/localize";
+import { refusalMessage } from "../refusalMessage";
 import { localText, setLocalAttribute, setLocalText } from "../../i18n/localizedElements";
 
 /** The kinds a delegation composes words for. */
@@ -93,7 +94,7 @@ export class ProposalComposer {
     try {
       anchor = anchorOf();
     } catch (error) {
-      this.report(error instanceof Error ? error.message : String(error));
+      this.report(refusalMessage(error));
       return true;
     }
     const carried = this.draft ? this.draft.input.value : "";
@@ -172,7 +173,7 @@ export class ProposalComposer {
       propose(this.ydoc, this.state, input);
       this.close();
     } catch (error) {
-      this.report(error instanceof Error ? error.message : String(error));
+      this.report(refusalMessage(error));
     }
   }
 
@@ -210,7 +211,7 @@ export class ProposalComposer {
     try {
       propose(this.ydoc, this.state, input);
     } catch (error) {
-      this.report(error instanceof Error ? error.message : String(error));
+      this.report(refusalMessage(error));
     }
   }
 

@@ -28,10 +28,10 @@ describe("stances and the chair's agreement", () => {
     expect(() => declareAgreed(text, floor, pid)).toThrow("Not while SLV objects");
     setStance(floor, "SLV", pid, StanceKind.none);
     const key = propose(text, "CUB", { kind: ProposalKind.delete, pid, from: 0, to: 7 });
-    expect(agreementRefusal(text, floor, pid)).toBe("Not while a proposal on it is open");
+    expect(agreementRefusal(text, floor, pid)).toMatchObject({ reason: "proposal-open-on-paragraph", message: "Not while a proposal on it is open" });
     rejectProposal(text, key);
     declareAgreed(text, floor, pid);
     expect(draftConsensus(text, floor).paragraphs.get(pid)?.status).toBe(ConsensusStatus.agreed);
-    expect(agreementRefusal(text, floor, pid)).toBe("It is already agreed");
+    expect(agreementRefusal(text, floor, pid)).toMatchObject({ reason: "already-agreed", message: "It is already agreed" });
   });
 });

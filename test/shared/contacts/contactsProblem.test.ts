@@ -24,6 +24,10 @@ describe("contactsProblem, the page's check of points of contact", () => {
   });
 
   it("names the field and the problem", () => {
-    expect(contactsProblem([{ name: "Ana", email: "ana@" }])).toBe("contacts.people[0].email: must be an e-mail address such as name@mission.example");
+    expect(contactsProblem([{ name: "Ana", email: "ana@" }])).toMatchObject({
+      reason: "contact-field-invalid",
+      values: { person: 1, field: "email" },
+      message: "contacts.people[0].email: must be an e-mail address such as name@mission.example",
+    });
   });
 });
