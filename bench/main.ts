@@ -37,7 +37,7 @@ const FAN_OUT_WRITERS = 20;
 const JOIN_CLIENTS = 50;
 const MANY_DRAFTS = Number(option("many-drafts") ?? 500);
 const KINDS = (option("servers")?.split(",") as ServerKind[] | undefined) ?? [...SERVER_KINDS];
-const SCENARIOS = option("only")?.split(",") ?? ["fan-out", "join", "many-drafts", "trust", "browser", "exports"];
+const SCENARIOS = option("only")?.split(",") ?? ["fan-out", "join", "many-drafts", "trust", "browser", "exports", "contributions"];
 const cpuProfileDir = option("server-cpu-prof");
 
 /** The value of `--name=value` on the command line, if given. */
@@ -184,6 +184,14 @@ async function main(): Promise<void> {
     log("documents out: 5,000 paragraphs as DOCX, PDF and AKN, one process per export");
     results.exports = await exportsScenario(settings.exportRepeats, log).catch((error: unknown) => {
       log(`documents out failed: ${String(error)}`);
+      return null;
+    });
+  }
+
+  if (SCENARIOS.includes("contributions")) {
+    log("contributions: joining the text with and without ten ten-page written contributions");
+    results.contributions = await contributionsJoinScenario().catch((error: unknown) => {
+      log(`contributions failed: ${String(error)}`);
       return null;
     });
   }

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { BrowserResult } from "./browser";
 import type { ExportsResult } from "./exports";
 import { exportsSection } from "./exportsSection";
+import { contributionsJoinSection, type ContributionsJoinResult } from "./contributionsJoin";
 import type { FanOutResult } from "./fanOut";
 import { HOCUSPOCUS_DIR } from "./hocuspocusPeer";
 import type { JoinResult } from "./join";
@@ -50,6 +51,8 @@ export interface BenchResults {
   browser?: BrowserResult | null;
   /** Scenario 7: absent when not run, null when it failed. */
   exports?: ExportsResult | null;
+  /** Issue 18: joining the text with written contributions present; absent when not run, null when it failed. */
+  contributions?: ContributionsJoinResult | null;
 }
 
 /** Where the report goes. */
@@ -238,6 +241,8 @@ export function writeReport(results: BenchResults, command: string, name = "late
     lines.push(`| keystroke to paint, ms | ${fmt(b.keystrokeMs.p50)} | ${fmt(b.keystrokeMs.p95)} | ${fmt(b.keystrokeMs.max)} | ${b.keystrokeMs.count} |`, "");
   }
   if (results.exports !== undefined) lines.push(...exportsSection(results.exports), "");
+  if (results.contributions) lines.push(...contributionsJoinSection(results.contributions), "");
+  else if (results.contributions === null) lines.push("## Joining the text with written contributions present (issue 18)", "", "The scenario failed; see the run's log.", "");
 
   lines.push("## Targets (issue 17)", "", "A ratio target is met when the median of the per-repeat ratios is within the limit; the last column says whether every repeat was.", "");
   lines.push("| target | Concord ÷ reference per repeat | median (min–max) | limit | verdict |", "| --- | --- | --- | --- | --- |");

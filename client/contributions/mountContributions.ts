@@ -8,8 +8,8 @@ import type * as Y from "yjs";
 import { listContributions, draftSections } from "../../shared/contributions/readContributions";
 import { ContributionsRoot, Room, TextRoot } from "../../shared/documentLayout";
 import { mayReadRoom } from "../../shared/readPolicy";
-import type { Author } from "../../shared/roles";
-import { RESET_LOCAL_COPY_CODES } from "../../shared/closeCodes";
+import { Role, type Author } from "../../shared/roles";
+import { CloseCode, RESET_LOCAL_COPY_CODES } from "../../shared/closeCodes";
 import { closeMessage, FINAL_CLOSE_CODES } from "../connection/errorMessages";
 import { closeRoomCopy, openRoomCopy, type RoomCopy } from "../connection/roomCopy";
 import { beforeSignOut } from "../pages/signOut";
@@ -75,7 +75,11 @@ export function mountContributions(place: HTMLElement, options: ContributionsMou
         if (!reset && !FINAL_CLOSE_CODES.has(code)) return;
         copy.stop();
         const message = closeMessage(code);
-        if (message) options.report(message);
+        // A member whose access to the draft ended hears it from the text's copy, with any unsaved
+        // work to download, which a second notice from this room would replace. Only an observer's
+        // contributions close on their own (the chair closed them to observers).
+        const saidByText = code === CloseCode.accessRevoked.code || (FINAL_CLOSE_CODES.has(code) && options.author.role !== Role.observer);
+        if (message && !saidByText) options.report(message);
         setTimeout(() => {
           void (async () => {
             if (reset) await copy.local?.clear();

@@ -18,6 +18,7 @@ import { BLOCK_SELECTOR, launchBrowser, openSignedIn, waitForEditor } from "../s
 import { openDemo } from "../support/demo";
 import { invite } from "../support/members";
 import { connectStockClient } from "../support/stockClient";
+import { wordsIn } from "../support/uiWords";
 import { startTestServer } from "../support/testServer";
 
 const SCREENSHOTS_DIR = path.resolve(__dirname, "..", "..", "docs", "screenshots");
@@ -119,7 +120,8 @@ describe("documents out in the browser", () => {
     await cuba.getByRole("button", { name: "Download" }).click();
     const status = cuba.locator(".export-status[data-failed='true']");
     await status.waitFor();
-    expect(await status.textContent()).toMatch(/^PDF export needs Chromium, which this server does not have at \/nonexistent\/chromium/);
+    // The server's refusal by its id, in the page's language; the path it names stays in the English message for scripts.
+    expect(await status.textContent()).toContain(wordsIn("en")("server.refusal.pdf-missing"));
     expect(await cuba.getByRole("button", { name: "Download" }).getAttribute("aria-disabled")).toBeNull();
 
     await cuba.goto(`${server.url}/`);

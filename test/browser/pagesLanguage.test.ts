@@ -79,7 +79,7 @@ describe("the pages in the UI language", () => {
     expect(await page.locator("main h1").textContent()).toBe("المشاريع");
     expect(await page.getByRole("form", { name: "مشروع جديد" }).getByLabel("العنوان", { exact: true }).inputValue()).toBe("Projet de déclaration");
     expect(await page.getByRole("button", { name: "تسجيل الخروج" }).isVisible()).toBe(true);
-    expect(await entry.locator(".member-row", { hasText: "CUB" }).locator(".member-role").textContent()).toBe("وفد Cuba");
+    expect(await entry.locator(".member-row", { hasText: "CUB" }).locator(".member-role").textContent()).toBe("وفد كوبا");
 
     await switchTo(page, "en");
     expect(await entry.locator(".draft-role").textContent()).toBe("Your role: Secretariat (not a member)");

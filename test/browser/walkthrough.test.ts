@@ -15,6 +15,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Clock } from "../../server/clock";
 import { createDemoDraft } from "../../server/demo/createDemoDraft";
 import { PSEUDO_LANGUAGE } from "../../client/i18n/uiLanguages";
+import { LIVE_TEXT } from "../../shared/appPaths";
 import { Role } from "../../shared/roles";
 import {
   BLOCK_SELECTOR,
@@ -26,7 +27,8 @@ import {
   readBlocks,
   waitForEditor,
 } from "../support/browser";
-import { invite } from "../support/members";
+import { chairToken, invite } from "../support/members";
+import { publish } from "../support/revisionRequests";
 import { startSlowLine, type LineConditions } from "../support/slowLine";
 import { startTestServer } from "../support/testServer";
 import { ANY, patternIn, startsIn, wordsIn } from "../support/uiWords";
@@ -196,6 +198,29 @@ describe.each([
         await page.locator("ul.drafts li").first().waitFor();
         await expectAllTranslated([page], "the drafts page");
       }
+      // A published revision read-only, the redline against the live text, and the publish form.
+      const revision = await publish(server, draft.id, await chairToken(server, draft.id), { label: "Rev.1", note: "Issued after the informal round." });
+      data.push("Rev.1", "Issued after the informal round.");
+      await cuba.goto(`${url}/d/${draft.id}?revision=${revision.id}`);
+      await cuba.locator(".revision-view .draft-text > *").nth(5).waitFor();
+      await expectAllTranslated([cuba], "a revision, read-only");
+      await chair.goto(`${url}/d/${draft.id}`);
+      await chair.locator(".revisions-toggle").click();
+      // The menu lists the revisions once it has read them.
+      await chair.locator(`.revision-picker option[value="${revision.id}"]`).waitFor({ state: "attached" });
+      await chair.locator(".redline-link").click();
+      await chair.locator(".redline-view .redline-choice").waitFor();
+      await expectAllTranslated([chair], "the redline's choice");
+      // Rev.1 against the live text.
+      await chair.locator(".redline-view .redline-from").selectOption(revision.id);
+      await chair.locator(".redline-view .redline-to").selectOption(LIVE_TEXT);
+      await chair.locator(".redline-view .redline-choice button[type=submit]").click();
+      await chair.locator(".redline-view .redline-blocks").waitFor({ state: "attached" });
+      await expectAllTranslated([chair], "the redline");
+      await chair.locator(".revisions-toggle").click();
+      await chair.locator(".publish-link").click();
+      await chair.locator(".publish-revision").waitFor();
+      await expectAllTranslated([chair], "the publish form");
     }
   }, 300_000);
 });

@@ -55,6 +55,9 @@ function intlEnglishWords(): Set<string> {
 
 const INTL_WORDS = intlEnglishWords();
 
+/** A paragraph's or sub-item's number as the draft writes it in every language ("(iii)", "4 bis", "(a ter)"): data. */
+const NUMBER_LABEL = /^\(?(\d+|[a-z]|[ivxlcdm]+)( (bis|ter|quater|quinquies|sexies|septies|octies))?\)?\.?$/i;
+
 /**
  * The strings on `page` that hold Latin words neither inside a pseudo-locale message (⟦…⟧) nor in
  * `data` (the draft's words, names, codes the test put there) nor written by Intl.
@@ -66,6 +69,7 @@ export async function untranslatedWords(page: Page, data: readonly string[]): Pr
   for (const text of shown) {
     // A piece of the data (a run of a paragraph's words around a marked change) is data too.
     if (data.some((item) => item.includes(text))) continue;
+    if (NUMBER_LABEL.test(text)) continue;
     let rest = text;
     // Messages nest (a status inside a sentence): take the innermost away until none is left.
     for (let before = ""; before !== rest; ) {
