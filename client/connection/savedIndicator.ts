@@ -26,26 +26,47 @@ function label(state: SavedState, unsaved: number): string {
   }
 }
 
+/** A running saved indicator: what stops it, and how a copy opened later joins what it counts. */
+export interface SavedIndicator {
+  stop(): void;
+  /** Counts `tracker`'s changes too (a room opened after the page, as the contributions); returns what stops counting them. */
+  follow(tracker: SaveTracker): () => void;
+}
+
 /**
- * Keeps `element` saying whether the changes tracked by `trackers` are saved, with `provider`'s
- * connection telling "being saved" from "kept on this device"; returns the function that stops it.
+ * Keeps `element` saying whether the changes tracked by `trackers` (and by any `follow`ed later) are
+ * saved, with `provider`'s connection telling "being saved" from "kept on this device".
  */
-export function bindSavedIndicator(element: HTMLElement, trackers: readonly SaveTracker[], provider: WebsocketProvider): () => void {
+export function bindSavedIndicator(element: HTMLElement, trackers: readonly SaveTracker[], provider: WebsocketProvider): SavedIndicator {
+  const counted = new Map<SaveTracker, () => void>();
   const render = () => {
-    const unsaved = trackers.reduce((sum, tracker) => sum + tracker.unsaved, 0);
+    const unsaved = [...counted.keys()].reduce((sum, tracker) => sum + tracker.unsaved, 0);
     const state = unsaved === 0 ? SavedState.saved : provider.wsconnected ? SavedState.saving : SavedState.keptHere;
     element.dataset["state"] = state;
     element.textContent = label(state, unsaved);
   };
-  const stops = trackers.map((tracker) => tracker.onChange(render));
+  const follow = (tracker: SaveTracker) => {
+    if (!counted.has(tracker)) counted.set(tracker, tracker.onChange(render));
+    render();
+    return () => {
+      counted.get(tracker)?.();
+      counted.delete(tracker);
+      render();
+    };
+  };
+  for (const tracker of trackers) counted.set(tracker, tracker.onChange(render));
   provider.on("status", render);
   const stopLanguage = onLanguageChange(render);
   render();
-  return () => {
-    for (const stop of stops) stop();
-    stopLanguage();
-    provider.off("status", render);
-    element.textContent = "";
-    delete element.dataset["state"];
+  return {
+    follow,
+    stop() {
+      for (const stop of counted.values()) stop();
+      counted.clear();
+      stopLanguage();
+      provider.off("status", render);
+      element.textContent = "";
+      delete element.dataset["state"];
+    },
   };
 }

@@ -12,6 +12,7 @@ import { Role, type Author } from "../../shared/roles";
 import { CloseCode, RESET_LOCAL_COPY_CODES } from "../../shared/closeCodes";
 import { closeMessage, FINAL_CLOSE_CODES } from "../connection/errorMessages";
 import { closeRoomCopy, openRoomCopy, type RoomCopy } from "../connection/roomCopy";
+import type { SaveTracker } from "../connection/saveTracker";
 import { beforeSignOut } from "../pages/signOut";
 import { ContributionsPanel } from "./ContributionsPanel";
 import { addSectionCounts } from "./sectionCountsPlugin";
@@ -27,6 +28,8 @@ export interface ContributionsMount {
   floorDoc: Y.Doc | null;
   openParagraph: (pid: string) => void;
   report: (message: string) => void;
+  /** Counts this room's unsaved changes in the page's saved indicator ("Saved" means committed, here too); absent for observers. */
+  followSaved?: (tracker: SaveTracker) => () => void;
 }
 
 /** Opens the contributions after `place` for whoever may read them; returns what closes them. */
@@ -41,6 +44,7 @@ export function mountContributions(place: HTMLElement, options: ContributionsMou
     opening = openRoomCopy(options.draftId, Room.contributions, author).then((copy: RoomCopy) => {
       if (closed) return closeRoomCopy(copy);
       const panel = new ContributionsPanel({ ...options, contributionsDoc: copy.doc });
+      const unfollowSaved = options.followSaved?.(copy.tracker) ?? (() => {});
       panel.mount(place);
       const counts = (headingPid: string): number => {
         const section = draftSections(options.textDoc.getXmlFragment(TextRoot.content)).find((each) => each.pid === headingPid);
@@ -61,6 +65,7 @@ export function mountContributions(place: HTMLElement, options: ContributionsMou
       });
       cleanup = async () => {
         cleanup = async () => {};
+        unfollowSaved();
         stopSignOutHook();
         contributions.unobserve(redraw);
         remove();

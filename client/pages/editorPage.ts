@@ -134,7 +134,7 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   const provider = text.provider;
   bindConnectionIndicator(document.getElementById("connection")!, provider);
   bindPresenceList(document.getElementById("presence")!, provider.awareness);
-  const stopSaved = author.role === Role.observer ? () => {} : bindSavedIndicator(document.getElementById("saved")!, copies.map((copy) => copy.tracker), provider);
+  const saved = author.role === Role.observer ? null : bindSavedIndicator(document.getElementById("saved")!, copies.map((copy) => copy.tracker), provider);
   provider.awareness.setLocalStateField("user", { name: me.name, color: caretColor(ydoc.clientID) });
   if (author.role !== Role.observer && copies.some((copy) => copy.local === null)) showNotice(noLocalCopyMessage(), NoticeKind.untilDismissed);
 
@@ -197,7 +197,7 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
   contactsList.className = "contacts-list";
   const stopContactsList = floorDoc ? bindContactsList(contactsList, floorDoc) : () => {};
   if (floorDoc) panel.after(contactsList);
-  const closeContributions = mountContributions(panel, { draftId, author, policy: draft, view, textDoc: ydoc, floorDoc, openParagraph, report: proposals.report });
+  const closeContributions = mountContributions(panel, { draftId, author, policy: draft, view, textDoc: ydoc, floorDoc, openParagraph, report: proposals.report, followSaved: saved?.follow });
   const stopAudit = author.role === Role.chair ? mountAuditLink(silenceBanner, { draftId, textDoc: ydoc }) : () => {};
   const close = async () => {
     stopSignOutHook();
@@ -206,7 +206,7 @@ async function openCopy(place: HTMLElement, draftId: string, draft: DraftInfo, m
     await closeContributions();
     stopContactsList();
     contactsList.remove();
-    stopSaved();
+    saved?.stop();
     stopList();
     stopOwnView();
     ownView.remove();

@@ -57,9 +57,20 @@ describe("the saved indicator", () => {
   it("writes nothing more once stopped, whatever the language does", () => {
     const element = indicatorElement();
     const { trackers, provider } = offlineCopy(2);
-    const stop = bindSavedIndicator(element, trackers, provider);
-    stop();
+    const indicator = bindSavedIndicator(element, trackers, provider);
+    indicator.stop();
     speak("fr");
     expect(element.textContent).toBe("");
+  });
+
+  it("counts a copy opened later (the contributions) until it stops following it", () => {
+    const element = indicatorElement();
+    const text = offlineCopy(1);
+    const contributions = offlineCopy(2);
+    const indicator = bindSavedIndicator(element, text.trackers, text.provider);
+    const unfollow = indicator.follow(contributions.trackers[0]!);
+    expect(element.textContent).toBe("Not saved yet: 3 changes kept on this device");
+    unfollow();
+    expect(element.textContent).toBe("Not saved yet: 1 change kept on this device");
   });
 });
