@@ -18,6 +18,29 @@ export const MAX_RUNG_UPDATE_BYTES = 16 * 1024;
 /** A ring's first byte: whether the update's bytes follow the sequence number. */
 const RingKind = { seqOnly: 0, withUpdate: 1 } as const;
 
+/** How long `open` waits for Redis before giving up. */
+const OPEN_TIMEOUT_MS = 10_000;
+
+/**
+ * Resolves once `connection` is ready. A first attempt that Redis closes (it is restarting, or busy)
+ * is not the end: ioredis tries again by itself, so this waits for a ready connection, not for the
+ * first attempt's fate.
+ */
+function whenReady(connection: Redis, withinMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      connection.off("ready", ready);
+      reject(new Error(`Redis was not ready within ${withinMs} ms (status: ${connection.status})`));
+    }, withinMs);
+    const ready = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    connection.once("ready", ready);
+    connection.connect().catch(() => undefined);
+  });
+}
+
 /** What a listener hears: the room's log now reaches `seq`; `update` is that update when it was small. */
 export type RingListener = (seq: number, update: Uint8Array | null) => void;
 
@@ -60,11 +83,20 @@ export class RoomDoorbell {
     });
   }
 
-  /** Connects to Redis at `url` (`redis://…` or a unix socket's path). */
-  static async open(url: string, onBadRing: (channel: string, error: unknown) => void = () => undefined): Promise<RoomDoorbell> {
+  /**
+   * Connects to Redis at `url` (`redis://…` or a unix socket's path), resolving once both connections
+   * are ready; throws when they are not within `readyWithinMs`.
+   */
+  static async open(url: string, onBadRing: (channel: string, error: unknown) => void = () => undefined, readyWithinMs = OPEN_TIMEOUT_MS): Promise<RoomDoorbell> {
     const publisher = new Redis(url, { lazyConnect: true });
     const subscriber = new Redis(url, { lazyConnect: true });
-    await Promise.all([publisher.connect(), subscriber.connect()]);
+    try {
+      await Promise.all([whenReady(publisher, readyWithinMs), whenReady(subscriber, readyWithinMs)]);
+    } catch (error) {
+      publisher.disconnect();
+      subscriber.disconnect();
+      throw error;
+    }
     return new RoomDoorbell(publisher, subscriber, onBadRing);
   }
 

@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { PdfFailure, PdfPrinter, PdfUnavailableError, withPrintHead } from "../../../../server/export/pdf/PdfPrinter";
 import { pdfPages, pdfText } from "../../../support/pdfText";
 
@@ -22,6 +23,20 @@ function concordTempFolders(): string[] {
 
 describe("the PDF printer", () => {
   jest.setTimeout(180_000);
+
+  // A temporary folder of this file's own: the other test worker prints PDFs too, and its folders
+  // in the shared one come and go while this file counts what the printer leaves behind.
+  const sharedTmp = process.env.TMPDIR;
+  let ownTmp = "";
+  beforeAll(() => {
+    ownTmp = fs.mkdtempSync(path.join(os.tmpdir(), "concord-pdf-test-"));
+    process.env.TMPDIR = ownTmp;
+  });
+  afterAll(() => {
+    if (sharedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = sharedTmp;
+    fs.rmSync(ownTmp, { recursive: true, force: true });
+  });
 
   it("prints an HTML page to an A4 PDF that pdftotext reads back in every script, running none of the page's scripts", async () => {
     const before = concordTempFolders();
