@@ -3,6 +3,7 @@
  * the UI language, and a language's name in the reader's language.
  */
 import { UN_LANGUAGES } from "../../shared/languages";
+import { languageName as languageNameIn } from "../../shared/languageName";
 import { textDirection } from "../../shared/textDirection";
 import { uiLanguage } from "../i18n/localize";
 import { setLocalText } from "../i18n/localizedElements";
@@ -34,11 +35,7 @@ export function labelled<C extends HTMLElement>(key: MessageKey, control: C): HT
 
 /** The name of language `code` in the page's language ("Spanish", "espagnol"); the code itself when the browser knows none. */
 export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([uiLanguage()], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return languageNameIn(code, uiLanguage());
 }
 
 /** A `<select>` of the six UN languages, named in the page's language, with `selected` chosen. */

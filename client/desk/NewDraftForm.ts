@@ -6,6 +6,7 @@
  * named in the UI language, and named again when it changes.
  */
 import metaSchema from "../../schemas/records/meta.schema.json";
+import { languageName } from "../../shared/languageName";
 import { DRAFTS_ROUTE } from "../../shared/appPaths";
 import { DEFAULT_SILENCE_NOTICE_HOURS } from "../../shared/consensus/silenceProcedure";
 import { DRAFT_FIELDS_PART, DRAFT_FILE_PART, FILE_NAME_HEADER, IMPORT_PREVIEW_ROUTE, MAX_UPLOAD_BYTES, type ImportPreview } from "../../shared/importPreview";
@@ -42,8 +43,7 @@ function radio(name: string, value: string, words: Text, checked = false): HTMLL
 
 /** Each of the six languages a draft may be written in, named in the UI language: "Spanish", "espagnol". */
 function languageChoices(): Array<readonly [string, string]> {
-  const names = new Intl.DisplayNames([uiLanguage()], { type: "language" });
-  return UN_LANGUAGES.map((language) => [language.code, names.of(language.code) ?? language.nativeName] as const);
+  return UN_LANGUAGES.map((language) => [language.code, languageName(language.code, uiLanguage())] as const);
 }
 
 /** The form; `onCreated` runs after a draft was created (the page lists it). */

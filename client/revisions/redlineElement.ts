@@ -6,16 +6,15 @@
  * drawn (the redline view draws it again when the language changes).
  */
 import type { Redline, RedlineBlock, RedlineFootnote, RedlineWords } from "../../shared/revisions/redlineModel";
-import { textDirection } from "../../shared/textDirection";
 import { el } from "../desk/dom";
 import { t, uiLanguage } from "../i18n/localize";
 import { messageWithNodes } from "../i18n/messageWithNodes";
+import { setTextLanguage } from "../i18n/textLanguage";
 import { changeWords, footnoteWords, numberSaid, numberShown, sideName } from "./redlineWords";
 
 /** Marks `element` as holding the page's words inside the draft's text, so a screen reader reads them in the page's language. */
 function pageWords<E extends HTMLElement>(element: E): E {
-  element.lang = uiLanguage();
-  element.dir = textDirection(uiLanguage());
+  setTextLanguage(element, uiLanguage());
   return element;
 }
 
@@ -72,8 +71,7 @@ function blockElement(block: RedlineBlock): HTMLElement {
 export function redlineElement(redline: Redline): HTMLOListElement {
   const list = el("ol", { className: "redline-blocks" }, ...redline.blocks.map(blockElement));
   list.setAttribute("aria-label", t("revisions.comparedWith", { from: sideName(redline.from), to: sideName(redline.to) }));
-  list.lang = redline.language;
-  // The draft's direction, not the page's: an English draft stays left to right in an Arabic page.
-  list.dir = textDirection(redline.language);
+  // The draft's language and direction, not the page's: an English draft stays left to right in an Arabic page.
+  setTextLanguage(list, redline.language);
   return list;
 }

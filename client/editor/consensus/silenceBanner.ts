@@ -26,14 +26,6 @@ export function countdown(ms: number): string {
   return t("consensus.timeLeft", { time: formatDuration({ day: days, hour: hours, minute: days ? 0 : minutes % 60 }) });
 }
 
-/**
- * A moment as the reader's clock shows it, with the time zone ("2 Dec 2026, 14:00 UTC"), in the
- * UI language: `formatDeadline`, under the name the history view imports.
- */
-export function localTime(iso: string): string {
-  return formatDeadline(iso);
-}
-
 /** How a procedure stands on the page: counting down, broken by an objection, or settled by the server. */
 const Standing = { running: "running", broken: "broken", settled: "settled" } as const;
 type Standing = (typeof Standing)[keyof typeof Standing];

@@ -3,7 +3,6 @@
  * values the shared definition names; the page says them in its language, never the server's English.
  */
 import "../../support/english";
-import { TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { closeMessage, httpErrorMessage, readErrorAnswer } from "../../../client/connection/errorMessages";
 import { installCatalog } from "../../../client/i18n/localize";
 import { UI_LANGUAGES } from "../../../client/i18n/uiLanguages";
@@ -12,20 +11,7 @@ import { answerOf } from "../../../server/http/answerError";
 import { CloseCode } from "../../../shared/closeCodes";
 import { REFUSALS, refusal, type RefusalReason } from "../../../shared/refusals";
 import { compileCatalog, readCatalog } from "../../../tools/catalogs.cjs";
-
-/** The names of a message's placeholders, nested ones included. */
-function placeholderNames(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
-  for (const element of elements) {
-    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
-    if (element.type === TYPE.tag) {
-      placeholderNames(element.children, found);
-      continue;
-    }
-    found.add(element.value);
-    if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) placeholderNames(option.value, found);
-  }
-  return found;
-}
+import { placeholderNames } from "../../support/messagePlaceholders";
 
 const english = compileCatalog("en", readCatalog("en"));
 

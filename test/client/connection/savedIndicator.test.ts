@@ -5,14 +5,9 @@
 import "../../support/english";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { installCatalog } from "../../../client/i18n/localize";
 import { bindSavedIndicator } from "../../../client/connection/savedIndicator";
 import { SaveTracker } from "../../../client/connection/saveTracker";
-import { compileCatalog, readCatalog } from "../../../tools/catalogs.cjs";
-
-function speak(language: string): void {
-  installCatalog(language, compileCatalog(language, readCatalog(language)));
-}
+import { speak } from "../../support/speak";
 
 /** What the indicator writes to: the two properties of the top bar's element it uses. */
 function indicatorElement(): HTMLElement {

@@ -3,13 +3,8 @@ import "../../support/english";
 import { countWords } from "../../../client/desk/importPreviewView";
 import { invitationText } from "../../../client/desk/invitationCard";
 import { roleLabel } from "../../../client/desk/roleWords";
-import { installCatalog } from "../../../client/i18n/localize";
 import { Role } from "../../../shared/roles";
-import { compileCatalog, readCatalog } from "../../../tools/catalogs.cjs";
-
-function speak(language: string): void {
-  installCatalog(language, compileCatalog(language, readCatalog(language)));
-}
+import { speak } from "../../support/speak";
 
 afterEach(() => speak("en"));
 

@@ -4,11 +4,9 @@
  * says a bug only as "could not be done".
  */
 import "../../support/english";
-import { TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import * as Y from "yjs";
 import { StanceKind } from "../../../schemas/records";
 import { refusalMessage } from "../../../client/editor/refusalMessage";
-import { installCatalog } from "../../../client/i18n/localize";
 import { UI_LANGUAGES } from "../../../client/i18n/uiLanguages";
 import { addComment } from "../../../shared/comments/commentThreads";
 import { startSilence } from "../../../shared/consensus/silenceProcedure";
@@ -18,26 +16,10 @@ import { LOCAL_REFUSALS, LocalRefusal } from "../../../shared/LocalRefusal";
 import { compileCatalog, readCatalog } from "../../../tools/catalogs.cjs";
 import { doc, p } from "../../support/dsl";
 import { pidAt, yDraft } from "../../support/yDraft";
-
-/** The names of a message's placeholders, nested ones included. */
-function placeholderNames(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
-  for (const element of elements) {
-    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
-    if (element.type === TYPE.tag) {
-      placeholderNames(element.children, found);
-      continue;
-    }
-    found.add(element.value);
-    if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) placeholderNames(option.value, found);
-  }
-  return found;
-}
+import { speak } from "../../support/speak";
+import { placeholderNames } from "../../support/messagePlaceholders";
 
 const english = compileCatalog("en", readCatalog("en"));
-
-function speak(language: string): void {
-  installCatalog(language, compileCatalog(language, readCatalog(language)));
-}
 
 /** What `work` throws. */
 function thrownBy(work: () => unknown): unknown {

@@ -1,17 +1,13 @@
 /** The drafts page says a draft's progress as messages: in English by default, and with each language's plurals. */
 import "../../support/english";
-import { compileCatalog, readCatalog } from "../../../tools/catalogs.cjs";
-import { installCatalog, t } from "../../../client/i18n/localize";
+import { t } from "../../../client/i18n/localize";
 import { progressMessages } from "../../../client/pages/progressMessages";
+import { speak } from "../../support/speak";
 
 /** The progress in words, as the page shows it in the UI language now installed. */
 function words(agreed: number, total: number, openProposals: number, objected: number): string[] {
   const { agreed: a, brackets, objections } = progressMessages({ agreed, total, openProposals, objected });
   return [t(a.key, a.values), t(brackets.key, brackets.values), t(objections.key, objections.values)];
-}
-
-function speak(language: string): void {
-  installCatalog(language, compileCatalog(language, readCatalog(language)));
 }
 
 afterEach(() => speak("en"));

@@ -1,17 +1,16 @@
 /** The redline's words: numbers across two texts and what became of each block, said as the marks show them. */
 import "../../support/english";
-import { installCatalog } from "../../../client/i18n/localize";
-import { compileCatalog, readCatalog } from "../../../tools/catalogs.cjs";
+import { speak } from "../../support/speak";
 import { changeWords, countsWords, footnoteWords, numberSaid, numberShown, sideName } from "../../../client/revisions/redlineWords";
 import { LIVE_TEXT } from "../../../shared/appPaths";
 
 /** Runs `check` with the page speaking `language`, then English again. */
 function speaking(language: string, check: () => void): void {
-  installCatalog(language, compileCatalog(language, readCatalog(language)));
+  speak(language);
   try {
     check();
   } finally {
-    installCatalog("en", compileCatalog("en", readCatalog("en")));
+    speak("en");
   }
 }
 

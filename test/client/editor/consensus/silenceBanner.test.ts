@@ -1,16 +1,11 @@
 /** A silence procedure's countdown: days and hours, then hours and minutes, in the reader's language and its plurals. */
 import "../../../support/english";
 import { countdown } from "../../../../client/editor/consensus/silenceBanner";
-import { installCatalog } from "../../../../client/i18n/localize";
-import { compileCatalog, readCatalog } from "../../../../tools/catalogs.cjs";
+import { speak } from "../../../support/speak";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-function speak(language: string): void {
-  installCatalog(language, compileCatalog(language, readCatalog(language)));
-}
 
 describe("a silence procedure's countdown", () => {
   afterEach(() => speak("en"));

@@ -7,16 +7,11 @@ import { acceptProposal } from "../../../../shared/proposals/clearProposal";
 import { propose } from "../../../../shared/proposals/proposeChange";
 import { readProposals, type ProposalView } from "../../../../shared/proposals/readProposals";
 import { describeChange, describeStatus } from "../../../../client/editor/proposals/describeProposal";
-import { installCatalog } from "../../../../client/i18n/localize";
-import { compileCatalog, readCatalog } from "../../../../tools/catalogs.cjs";
 import { doc, p } from "../../../support/dsl";
 import { pidAt, secondsApart, wordSpan, yDraft } from "../../../support/yDraft";
+import { speak } from "../../../support/speak";
 
 const FIRST = "States should promote an open, secure and stable ICT environment.";
-
-function speak(language: string): void {
-  installCatalog(language, compileCatalog(language, readCatalog(language)));
-}
 
 /** Records made one second apart, so they are read in the order of the test. */
 const at = secondsApart();

@@ -2,18 +2,13 @@
 import "../../../support/english";
 import { ProposalKind } from "../../../../schemas/records";
 import { proposalActions, type ActionContext } from "../../../../client/editor/proposals/proposalActions";
-import { installCatalog } from "../../../../client/i18n/localize";
 import { rejectProposal } from "../../../../shared/proposals/clearProposal";
 import { propose } from "../../../../shared/proposals/proposeChange";
 import { readProposals } from "../../../../shared/proposals/readProposals";
 import { Role } from "../../../../shared/roles";
-import { compileCatalog, readCatalog } from "../../../../tools/catalogs.cjs";
 import { doc, p } from "../../../support/dsl";
 import { pidAt, yDraft } from "../../../support/yDraft";
-
-function speak(language: string): void {
-  installCatalog(language, compileCatalog(language, readCatalog(language)));
-}
+import { speak } from "../../../support/speak";
 
 afterEach(() => speak("en"));
 

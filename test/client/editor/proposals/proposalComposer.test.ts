@@ -2,16 +2,11 @@
 import "../../../support/english";
 import { EditorState, TextSelection } from "prosemirror-state";
 import { ProposalComposer } from "../../../../client/editor/proposals/proposalComposer";
-import { installCatalog } from "../../../../client/i18n/localize";
 import { MAX_QUOTE_LENGTH } from "../../../../shared/anchors/createAnchor";
 import { TextRoot } from "../../../../shared/documentLayout";
-import { compileCatalog, readCatalog } from "../../../../tools/catalogs.cjs";
 import { doc, p } from "../../../support/dsl";
 import { yDraft } from "../../../support/yDraft";
-
-function speak(language: string): void {
-  installCatalog(language, compileCatalog(language, readCatalog(language)));
-}
+import { speak } from "../../../support/speak";
 
 afterEach(() => speak("en"));
 
