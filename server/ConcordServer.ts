@@ -19,6 +19,9 @@ import { RequestOrigin, requestOrigin } from "./http/requestOrigin";
 import { log, LogEvent } from "./log";
 import { CLIENT_DIST_DIR } from "./paths";
 import { SqliteStorage } from "./storage/SqliteStorage";
+import { PostgresStorage } from "./storage/PostgresStorage";
+import { Cluster, type ClusterOptions } from "./cluster/Cluster";
+import { clusterLink } from "./cluster/ClusterLink";
 import type { Storage } from "./storage/Storage";
 import type { RoomOptions } from "./sync/Room";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
@@ -40,8 +43,13 @@ export interface ServerOptions {
   dataDir?: string;
   clientDir?: string;
   roomIdleUnloadMs?: number;
-  /** Bench-only settings of every room (see `RoomOptions`). */
+  /** Settings of every room (see `RoomOptions`): the benchmark's guard, commit timing. */
   room?: RoomOptions;
+  /**
+   * Cluster mode: this process is one of several over one PostgreSQL database (the `storage`, a
+   * `PostgresStorage`) and one Redis. Without it the process serves alone.
+   */
+  cluster?: ClusterOptions;
   /** The time silence procedures are settled by; tests inject one. */
   clock?: Clock;
   /** Prints PDF exports; tests inject one without a browser, or with a short deadline. */
@@ -65,6 +73,8 @@ export interface ConcordServer {
   readonly status: StatusPublisher;
   /** Settles silence procedures at their deadlines. */
   readonly silence: SilenceTimer;
+  /** This process's membership of its cluster; null when it serves alone. */
+  readonly cluster: Cluster | null;
   /** Closes every socket, unloads the rooms (compacting them) and closes the store. */
   close(): Promise<void>;
 }
@@ -72,11 +82,14 @@ export interface ConcordServer {
 /** Starts a server and resolves once it listens. */
 export async function startConcordServer(options: ServerOptions): Promise<ConcordServer> {
   const storage = options.storage ?? new SqliteStorage(requireDataDir(options));
+  if (options.cluster && !(storage instanceof PostgresStorage)) throw new RangeError("Cluster mode needs the PostgreSQL store: the processes share its log");
+  const cluster = options.cluster ? await Cluster.open(options.cluster) : null;
   const drafts = new Drafts(storage);
   const status = new StatusPublisher();
   const clock = options.clock ?? SYSTEM_CLOCK;
   const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS, {
     ...options.room,
+    link: cluster && storage instanceof PostgresStorage ? clusterLink(cluster, storage) : options.room?.link,
     clock,
     onClientChange: (room) => {
       options.room?.onClientChange?.(room);
@@ -169,6 +182,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     live,
     status,
     silence,
+    cluster,
     close() {
       closing ??= (async () => {
         closingDown = true;
@@ -176,6 +190,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
         await silence.stop();
         await status.stop();
         await rooms.closeAll();
+        await cluster?.close();
         failures.close();
         for (const client of wss.clients) client.terminate();
         wss.close();

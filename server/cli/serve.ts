@@ -12,6 +12,7 @@ import { withConnectionCap } from "../http/httpLimits";
 import { inviteMember, inviteOrganizer } from "../identity/invitations";
 import { openStorage } from "../storage/openStorage";
 import { PostgresStorage } from "../storage/PostgresStorage";
+import { TRUST_OFF_GUARD } from "../guard/trustOffGuard";
 
 /** Printed once a shutdown has saved everything and closed the store. */
 export const STOPPED_MESSAGE = "Concord stopped; everything is saved.";
@@ -26,23 +27,26 @@ function printLink(base: string, label: string, signInPath: string): void {
   console.log(`  ${label.padEnd(16)} ${base}${signInPath}`);
 }
 
-/** Why a process may not serve over PostgreSQL: several processes need Redis, which is not built yet. */
+/** Why a process may not serve over PostgreSQL alone: another process serves it, alone or in a cluster. */
 export const NOT_ALONE_MESSAGE =
-  "Another Concord process serves this PostgreSQL database. Several processes need CONCORD_REDIS_URL, which this version does not support yet: run one process.";
+  "Another Concord process serves this PostgreSQL database. Several processes must each be given CONCORD_REDIS_URL (the same Redis), or run one process alone.";
 
-/** Refused until processes tell each other what changed through Redis (issue 16's next step). */
-export const REDIS_NOT_YET_MESSAGE = "CONCORD_REDIS_URL is set, but this version of Concord cannot yet run as several processes: unset it to serve alone over PostgreSQL.";
+/** Why a process may not join a cluster: a process serving the database alone (without Redis) holds it. */
+export const SERVED_ALONE_MESSAGE =
+  "A Concord process serves this PostgreSQL database alone, without CONCORD_REDIS_URL: stop it and start every process with CONCORD_REDIS_URL.";
 
 /**
  * Serves the configured store (SQLite in `config.dataDir`, or PostgreSQL); with `firstStart`,
  * creates the demo draft (when there is no draft) and an organizer (when there is none).
  */
 export async function serve(config: ServerConfig, firstStart: boolean): Promise<ConcordServer> {
-  if (config.redisUrl !== null) throw new Error(REDIS_NOT_YET_MESSAGE);
   const { storage, where } = await openStorage(config);
-  if (storage instanceof PostgresStorage && !(await storage.claimSoleServer())) {
-    await storage.close();
-    throw new Error(NOT_ALONE_MESSAGE);
+  if (storage instanceof PostgresStorage) {
+    const inCluster = config.redisUrl !== null;
+    if (!(await (inCluster ? storage.joinCluster() : storage.claimSoleServer()))) {
+      await storage.close();
+      throw new Error(inCluster ? SERVED_ALONE_MESSAGE : NOT_ALONE_MESSAGE);
+    }
   }
   const drafts = new Drafts(storage);
   const demo = firstStart && (await drafts.list()).length === 0 ? await createDemoDraft(drafts) : null;
@@ -56,10 +60,11 @@ export async function serve(config: ServerConfig, firstStart: boolean): Promise<
     host: config.host,
     publicUrl: config.publicUrl,
     limits: withConnectionCap(config.maxConnectionsPerAddress),
-    room: { trustOff: config.benchTrustOff, onCommitted: config.benchCommitLog ? (ms) => commitTimes.push(ms) : undefined },
+    cluster: config.redisUrl !== null && config.databaseUrl !== null ? { redisUrl: config.redisUrl, databaseUrl: config.databaseUrl } : undefined,
+    room: { guard: config.benchTrustOff ? TRUST_OFF_GUARD : undefined, onCommitted: config.benchCommitLog ? (ms) => commitTimes.push(ms) : undefined },
   });
   const base = publicBaseUrl(config, server.url) ?? server.url;
-  console.log(`Concord is serving ${where} at ${server.url}`);
+  console.log(`Concord is serving ${where}${server.cluster ? ", with the other processes of its cluster," : ""} at ${server.url}`);
   for (const draft of await drafts.list()) console.log(`  ${draft.title}: ${base}/d/${draft.id}`);
   if (demo) {
     console.log(`Created the demo draft "${demo.title}". Sign-in links (each works once):`);

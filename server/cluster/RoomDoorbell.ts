@@ -6,10 +6,10 @@
  * a lost ring only delays a copy until the next ring or head check, which every listener makes
  * after Redis comes back (`onReconnect`).
  */
-import { Redis } from "ioredis";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { Room } from "../../shared/documentLayout";
+import { RedisBus } from "./RedisBus";
 import { doorbellChannel } from "./redisChannels";
 
 /** Updates up to this size ride with their ring; larger ones are fetched from the database. */
@@ -17,29 +17,6 @@ export const MAX_RUNG_UPDATE_BYTES = 16 * 1024;
 
 /** A ring's first byte: whether the update's bytes follow the sequence number. */
 const RingKind = { seqOnly: 0, withUpdate: 1 } as const;
-
-/** How long `open` waits for Redis before giving up. */
-const OPEN_TIMEOUT_MS = 10_000;
-
-/**
- * Resolves once `connection` is ready. A first attempt that Redis closes (it is restarting, or busy)
- * is not the end: ioredis tries again by itself, so this waits for a ready connection, not for the
- * first attempt's fate.
- */
-function whenReady(connection: Redis, withinMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      connection.off("ready", ready);
-      reject(new Error(`Redis was not ready within ${withinMs} ms (status: ${connection.status})`));
-    }, withinMs);
-    const ready = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    connection.once("ready", ready);
-    connection.connect().catch(() => undefined);
-  });
-}
 
 /** What a listener hears: the room's log now reaches `seq`; `update` is that update when it was small. */
 export type RingListener = (seq: number, update: Uint8Array | null) => void;
@@ -65,87 +42,51 @@ export function decodeRing(bytes: Uint8Array): { seq: number; update: Uint8Array
   return { seq, update };
 }
 
-/** One process's doorbell: a connection to publish on and one to listen on (Redis requires two). */
+/** One process's doorbell, over its line to Redis. */
 export class RoomDoorbell {
-  private readonly listeners = new Map<string, Set<RingListener>>();
-  private readonly reconnectListeners = new Set<() => void>();
-
-  private constructor(
-    private readonly publisher: Redis,
-    private readonly subscriber: Redis,
-    private readonly onBadRing: (channel: string, error: unknown) => void,
-  ) {
-    subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) => this.heard(channel.toString(), message));
-    // Built once both are connected, so every "ready" from now on is a reconnect. ioredis subscribes
-    // again by itself; what was rung meanwhile is lost, so listeners check their heads.
-    subscriber.on("ready", () => {
-      for (const listener of this.reconnectListeners) listener();
-    });
-  }
-
   /**
-   * Connects to Redis at `url` (`redis://…` or a unix socket's path), resolving once both connections
-   * are ready; throws when they are not within `readyWithinMs`.
+   * @param bus the process's line to Redis
+   * @param onBadRing told of a ring that could not be read (it is dropped; the next head check covers it)
+   * @param ownsBus whether closing the doorbell closes the line too
    */
-  static async open(url: string, onBadRing: (channel: string, error: unknown) => void = () => undefined, readyWithinMs = OPEN_TIMEOUT_MS): Promise<RoomDoorbell> {
-    const publisher = new Redis(url, { lazyConnect: true });
-    const subscriber = new Redis(url, { lazyConnect: true });
-    try {
-      await Promise.all([whenReady(publisher, readyWithinMs), whenReady(subscriber, readyWithinMs)]);
-    } catch (error) {
-      publisher.disconnect();
-      subscriber.disconnect();
-      throw error;
-    }
-    return new RoomDoorbell(publisher, subscriber, onBadRing);
+  constructor(
+    private readonly bus: RedisBus,
+    private readonly onBadRing: (channel: string, error: unknown) => void = () => undefined,
+    private readonly ownsBus = false,
+  ) {}
+
+  /** A doorbell on a line of its own to Redis at `url`, closed with it. */
+  static async open(url: string, onBadRing: (channel: string, error: unknown) => void = () => undefined, readyWithinMs?: number): Promise<RoomDoorbell> {
+    return new RoomDoorbell(await RedisBus.open(url, readyWithinMs), onBadRing, true);
   }
 
   /** Rings `room` of `draftId`: its log now reaches `seq` (call only after the commit). */
   async ring(draftId: string, room: Room, seq: number, update: Uint8Array | null): Promise<void> {
-    await this.publisher.publish(doorbellChannel(draftId, room), Buffer.from(encodeRing(seq, update)));
+    await this.bus.publish(doorbellChannel(draftId, room), encodeRing(seq, update));
   }
 
   /** Listens to `room` of `draftId`; resolves once subscribed, with what stops listening. */
-  async listen(draftId: string, room: Room, listener: RingListener): Promise<() => Promise<void>> {
+  listen(draftId: string, room: Room, listener: RingListener): Promise<() => Promise<void>> {
     const channel = doorbellChannel(draftId, room);
-    let listeners = this.listeners.get(channel);
-    if (!listeners) {
-      listeners = new Set();
-      this.listeners.set(channel, listeners);
-      await this.subscriber.subscribe(channel);
-    }
-    listeners.add(listener);
-    return async () => {
-      listeners.delete(listener);
-      if (listeners.size === 0 && this.listeners.get(channel) === listeners) {
-        this.listeners.delete(channel);
-        await this.subscriber.unsubscribe(channel);
+    return this.bus.subscribe(channel, (message) => {
+      let ring: { seq: number; update: Uint8Array | null };
+      try {
+        ring = decodeRing(message);
+      } catch (error) {
+        this.onBadRing(channel, error);
+        return;
       }
-    };
+      listener(ring.seq, ring.update);
+    });
   }
 
   /** Calls `listener` each time the connection to Redis comes back: rings may have been missed. */
   onReconnect(listener: () => void): () => void {
-    this.reconnectListeners.add(listener);
-    return () => this.reconnectListeners.delete(listener);
+    return this.bus.onReconnect(listener);
   }
 
-  /** Closes both connections (at once, when one is between a drop and its reconnect and cannot say goodbye). */
+  /** Closes the line to Redis if the doorbell owns it. */
   async close(): Promise<void> {
-    const goodbye = (connection: Redis) => connection.quit().then(() => undefined, () => connection.disconnect());
-    await Promise.all([goodbye(this.publisher), goodbye(this.subscriber)]);
-  }
-
-  private heard(channel: string, message: Buffer): void {
-    const listeners = this.listeners.get(channel);
-    if (!listeners) return;
-    let ring: { seq: number; update: Uint8Array | null };
-    try {
-      ring = decodeRing(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
-    } catch (error) {
-      this.onBadRing(channel, error);
-      return;
-    }
-    for (const listener of listeners) listener(ring.seq, ring.update);
+    if (this.ownsBus) await this.bus.close();
   }
 }

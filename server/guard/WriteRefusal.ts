@@ -3,7 +3,7 @@ import { CloseCode } from "../../shared/closeCodes";
 
 /** Thrown by the write guard and the presence check; nothing of the refused input has been applied, stored or relayed. */
 export class WriteRefusal extends Error {
-  override readonly name = "WriteRefusal";
+  override readonly name: string = "WriteRefusal";
 
   constructor(
     readonly closeCode: CloseCode,
@@ -11,4 +11,13 @@ export class WriteRefusal extends Error {
   ) {
     super(`${closeCode.reason}: ${detail}`);
   }
+}
+
+/**
+ * The update refers to items this process's copy has not seen. In cluster mode the copy may only be
+ * behind the log (another process committed them), so the room catches up and checks once more
+ * before it refuses.
+ */
+export class UnseenItemsRefusal extends WriteRefusal {
+  override readonly name = "UnseenItemsRefusal";
 }

@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { CloseCode } from "../../shared/closeCodes";
 import { TextRoot } from "../../shared/documentLayout";
 import type { Touched } from "../storage/Storage";
-import { WriteRefusal } from "./WriteRefusal";
+import { UnseenItemsRefusal, WriteRefusal } from "./WriteRefusal";
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
@@ -40,6 +40,10 @@ export interface UpdateFootprint {
 
 function refuse(detail: string): never {
   throw new WriteRefusal(CloseCode.writeRefused, detail);
+}
+
+function refuseUnseen(detail: string): never {
+  throw new UnseenItemsRefusal(CloseCode.writeRefused, detail);
 }
 
 /** Structs of an update by client, in clock order, for lookups by id. */
@@ -102,7 +106,7 @@ export function updateFootprint(doc: Y.Doc, update: Uint8Array): UpdateFootprint
     const fromUpdate = findIn(incoming.get(id.client), id.clock);
     if (fromUpdate) return fromUpdate instanceof Y.Item ? locateNew(fromUpdate) : null;
     const stored = storeStruct(id);
-    if (!stored) refuse("the update depends on items the server has not seen");
+    if (!stored) refuseUnseen("the update depends on items the server has not seen");
     return stored instanceof Y.Item ? locateStored(stored) : null;
   };
 
@@ -156,7 +160,7 @@ export function updateFootprint(doc: Y.Doc, update: Uint8Array): UpdateFootprint
       for (let at = clock; at < clock + len; ) {
         const fromUpdate = findIn(incoming.get(client), at);
         const struct = fromUpdate ?? storeStruct(Y.createID(client, at));
-        if (!struct) refuse("the update deletes items the server has not seen");
+        if (!struct) refuseUnseen("the update deletes items the server has not seen");
         // Yjs sends a document's whole delete set with every diff, so a client repeats deletions the
         // server made (a status record replaced): deleting what is already deleted changes nothing.
         if (struct instanceof Y.Item && (fromUpdate || !struct.deleted)) {

@@ -66,6 +66,7 @@ const LOCK_HEAD = {
   text: `INSERT INTO room_heads (draft_id, room, head) VALUES ($1, $2, 0)
          ON CONFLICT (draft_id, room) DO UPDATE SET head = room_heads.head RETURNING head`,
 };
+const READ_HEAD = { name: "concord_read_head", text: "SELECT head FROM room_heads WHERE draft_id = $1 AND room = $2" };
 const SET_HEAD = { name: "concord_set_head", text: "UPDATE room_heads SET head = $3 WHERE draft_id = $1 AND room = $2" };
 const INSERT_UPDATE = { name: "concord_insert_update", text: "INSERT INTO updates (draft_id, room, seq, data) VALUES ($1, $2, $3, $4)" };
 const INSERT_AUDIT = {
@@ -110,7 +111,7 @@ export class PostgresStorage implements Storage {
   private readonly queues = new Map<string, RoomQueue>();
   private closed = false;
   /** The connection holding the sole server's lock, kept until `close`. */
-  private soleServer: pg.PoolClient | null = null;
+  private serverLock: pg.PoolClient | null = null;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -295,16 +296,34 @@ export class PostgresStorage implements Storage {
    * a second process serving the same drafts would keep copies that drift apart, so it must refuse.
    */
   async claimSoleServer(): Promise<boolean> {
-    if (this.soleServer) return true;
+    return this.holdServerLock("pg_try_advisory_lock");
+  }
+
+  /**
+   * Takes the same lock shared, as one of several processes of a cluster (which tell each other what
+   * changed through Redis); false when a process serving alone holds it, which must not meet them.
+   */
+  async joinCluster(): Promise<boolean> {
+    return this.holdServerLock("pg_try_advisory_lock_shared");
+  }
+
+  /** The last sequence number of a room's log (0 when nothing is stored): a process behind it catches up. */
+  async roomHead(draftId: string, room: Room): Promise<number> {
+    const { rows } = await this.pool.query<{ head: number }>({ ...READ_HEAD, values: [draftId, room] });
+    return rows[0]?.head ?? 0;
+  }
+
+  private async holdServerLock(how: "pg_try_advisory_lock" | "pg_try_advisory_lock_shared"): Promise<boolean> {
+    if (this.serverLock) return true;
     const client = await this.pool.connect();
-    const { rows } = await client.query<{ held: boolean }>("SELECT pg_try_advisory_lock($1) AS held", [SOLE_SERVER_LOCK_KEY]);
+    const { rows } = await client.query<{ held: boolean }>(`SELECT ${how}($1) AS held`, [SOLE_SERVER_LOCK_KEY]);
     if (!rows[0]!.held) {
       client.release();
       return false;
     }
     // Its connection may break while it waits: the lock goes with it, which a later process then takes.
-    client.on("error", (error) => console.error("The connection holding the sole server's lock broke:", error.message));
-    this.soleServer = client;
+    client.on("error", (error) => console.error("The connection holding the server's lock broke:", error.message));
+    this.serverLock = client;
     return true;
   }
 
@@ -313,7 +332,7 @@ export class PostgresStorage implements Storage {
     this.closed = true;
     await this.settled();
     // Closing the connection ends its session, and the session's advisory lock with it.
-    this.soleServer?.release(true);
+    this.serverLock?.release(true);
     await this.pool.end();
   }
 

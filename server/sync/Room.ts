@@ -1,8 +1,9 @@
 /**
- * One live Yjs document of a draft (its `text` or `floor` room) and the clients connected to it.
- * The write path for a client's update is here: apply it, append what changed to storage, and
- * relay it to the other clients only once it is committed. Joins are answered from a cached
- * encoding of the state, invalidated on every change.
+ * One live Yjs document of a draft (its `text`, `floor` or `contributions` room) and the clients
+ * connected to it. The write path for a client's update is here: check it with the room's guard,
+ * apply it, append what changed to the room's store, and relay it to the other clients only once it
+ * is committed. The room's link tells the other processes serving it (in cluster mode) and applies
+ * what they committed. Joins are answered from a cached encoding of the state, invalidated on every change.
  */
 import zlib from "node:zlib";
 import { uint32 } from "lib0/random";
@@ -12,10 +13,14 @@ import { Room as RoomNames, type Room as RoomName } from "../../shared/documentL
 import { describeServerWrite, describeWrite } from "../audit/describeWrite";
 import { ParagraphTexts } from "../audit/ParagraphTexts";
 import { SYSTEM_CLOCK, type Clock } from "../clock";
-import { checkWrite } from "../guard/checkWrite";
+import type { PermittedWrite } from "../guard/checkWrite";
+import { WRITE_GUARD, type WriteGuard } from "../guard/WriteGuard";
+import { UnseenItemsRefusal } from "../guard/WriteRefusal";
 import { Role } from "../../shared/roles";
 import { SERVER_PRINCIPAL, type Writer } from "../identity/Writer";
+import { ClientIdTakenError } from "../storage/ClientIdTakenError";
 import type { Storage, WriteRecord } from "../storage/Storage";
+import { LOCAL_LINK, type LinkedRoom, type RoomLink, type RoomLinker } from "./RoomLink";
 import { RoomPresence } from "./RoomPresence";
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
 
@@ -35,13 +40,12 @@ const EMPTY_STATE_VECTOR_LENGTH = 1;
 /** How many appends a room's log may gather before a compaction is scheduled. */
 export const COMPACT_AFTER_APPENDS = 500;
 
-/** How a room treats writes; the defaults are what production runs. */
+/** The parts a room is given besides its store; the defaults are what a process serving alone runs. */
 export interface RoomOptions {
-  /**
-   * Bench only: skip the write guard and relay before the commit, to measure what trust costs.
-   * Never set in production: it gives up invariants 2 to 5.
-   */
-  trustOff?: boolean;
+  /** Judges client updates (`WRITE_GUARD`; the benchmark installs its trust-off guard). */
+  guard?: WriteGuard;
+  /** Tells the other processes serving the room what this one committed, and applies theirs (`LOCAL_LINK`: none). */
+  link?: RoomLinker;
   /** Called with the milliseconds from an update's arrival to its commit. */
   onCommitted?: (ms: number) => void;
   /** Called once a client's change to the room is committed (the status publisher listens). */
@@ -74,6 +78,8 @@ export class BadUpdateError extends Error {
 interface LoadedState {
   doc: Y.Doc;
   rows: number;
+  /** The last sequence number loaded (0 for an empty log). */
+  through: number;
   clientOwners: Map<number, string>;
 }
 
@@ -83,7 +89,7 @@ async function loadState(storage: Storage, draftId: string, name: RoomName): Pro
   Y.transact(doc, () => {
     for (const { update } of updates) Y.applyUpdate(doc, update);
   });
-  return { doc, rows: updates.length, clientOwners: await storage.loadClientIds(draftId, name) };
+  return { doc, rows: updates.length, through: updates.at(-1)?.seq ?? 0, clientOwners: await storage.loadClientIds(draftId, name) };
 }
 
 /** A Yjs client id no principal has used in this room. */
@@ -94,10 +100,17 @@ function freshClientId(owners: ReadonlyMap<number, string>): number {
   }
 }
 
+/** The origin of changes another process committed: no local client sent them, so every local client receives them. */
+const COMMITTED_ELSEWHERE: RoomPeer = { ...SERVER_ORIGIN };
+
 /** A loaded room. Create with `Room.load`. */
-export class Room {
+export class Room implements LinkedRoom {
   readonly peers = new Set<RoomPeer>();
   private doc!: Y.Doc;
+  private link!: RoomLink;
+  /** Counts the copies this room has held: a commit started on an earlier copy is not in the current one. */
+  private copy = 0;
+  private readonly guard: WriteGuard;
   /** The words of the text room's blocks, so the audit can say what each change did to them. */
   private paragraphs: ParagraphTexts | null = null;
   /** Principal owning each Yjs client id seen in this room (invariant 3). */
@@ -124,12 +137,16 @@ export class Room {
     readonly name: RoomName,
     private readonly storage: Storage,
     private readonly options: RoomOptions,
-  ) {}
+  ) {
+    this.guard = options.guard ?? WRITE_GUARD;
+  }
 
   /** Loads a room's document from its stored log. */
   static async load(storage: Storage, draftId: string, name: RoomName, options: RoomOptions = {}): Promise<Room> {
     const room = new Room(draftId, name, storage, options);
-    room.attach(await loadState(storage, draftId, name));
+    const state = await loadState(storage, draftId, name);
+    room.attach(state);
+    room.link = await (options.link ?? LOCAL_LINK)(room, state.through);
     return room;
   }
 
@@ -265,9 +282,16 @@ export class Room {
     // Checked again after each wait, so that nothing starts between the wait's end and the apply.
     while (this.busy) await this.busy;
     const arrivedAt = performance.now();
-    const permitted = this.options.trustOff
-      ? { footprint: { touched: [], records: [], clientIds: new Set<number>(), empty: false }, newClientIds: [] }
-      : checkWrite(this.doc, this.name, peer.writer, update, this.clientOwners, (this.options.clock ?? SYSTEM_CLOCK).now());
+    let permitted: PermittedWrite;
+    try {
+      permitted = this.check(peer, update);
+    } catch (error) {
+      if (!(error instanceof UnseenItemsRefusal)) throw error;
+      // Another process may have committed what the update refers to: catch up, then judge it again.
+      await this.link.catchUp();
+      while (this.busy) await this.busy;
+      permitted = this.check(peer, update);
+    }
     if (permitted.footprint.empty) return NOTHING_TO_COMMIT;
     this.presence.prove(peer, permitted.footprint.clientIds);
     this.captured = [];
@@ -304,6 +328,27 @@ export class Room {
     return { committed: Promise.all(commits).then(() => undefined) };
   }
 
+  /**
+   * Applies an update another process committed (the link calls this in sequence order) and relays
+   * it to every client here. A copy being rebuilt skips it: the rebuilt copy is loaded from the log.
+   */
+  applyCommitted(update: Uint8Array): void {
+    if (this.rebuilding) return;
+    this.captured = [];
+    try {
+      Y.applyUpdate(this.doc, update, COMMITTED_ELSEWHERE);
+    } catch (error) {
+      // The log's own bytes: this cannot be a client's fault. Load the copy afresh from the log.
+      console.error(`A committed update of ${this.draftId}/${this.name} could not be applied:`, error);
+      void this.rebuild();
+      return;
+    }
+    const changes = this.captured;
+    this.captured = [];
+    for (const change of changes) this.relay(change, COMMITTED_ELSEWHERE);
+    this.learnClientIds(update);
+  }
+
   /** Relays a presence update from a client to the others, as `RoomPresence` vouches for it. */
   applyAwareness(peer: RoomPeer, update: Uint8Array): void {
     this.presence.apply(peer, update);
@@ -314,10 +359,10 @@ export class Room {
     this.presence.answerQuery(peer);
   }
 
-  /** Compacts the log if it has more than one row. Safe at any time: the state holds every row. */
+  /** Compacts the log if it has more than one row. Safe at any time: the state holds every row through the link's `appliedThrough`. */
   async compact(): Promise<void> {
     if (this.storedRows <= 1 || this.lastSeq === 0) return;
-    const through = this.lastSeq;
+    const through = this.link.appliedThrough;
     await this.storage.compact(this.draftId, this.name, Y.encodeStateAsUpdate(this.doc), through);
     this.storedRows = 1;
     this.appendsSinceCompaction = 0;
@@ -325,12 +370,34 @@ export class Room {
 
   /** Closes every client and frees the document. */
   destroy(cause: CloseCode = CloseCode.shuttingDown): void {
+    void this.link.close().catch((error: unknown) => console.error(`Unlinking ${this.draftId}/${this.name} failed:`, error));
     for (const peer of Array.from(this.peers)) peer.close(cause);
     this.peers.clear();
     if (this.compactionTimer) clearTimeout(this.compactionTimer);
     this.paragraphs?.destroy();
     this.presence.destroy();
     this.doc.destroy();
+  }
+
+  /** Judges a client's update with the room's guard against the current copy. */
+  private check(peer: RoomPeer, update: Uint8Array): PermittedWrite {
+    return this.guard.check(this.doc, this.name, peer.writer, update, this.clientOwners, (this.options.clock ?? SYSTEM_CLOCK).now());
+  }
+
+  /**
+   * Client ids another process's commit used that this copy does not know: their owners are read
+   * from the store, so the guard here refuses a squatter at once rather than at the store's claim.
+   */
+  private learnClientIds(update: Uint8Array): void {
+    const { to } = Y.parseUpdateMeta(update);
+    if (Array.from(to.keys()).every((clientId) => this.clientOwners.has(clientId))) return;
+    const owners = this.clientOwners;
+    this.storage.loadClientIds(this.draftId, this.name).then(
+      (stored) => {
+        for (const [clientId, principal] of stored) if (!owners.has(clientId)) owners.set(clientId, principal);
+      },
+      (error: unknown) => console.error(`Reading the client ids of ${this.draftId}/${this.name} failed:`, error),
+    );
   }
 
   /** Applies `change` in one transaction as the server; the changes it made and their audit record, or null when it changed nothing. */
@@ -368,6 +435,7 @@ export class Room {
     // Only the text room holds the chair's text.
     this.paragraphs = this.name === RoomNames.text ? new ParagraphTexts(doc) : null;
     this.doc = doc;
+    this.copy++;
     this.storedRows = rows;
     this.clientOwners = clientOwners;
     this.cachedState = null;
@@ -386,7 +454,8 @@ export class Room {
   /** Appends a change; relays it once committed. The promise settles with the commit (rejects if it failed). */
   private commitAndRelay(change: Uint8Array, origin: RoomPeer, write: WriteRecord | undefined, arrivedAt: number): Promise<void> {
     this.commitsInFlight++;
-    if (this.options.trustOff) this.relay(change, origin);
+    const copy = this.copy;
+    if (!this.guard.relaysOnlyCommitted) this.relay(change, origin);
     return this.storage.appendUpdate(this.draftId, this.name, change, write).then(
       (seq) => {
         this.commitsInFlight--;
@@ -394,14 +463,21 @@ export class Room {
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.storedRows++;
         this.appendsSinceCompaction++;
-        if (!this.options.trustOff) this.relay(change, origin);
+        this.link.committed(seq, change, copy === this.copy);
+        if (this.guard.relaysOnlyCommitted) this.relay(change, origin);
         if (origin !== SERVER_ORIGIN) this.options.onClientChange?.(this);
         if (this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS) this.scheduleCompaction();
       },
       (error: unknown) => {
         this.commitsInFlight--;
-        console.error(`Commit failed in ${this.draftId}/${this.name}:`, error);
-        for (const peer of Array.from(this.peers)) peer.close(CloseCode.storageFailed);
+        if (error instanceof ClientIdTakenError) {
+          // Another process gave the id to another principal first (invariant 3): only the squatter
+          // is closed; the others never received the change, and the copy is loaded afresh without it.
+          origin.close(CloseCode.clientIdTaken, error.message);
+        } else {
+          console.error(`Commit failed in ${this.draftId}/${this.name}:`, error);
+          for (const peer of Array.from(this.peers)) peer.close(CloseCode.storageFailed);
+        }
         void this.rebuild();
         throw error;
       },
@@ -418,7 +494,7 @@ export class Room {
     if (this.relayQueue.length > 1) return;
     // Committed changes arrive together after a group commit: a microtask gathers them all. Without
     // commits (the bench's trust-off switch) a tick gathers what that tick applied, for a fair comparison.
-    if (this.options.trustOff) setImmediate(() => this.flushRelays());
+    if (!this.guard.relaysOnlyCommitted) setImmediate(() => this.flushRelays());
     else queueMicrotask(() => this.flushRelays());
   }
 
@@ -449,7 +525,10 @@ export class Room {
   private rebuild(): Promise<void> {
     this.rebuilding ??= (async () => {
       const old = this.doc;
-      this.attach(await loadState(this.storage, this.draftId, this.name));
+      await this.link.close();
+      const state = await loadState(this.storage, this.draftId, this.name);
+      this.attach(state);
+      this.link = await (this.options.link ?? LOCAL_LINK)(this, state.through);
       old.destroy();
     })().finally(() => {
       this.rebuilding = null;

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { TextRoot } from "../../../shared/documentLayout";
 import type { ConcordServer } from "../../../server/ConcordServer";
-import { NOT_ALONE_MESSAGE, REDIS_NOT_YET_MESSAGE } from "../../../server/cli/serve";
+import { NOT_ALONE_MESSAGE, SERVED_ALONE_MESSAGE } from "../../../server/cli/serve";
 import { SCHEMA_VERSION } from "../../../server/storage/postgresMigrations";
 import { freshPostgresUrl } from "../../support/postgres";
 import { SERVER_MAIN, startServerProcess } from "../../support/serverProcess";
@@ -59,7 +59,7 @@ describe("Concord over PostgreSQL", () => {
     expect(fresh.paragraphs()[0]).toMatch(/^Saved in PostgreSQL\./);
   });
 
-  it("refuses a second process serving the same database, and CONCORD_REDIS_URL, until several processes are built", async () => {
+  it("refuses a second process serving the same database alone, and a cluster process beside one serving alone", async () => {
     const dataDir = tempDataDir();
     const env = { CONCORD_DATABASE_URL: await freshPostgresUrl(), PORT: "0", HOST: "127.0.0.1" };
     await startServerProcess(dataDir, "serve", env);
@@ -68,7 +68,7 @@ describe("Concord over PostgreSQL", () => {
     expect(second.stderr).toContain(NOT_ALONE_MESSAGE);
     const withRedis = concord(dataDir, ["serve"], { ...env, CONCORD_REDIS_URL: "/tmp/redis.sock" });
     expect(withRedis.status).toBe(1);
-    expect(withRedis.stderr).toContain(REDIS_NOT_YET_MESSAGE);
+    expect(withRedis.stderr).toContain(SERVED_ALONE_MESSAGE);
     const redisAlone = concord(dataDir, ["serve"], { CONCORD_REDIS_URL: "/tmp/redis.sock" });
     expect(redisAlone.stderr).toContain("CONCORD_REDIS_URL needs CONCORD_DATABASE_URL");
   });
