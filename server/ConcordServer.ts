@@ -22,6 +22,8 @@ import { SqliteStorage } from "./storage/SqliteStorage";
 import { PostgresStorage } from "./storage/PostgresStorage";
 import { Cluster, type ClusterOptions } from "./cluster/Cluster";
 import { clusterLink } from "./cluster/ClusterLink";
+import { ClusterJobs } from "./cluster/ClusterJobs";
+import { DraftChange } from "./cluster/DraftNotices";
 import type { Storage } from "./storage/Storage";
 import type { RoomOptions } from "./sync/Room";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
@@ -75,6 +77,8 @@ export interface ConcordServer {
   readonly silence: SilenceTimer;
   /** This process's membership of its cluster; null when it serves alone. */
   readonly cluster: Cluster | null;
+  /** The jobs this process may hold for its cluster (status, silence, compaction); null when it serves alone. */
+  readonly jobs: ClusterJobs | null;
   /** Closes every socket, unloads the rooms (compacting them) and closes the store. */
   close(): Promise<void>;
 }
@@ -87,18 +91,34 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   const drafts = new Drafts(storage);
   const status = new StatusPublisher();
   const clock = options.clock ?? SYSTEM_CLOCK;
+  // In cluster mode the jobs' holders hear of every change here through the jobs' notices.
+  let jobs: ClusterJobs | null = null;
+  const draftChanged = (draftId: string) => {
+    void status.changed(draftId);
+    jobs?.announce(DraftChange.rooms, draftId);
+  };
   const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS, {
     ...options.room,
     link: cluster && storage instanceof PostgresStorage ? clusterLink(cluster, storage) : options.room?.link,
+    compactsLog: cluster === null,
     clock,
     onClientChange: (room) => {
       options.room?.onClientChange?.(room);
-      void status.changed(room.draftId);
+      draftChanged(room.draftId);
       silence.noteChange(room).catch((error: unknown) => log.error(LogEvent.crashAvoided, { during: "recording silence deadlines", draftId: room.draftId, error }));
     },
   });
   status.attach(rooms, storage);
-  const silence = new SilenceTimer(storage, rooms, clock, (draftId) => void status.changed(draftId));
+  const silence = new SilenceTimer(storage, rooms, clock, {
+    afterSettle: draftChanged,
+    afterDeadlinesChanged: (draftId) => jobs?.announce(DraftChange.deadlines, draftId),
+    lease: cluster ? { confirm: () => jobs?.silenceLease.confirm() ?? Promise.resolve(false) } : undefined,
+  });
+  if (cluster && storage instanceof PostgresStorage) {
+    // Until this process takes a job's lease, another process does that job.
+    status.standBy();
+    jobs = new ClusterJobs(cluster, storage, { status, silence });
+  }
   const live = new LiveConnections();
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const publicUrl = options.publicUrl ?? null;
@@ -112,7 +132,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
       rooms,
       clock,
       pdfPrinter: options.pdfPrinter ?? new PdfPrinter(),
-      onRevisionPublished: (draftId) => void status.changed(draftId),
+      onRevisionPublished: draftChanged,
       failures,
       publicUrl,
     },
@@ -161,10 +181,15 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     httpServer.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
-  // Deadlines that passed while the server was down are settled now, before anyone waits on them.
-  await silence.start();
-  // Drafts stored before the drafts list kept summaries get one, in the background.
-  void status.catchUp();
+  if (jobs) {
+    // The holders of the leases settle deadlines and publish statuses, catching up when they take them.
+    await jobs.start();
+  } else {
+    // Deadlines that passed while the server was down are settled now, before anyone waits on them.
+    await silence.start();
+    // Drafts stored before the drafts list kept summaries get one, in the background.
+    void status.catchUp();
+  }
   // A revision stored by a publication the process did not live to commit gets its record back.
   let closingDown = false;
   const reconciling = reconcileAllRevisions(storage, rooms, () => closingDown).catch((error: unknown) =>
@@ -183,10 +208,13 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     status,
     silence,
     cluster,
+    jobs,
     close() {
       closing ??= (async () => {
         closingDown = true;
         await reconciling;
+        // Leases given up before the store closes: another process takes each job over at once.
+        await jobs?.stop();
         await silence.stop();
         await status.stop();
         await rooms.closeAll();

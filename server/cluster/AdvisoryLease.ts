@@ -9,6 +9,12 @@
  */
 import pg from "pg";
 
+/** Whether this session holds advisory lock $1 (a bigint key is kept as its high and low 32 bits, with objsubid 1). */
+const HOLDS_LOCK = `SELECT EXISTS (
+  SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
+    AND classid = ($1::bigint >> 32)::oid AND objid = ($1::bigint & 4294967295)::oid AND objsubid = 1
+) AS held`;
+
 /** What a lease does when it is taken or lost, and how often it tries. */
 export interface LeaseOptions {
   /** The database, as `CONCORD_DATABASE_URL` names it. */
@@ -37,6 +43,22 @@ export class AdvisoryLease {
   /** Whether this process holds the lease now. */
   get held(): boolean {
     return this.holding;
+  }
+
+  /**
+   * Asks the database, on the lease's own connection, whether this process holds the lease now: a
+   * job confirms just before a write that must happen once (settling a deadline), so a holder whose
+   * connection the database has cut, but which has not heard so yet, finds out and writes nothing.
+   */
+  async confirm(): Promise<boolean> {
+    const client = this.client;
+    if (!this.holding || !client) return false;
+    try {
+      const { rows } = await client.query<{ held: boolean }>(HOLDS_LOCK, [this.options.key]);
+      return rows[0]!.held && this.holding && client === this.client;
+    } catch {
+      return false;
+    }
   }
 
   /** Starts trying to take the lease. */

@@ -9,6 +9,10 @@
  * `meta` or `stances`, a silence deadline) already leads here, so the summary is never staler than
  * the published status. A new draft is summarized when it is created (`Drafts.create`); drafts
  * stored before summaries were kept are published once, one at a time, when the server starts.
+ *
+ * In cluster mode one process publishes, the holder of the status lease (`server/cluster/ClusterJobs.ts`):
+ * the others stand by (`standBy`) and tell it of their changes; on taking over (`takeOver`) it
+ * publishes every draft, since it may have missed changes while another held the lease.
  */
 import { isDeepStrictEqual } from "node:util";
 import type * as Y from "yjs";
@@ -61,7 +65,8 @@ export class StatusPublisher {
   private readonly lastRun = new Map<string, number>();
   /**
    * The summary this publisher last saved for each draft, so that an edit that moves no figure
-   * writes nothing; it relies on this publisher being the only writer of its drafts' summaries.
+   * writes nothing; it relies on this publisher being the only writer of its drafts' summaries
+   * (in cluster mode, while it holds the status lease: `standBy` forgets it).
    */
   private readonly savedSummaries = new Map<string, string>();
   /** Drafts whose floor is known to hold something: a stored room never becomes empty again. */
@@ -69,7 +74,10 @@ export class StatusPublisher {
   private rooms: RoomRegistry | null = null;
   private storage: Storage | null = null;
   private catchingUp: Promise<void> | null = null;
+  private republishing: Promise<void> | null = null;
   private stopping = false;
+  /** Whether this process publishes: always serving alone; in cluster mode while it holds the status lease. */
+  private active = true;
 
   /** Connects the publisher to the rooms it reads and writes (they are created after it). */
   attach(rooms: RoomRegistry, storage: Storage): void {
@@ -79,6 +87,7 @@ export class StatusPublisher {
 
   /** Schedules a recomputation of draft `draftId`; changes until it runs share it. */
   changed(draftId: string): Promise<void> {
+    if (!this.active) return Promise.resolve();
     let run = this.pending.get(draftId);
     if (!run) {
       const wait = Math.max(0, (this.lastRun.get(draftId) ?? 0) + STATUS_MIN_INTERVAL_MS - performance.now());
@@ -86,7 +95,8 @@ export class StatusPublisher {
         .then(() => {
           this.pending.delete(draftId);
           this.lastRun.set(draftId, performance.now());
-          return this.publish(draftId);
+          // The lease moved while this run waited: the new holder publishes the draft.
+          return this.active ? this.publish(draftId) : undefined;
         })
         .catch((error: unknown) => log.error(LogEvent.crashAvoided, { during: "publishing a draft's status", draftId, error }));
       this.pending.set(draftId, run);
@@ -108,8 +118,9 @@ export class StatusPublisher {
     }
     const floor = hasStances ? await rooms.open(draftId, Room.floor) : null;
     try {
-      await text.ready();
-      await floor?.ready();
+      // In cluster mode the change may have been committed elsewhere and not yet be applied here.
+      await text.catchUp();
+      await floor?.catchUp();
       let summary: DraftSummary | undefined;
       await text.applyServerChange((doc) => {
         summary = summarizeDraft(doc, writeStatus(doc.getMap(TextRoot.status), text.document, floor?.document ?? null));
@@ -141,9 +152,45 @@ export class StatusPublisher {
     return this.catchingUp;
   }
 
+  /**
+   * Cluster mode: this process stops publishing (another holds the status lease). What it saved is
+   * forgotten, since others will write the summaries meanwhile.
+   */
+  standBy(): void {
+    this.active = false;
+    this.savedSummaries.clear();
+  }
+
+  /**
+   * Cluster mode: this process took the status lease (or Redis came back while it holds it). It
+   * publishes every draft, one at a time, having perhaps missed their changes; resolves once done.
+   */
+  takeOver(): Promise<void> {
+    this.active = true;
+    const previous = this.republishing ?? Promise.resolve();
+    const run = previous.then(() => this.republishAll());
+    this.republishing = run;
+    void run.finally(() => {
+      if (this.republishing === run) this.republishing = null;
+    });
+    return run;
+  }
+
+  private async republishAll(): Promise<void> {
+    try {
+      for (const draft of await this.storage!.listDrafts()) {
+        if (this.stopping || !this.active) return;
+        await this.publish(draft.id);
+      }
+    } catch (error) {
+      log.error(LogEvent.crashAvoided, { during: "publishing the status of every draft", error });
+    }
+  }
+
   /** Resolves once every scheduled recomputation has run. */
   async settled(): Promise<void> {
     await this.catchingUp;
+    await this.republishing;
     while (this.pending.size > 0) await Promise.all(this.pending.values());
   }
 

@@ -313,6 +313,21 @@ export class PostgresStorage implements Storage {
     return rows[0]?.head ?? 0;
   }
 
+  /**
+   * The rooms whose log holds about `minRows` rows or more, for the cluster's compaction. A room's
+   * rows after its first are gapless up to its head, so the count is read from two indexed numbers
+   * per room, without counting rows.
+   */
+  async longLogs(minRows: number): Promise<Array<{ draftId: string; room: Room }>> {
+    const { rows } = await this.pool.query<{ draft_id: string; room: Room }>(
+      `SELECT h.draft_id, h.room FROM room_heads h
+       WHERE h.head - (SELECT min(u.seq) FROM updates u WHERE u.draft_id = h.draft_id AND u.room = h.room) + 1 >= $1
+       ORDER BY h.draft_id, h.room`,
+      [minRows],
+    );
+    return rows.map((row) => ({ draftId: row.draft_id, room: row.room }));
+  }
+
   private async holdServerLock(how: "pg_try_advisory_lock" | "pg_try_advisory_lock_shared"): Promise<boolean> {
     if (this.serverLock) return true;
     const client = await this.pool.connect();

@@ -52,6 +52,11 @@ export interface RoomOptions {
   onClientChange?: (room: Room) => void;
   /** The server's time, for the write guard's rules about time (the system clock by default). */
   clock?: Clock;
+  /**
+   * Whether the room compacts its own log (true by default). In cluster mode it does not: the
+   * holder of the compaction lease compacts every room's log (`server/cluster/LogCompactor.ts`).
+   */
+  compactsLog?: boolean;
 }
 
 /** The origin of changes the server makes itself: not a client, so every client receives them. */
@@ -163,6 +168,17 @@ export class Room implements LinkedRoom {
   /** What a write must wait for before it may be applied; null when it may be applied now. */
   private get busy(): Promise<void> | null {
     return this.rebuilding ?? this.holding;
+  }
+
+  /**
+   * Brings this copy up to the log's head: what other processes committed that it has not applied
+   * yet (nothing, serving alone). A job that decides from the copy (settling a deadline, publishing
+   * a status) calls this first, so it never decides from a copy behind the database.
+   */
+  async catchUp(): Promise<void> {
+    await this.ready();
+    await this.link.catchUp();
+    await this.ready();
   }
 
   /** The live document, for reading only: every write goes through the write path. */
@@ -359,9 +375,9 @@ export class Room implements LinkedRoom {
     this.presence.answerQuery(peer);
   }
 
-  /** Compacts the log if it has more than one row. Safe at any time: the state holds every row through the link's `appliedThrough`. */
+  /** Compacts the log if it has more than one row (unless another process compacts it). Safe at any time: the state holds every row through the link's `appliedThrough`. */
   async compact(): Promise<void> {
-    if (this.storedRows <= 1 || this.lastSeq === 0) return;
+    if (this.storedRows <= 1 || this.lastSeq === 0 || this.options.compactsLog === false) return;
     const through = this.link.appliedThrough;
     await this.storage.compact(this.draftId, this.name, Y.encodeStateAsUpdate(this.doc), through);
     this.storedRows = 1;
@@ -466,7 +482,7 @@ export class Room implements LinkedRoom {
         this.link.committed(seq, change, copy === this.copy);
         if (this.guard.relaysOnlyCommitted) this.relay(change, origin);
         if (origin !== SERVER_ORIGIN) this.options.onClientChange?.(this);
-        if (this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS) this.scheduleCompaction();
+        if (this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS && this.options.compactsLog !== false) this.scheduleCompaction();
       },
       (error: unknown) => {
         this.commitsInFlight--;
