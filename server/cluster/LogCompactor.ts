@@ -20,7 +20,8 @@ export const COMPACTION_CHECK_MS = 60_000;
 export class LogCompactor {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
-  private active = false;
+  /** Cleared by `stop`, so a lost lease ends a pass between two rooms. */
+  private active = true;
 
   constructor(
     private readonly storage: PostgresStorage,
