@@ -20,7 +20,6 @@ import { PostgresStorage } from "../../../server/storage/PostgresStorage";
 import { startTestCluster } from "../../support/cluster";
 import { doc, p } from "../../support/dsl";
 import { invite } from "../../support/members";
-import { freshPostgresUrl } from "../../support/postgres";
 import { connectStockClient, typeAtStart, type StockClient } from "../../support/stockClient";
 import { waitFor } from "../../support/waitFor";
 
