@@ -45,6 +45,8 @@ describe("AdvisoryLease", () => {
     await new Promise((resolve) => setTimeout(resolve, RETRY_MS * 4));
     expect([a.lease.held, b.lease.held].filter(Boolean)).toHaveLength(1);
     const [first, second] = a.lease.held ? [a, b] : [b, a];
+    expect(await first.lease.confirm()).toBe(true);
+    expect(await second.lease.confirm()).toBe(false);
     await first.lease.stop();
     expect(first.events).toEqual(["acquired", "lost"]);
     await waitFor(() => second.lease.held);
@@ -69,6 +71,8 @@ describe("AdvisoryLease", () => {
     } finally {
       await admin.end();
     }
+    // Asked before acting, a cut holder answers no, whether or not it has heard of the cut yet.
+    expect(await a.lease.confirm()).toBe(false);
     await waitFor(() => b.lease.held);
     await waitFor(() => a.events.includes("lost"));
     expect(a.lease.held).toBe(false);
