@@ -100,7 +100,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS, {
     ...options.room,
     link: cluster && storage instanceof PostgresStorage ? clusterLink(cluster, storage) : options.room?.link,
-    compactsLog: cluster === null,
+    compactsLog: cluster === null && options.room?.compactsLog !== false,
     clock,
     onClientChange: (room) => {
       options.room?.onClientChange?.(room);

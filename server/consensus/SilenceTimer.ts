@@ -46,6 +46,7 @@ type Settlement = { settled: boolean; remaining: string | null } | "not ours";
 export class SilenceTimer {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private again: Promise<number> | null = null;
   private stopped = false;
   /** Whether this process settles: always alone; in cluster mode while it holds the silence lease. */
   private active: boolean;
@@ -131,16 +132,27 @@ export class SilenceTimer {
     else byDraft.delete(draftId);
   }
 
-  /** Settles every procedure due now; resolves to how many were settled (none while paused). */
+  /**
+   * Settles every procedure due now; resolves to how many were settled (none while paused). Asked
+   * while a look is under way (it may have read the deadlines before the one that prompted this was
+   * stored), it looks once more after that one, for all who asked meanwhile.
+   */
   settleDue(): Promise<number> {
-    this.running ??= this.settleDueNow().finally(() => {
+    if (this.running) {
+      this.again ??= this.running.then(() => {
+        this.again = null;
+        return this.settleDue();
+      });
+      return this.again;
+    }
+    this.running = this.settleDueNow().finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
   private async settleDueNow(): Promise<number> {
-    if (!this.active) return 0;
+    if (!this.active || this.stopped) return 0;
     const now = this.clock.now();
     let settled = 0;
     for (const deadline of await this.storage.listDeadlines()) {
@@ -197,5 +209,6 @@ export class SilenceTimer {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    await this.again;
   }
 }
