@@ -2,7 +2,7 @@
  * A room's link in cluster mode (DESIGN.md section 8): after each commit here, the doorbell rings
  * with the new sequence number (and the bytes when small); what the other processes committed is
  * applied to this copy strictly in sequence order (`SequencedApplier`), gaps filled from PostgreSQL.
- * The room's head is read again after Redis comes back and every `HEAD_CHECK_MS`, so a ring lost
+ * The room's head is read again after Redis comes back and every `Cluster.headCheckMs`, so a ring lost
  * with a process that died between its commit and its publish delays this copy only that long.
  */
 import { log, LogEvent } from "../log";
@@ -10,9 +10,6 @@ import type { PostgresStorage } from "../storage/PostgresStorage";
 import type { LinkedRoom, RoomLink, RoomLinker } from "../sync/RoomLink";
 import type { Cluster } from "./Cluster";
 import { SequencedApplier } from "./SequencedApplier";
-
-/** How often a linked room reads its head from the database, in case a ring was lost. */
-export const HEAD_CHECK_MS = 2_000;
 
 class ClusterLink implements RoomLink {
   private readonly applier: SequencedApplier;
@@ -44,7 +41,7 @@ class ClusterLink implements RoomLink {
       if (!this.closed) void this.applier.ring(seq, update);
     });
     this.forgetReconnect = this.cluster.doorbell.onReconnect(() => void this.catchUp());
-    this.timer = setInterval(() => void this.catchUp(), HEAD_CHECK_MS);
+    this.timer = setInterval(() => void this.catchUp(), this.cluster.headCheckMs);
     this.timer.unref();
     await this.catchUp();
   }
