@@ -83,13 +83,13 @@ export interface ConcordServer {
 export async function startConcordServer(options: ServerOptions): Promise<ConcordServer> {
   const storage = options.storage ?? new SqliteStorage(requireDataDir(options));
   if (options.cluster && !(storage instanceof PostgresStorage)) throw new RangeError("Cluster mode needs the PostgreSQL store: the processes share its log");
-  const cluster = options.cluster ? await Cluster.open(options.cluster) : null;
+  const cluster = options.cluster && storage instanceof PostgresStorage ? await Cluster.open(options.cluster, storage) : null;
   const drafts = new Drafts(storage);
   const status = new StatusPublisher();
   const clock = options.clock ?? SYSTEM_CLOCK;
   const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS, {
     ...options.room,
-    link: cluster && storage instanceof PostgresStorage ? clusterLink(cluster, storage) : options.room?.link,
+    link: cluster ? clusterLink(cluster) : options.room?.link,
     clock,
     onClientChange: (room) => {
       options.room?.onClientChange?.(room);
