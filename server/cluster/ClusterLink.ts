@@ -32,15 +32,28 @@ class ClusterLink implements RoomLink {
     });
   }
 
-  /** Listens to the room's doorbell, then reads its head once: rings before the listening began are not missed. */
+  /**
+   * Listens to the room's doorbell and reads its head once listening has begun, so no ring before it
+   * is missed. Only the database is waited for: while Redis is out of reach the room still loads, and
+   * keeps up through the head checks until the subscription is made.
+   */
   async open(): Promise<void> {
     const { draftId, name } = this.room;
-    this.unlisten = await this.cluster.doorbell.listen(draftId, name, (seq, update) => {
-      if (!this.closed) void this.applier.ring(seq, update);
-    });
     this.unwatch = this.cluster.heads.watch(draftId, name, (head) => {
       if (!this.closed) void this.applier.checkHead(head);
     });
+    this.cluster.doorbell
+      .listen(draftId, name, (seq, update) => {
+        if (!this.closed) void this.applier.ring(seq, update);
+      })
+      .then(
+        (unlisten) => {
+          if (this.closed) return void unlisten();
+          this.unlisten = unlisten;
+          return this.catchUp();
+        },
+        (error: unknown) => log.warn(LogEvent.crashAvoided, { during: "listening to a room's doorbell", draftId, room: name, error }),
+      );
     await this.catchUp();
   }
 
