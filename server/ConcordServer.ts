@@ -22,6 +22,7 @@ import { SqliteStorage } from "./storage/SqliteStorage";
 import { PostgresStorage } from "./storage/PostgresStorage";
 import { Cluster, type ClusterOptions } from "./cluster/Cluster";
 import { clusterLink } from "./cluster/ClusterLink";
+import { SharedFailureCounts } from "./cluster/SharedFailureCounts";
 import type { Storage } from "./storage/Storage";
 import type { RoomOptions } from "./sync/Room";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
@@ -102,7 +103,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   const live = new LiveConnections();
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const publicUrl = options.publicUrl ?? null;
-  const failures = new FailureLimit(limits);
+  const failures = new FailureLimit(limits, cluster ? new SharedFailureCounts(cluster.bus) : undefined);
   const sync = { storage, rooms, live, failures, presence: new PresenceBudgets() };
   const app = createApp(
     {

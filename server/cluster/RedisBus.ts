@@ -67,6 +67,11 @@ export class RedisBus {
     return new RedisBus(publisher, subscriber);
   }
 
+  /** The connection that publishes, for plain commands too (counters); never one that listens. */
+  get commands(): Redis {
+    return this.publisher;
+  }
+
   /** Whether the publishing connection is up now (a write that must be announced is refused otherwise). */
   get connected(): boolean {
     return this.publisher.status === "ready";

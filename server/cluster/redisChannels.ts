@@ -1,5 +1,5 @@
 /**
- * The Redis channels of cluster mode, named once: one per room for the doorbell (committed
+ * The Redis channels and keys of cluster mode, named once: one per room for the doorbell (committed
  * sequence numbers) and one per room for presence, which goes over Redis only and never into the
  * database (DESIGN.md section 8).
  */
@@ -16,4 +16,9 @@ export function doorbellChannel(draftId: string, room: Room): string {
 /** The channel on which a room's presence travels between processes. */
 export function presenceChannel(draftId: string, room: Room): string {
   return `${PREFIX}:presence:${draftId}:${room}`;
+}
+
+/** The key counting an address's failed sign-ins and refused credentials across the cluster. */
+export function failureCountKey(address: string): string {
+  return `${PREFIX}:failures:${address}`;
 }
