@@ -95,16 +95,25 @@ describe("presence across the servers of a cluster", () => {
     await waitFor(() => stateAt(onB, onA.doc.clientID)?.cursor, (cursor) => cursor === "moved on A", { what: "A's moved caret on B" });
   });
 
-  it("removes a client that leaves one server from the other server's clients, without waiting for the timeout", async () => {
+  it("removes from the other server's clients a client that leaves, and one whose connection drops without a word, before any timeout", async () => {
     const { a, b, draftId, cub } = await clusterWithDraft();
     const leaver = await connectStockClient(a, draftId);
     const onB = await connectStockClient(b, draftId, { token: cub.token });
     const leaverId = leaver.doc.clientID;
-    // A fresh state just before leaving: neither the client's nor the server's timeout can remove it within the wait below.
+    // A fresh state just before leaving: neither a client's nor a server's timeout can remove it within the wait below.
     leaver.provider.awareness.setLocalStateField("cursor", "about to leave");
     await waitFor(() => stateAt(onB, leaverId)?.cursor, (cursor) => cursor === "about to leave", { what: "the leaver on B" });
+    // A stock client announces its own removal as it goes.
     leaver.destroy();
     await waitFor(() => onB.provider.awareness.getStates().has(leaverId), (present) => !present, { what: "the leaver gone from B", timeoutMs: BEFORE_RENEWAL_MS });
+
+    // A connection that drops says nothing: its server announces the removal.
+    const dropped = await openRaw(a, draftId, Room.text, (await invite(a, draftId, Role.delegation, "SLV")).token);
+    const droppedId = 920_000_001;
+    dropped.socket.send(presenceFrame([[droppedId, 1, { cursor: "about to drop" }]]));
+    await waitFor(() => stateAt(onB, droppedId)?.cursor, (cursor) => cursor === "about to drop", { what: "the dropping client on B" });
+    dropped.socket.terminate();
+    await waitFor(() => onB.provider.awareness.getStates().has(droppedId), (present) => !present, { what: "the dropped client gone from B", timeoutMs: BEFORE_RENEWAL_MS });
   });
 
   it("shows a client joining one server the presence already there on the other", async () => {
@@ -174,6 +183,7 @@ describe("presence across the servers of a cluster", () => {
     expect(watcherB.provider.awareness.getStates().has(unproven)).toBe(false);
 
     // Nor may a connection on B take the id of a client speaking on A, though no one on B speaks for it.
+    // Its first id is the one it may announce unproven: had the squat been taken, the sentinel would be refused.
     const onB = await openRaw(b, draftId, Room.text, cub.token);
     onB.socket.send(presenceFrame([[victim.doc.clientID, victimClock + 20, { cursor: "squatted" }]]));
     onB.socket.send(presenceFrame([[own + 10, 1, { cursor: "sentinel on B" }]]));
