@@ -197,7 +197,7 @@ describe("presence across the servers of a cluster", () => {
     const chair = await invite(b, draftId, Role.chair);
     const doomed = await startClusterProcess(engines);
     // A stock client needs only the server's address when it brings its own token.
-    const onDoomed = await connectStockClient({ url: doomed.url } as ConcordServer, draftId, { token: chair.token, maxBackoffTime: 60_000 });
+    const onDoomed = await connectStockClient({ url: doomed.url } as ConcordServer, draftId, { token: chair.token });
     onDoomed.provider.awareness.setLocalStateField("cursor", "on a doomed server");
     const watcher = await openRaw(b, draftId, Room.text, cub.token);
     const doomedId = onDoomed.doc.clientID;
