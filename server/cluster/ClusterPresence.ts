@@ -3,7 +3,8 @@
  * database. What this process's clients change goes out on the room's presence channel once per tick,
  * already checked and stamped here; what the others publish is kept beside this process's own
  * states (`RoomPresence.heard`). A process that begins to listen, or gets its line to Redis back,
- * asks the others for everything present, so a client joining here sees clients of every process.
+ * asks the others for everything present, so a client joining here sees clients of every process
+ * (and, after a reconnect, says again what is present here).
  * Observer counts cross too, one per process, renewed while non-zero and forgotten when not renewed
  * within y-protocols' outdated timeout, as clients' own states are: a dead process's count vanishes.
  */
@@ -51,7 +52,11 @@ class ClusterPresence implements PresenceLink {
   /** Listens to the room's presence channel, then asks the others what is present. */
   async open(): Promise<void> {
     this.unsubscribe = await this.bus.subscribe(this.channel, this.heard);
-    this.forgetReconnect = this.bus.onReconnect(() => this.send({ kind: "query", from: this.processId }));
+    // What was published while the line was down is lost both ways: say again what is here, and ask again what is there.
+    this.forgetReconnect = this.bus.onReconnect(() => {
+      this.announce();
+      this.send({ kind: "query", from: this.processId });
+    });
     this.timer = setInterval(this.check, OBSERVER_COUNT_CHECK_MS);
     this.timer.unref();
     this.send({ kind: "query", from: this.processId });
@@ -71,6 +76,13 @@ class ClusterPresence implements PresenceLink {
     if (this.timer) clearInterval(this.timer);
     this.forgetReconnect?.();
     await this.unsubscribe?.();
+  }
+
+  /** Publishes everything present here: every state this process's clients hold, and its observer count. */
+  private announce(): void {
+    const entries = this.presence.vouched();
+    if (entries.length > 0) this.publish(entries);
+    if (this.presence.localObservers > 0) this.sendCount(this.presence.localObservers);
   }
 
   private sendCount(count: number): void {
@@ -111,12 +123,9 @@ class ClusterPresence implements PresenceLink {
       case "states":
         this.presence.heard(message.entries);
         return;
-      case "query": {
-        const entries = this.presence.vouched();
-        if (entries.length > 0) this.publish(entries);
-        if (this.presence.localObservers > 0) this.sendCount(this.presence.localObservers);
+      case "query":
+        this.announce();
         return;
-      }
       case "observers":
         if (message.count > 0) this.countsElsewhere.set(message.from, { count: message.count, heardAt: Date.now() });
         else this.countsElsewhere.delete(message.from);
