@@ -3,17 +3,21 @@
  * Stock clients on two servers see each other's carets, stamped by the server that vouched for
  * them; a client that leaves one server leaves the other's clients too; a client joining late sees
  * those already present elsewhere; observers are counted across servers; presence one server
- * refuses never reaches another; and the clients of a server that died vanish everywhere once
- * y-protocols' outdated timeout has passed.
+ * refuses never reaches another; a server whose line to Redis dropped catches up when it is back;
+ * and the clients of a server that died vanish everywhere once y-protocols' outdated timeout has passed.
  */
+import { Redis } from "ioredis";
 import * as decoding from "lib0/decoding";
 import pg from "pg";
 import { outdatedTimeout } from "y-protocols/awareness";
 import { Room } from "../../../shared/documentLayout";
 import { Role } from "../../../shared/roles";
 import { MessageType } from "../../../shared/syncProtocol";
+import { decodePresenceMessage } from "../../../server/cluster/presenceMessages";
+import { presenceChannel } from "../../../server/cluster/redisChannels";
 import type { ConcordServer } from "../../../server/ConcordServer";
 import { openRaw, presenceFrame, type RawClient } from "../../support/attacker";
+import { onTestEnd } from "../../support/cleanup";
 import { startClusterProcess, startTestCluster, type ClusterEngines } from "../../support/cluster";
 import { doc, p } from "../../support/dsl";
 import { invite } from "../../support/members";
@@ -26,6 +30,9 @@ import { waitFor } from "../../support/waitFor";
  * must get presence before its client's next renewal (half the timeout) could have brought it.
  */
 const BEFORE_RENEWAL_MS = outdatedTimeout / 2 - 3_000;
+
+/** Redis's own default for `maxclients`, put back after a test lowered it. */
+const REDIS_MAX_CLIENTS = 10_000;
 
 /** How long a dead server's clients may linger: the outdated timeout, plus y-protocols' check interval and time to spare. */
 const AFTER_TIMEOUT_MS = outdatedTimeout + 15_000;
@@ -190,6 +197,40 @@ describe("presence across the servers of a cluster", () => {
     await waitFor(() => stateAt(watcherB, own + 10)?.cursor, (cursor) => cursor === "sentinel on B", { what: "the attacker's caret from B" });
     await waitFor(() => stateAt(victim, own + 10)?.cursor, (cursor) => cursor === "sentinel on B", { what: "the attacker's caret from B, on A" });
     expect(stateAt(watcherB, victim.doc.clientID)?.cursor).toBe("the chair's");
+  });
+
+  it("catches up on presence published while its line to Redis was down", async () => {
+    const { engines, a, b, draftId, cub } = await clusterWithDraft();
+    const onA = await connectStockClient(a, draftId);
+    const onB = await connectStockClient(b, draftId, { token: cub.token });
+    onA.provider.awareness.setLocalStateField("cursor", "before");
+    await waitFor(() => stateAt(onB, onA.doc.clientID)?.cursor, (cursor) => cursor === "before", { what: "A's caret on B" });
+
+    const admin = new Redis(engines.redisUrl);
+    onTestEnd(() => admin.quit().then(() => undefined));
+    const spy = new Redis(engines.redisUrl);
+    onTestEnd(() => spy.quit().then(() => undefined));
+    await spy.call("CLIENT", "SETNAME", "spy");
+    const published: string[] = [];
+    spy.on("messageBuffer", (_channel: Buffer, message: Buffer) => {
+      const decoded = decodePresenceMessage(new Uint8Array(message));
+      if (decoded.kind === "states") published.push(...decoded.entries.map(({ json }) => json));
+    });
+    await spy.subscribe(presenceChannel(draftId, Room.text));
+    // The servers' listening connections drop, as when Redis restarts, and cannot come back until it takes connections again.
+    const clients = String(await admin.call("CLIENT", "LIST", "TYPE", "pubsub"));
+    const listening = Array.from(clients.matchAll(/^id=(\d+) .* name=(\S*) /gm)).filter(([, , name]) => name !== "spy").map(([, id]) => id!);
+    expect(listening).toHaveLength(2);
+    await admin.multi().call("CONFIG", "SET", "maxclients", "1").call("CLIENT", "KILL", "ID", listening[0]!).call("CLIENT", "KILL", "ID", listening[1]!).exec();
+
+    onA.provider.awareness.setLocalStateField("cursor", "while B was cut off");
+    const renewalDue = Date.now() + BEFORE_RENEWAL_MS;
+    await waitFor(() => published.some((json) => json.includes("while B was cut off")), Boolean, { what: "A to publish the move while B does not listen" });
+    await admin.call("CONFIG", "SET", "maxclients", String(REDIS_MAX_CLIENTS));
+    await waitFor(() => stateAt(onB, onA.doc.clientID)?.cursor, (cursor) => cursor === "while B was cut off", {
+      what: "the missed move on B, before A's client renews it",
+      timeoutMs: Math.max(0, renewalDue - Date.now()),
+    });
   });
 
   it("lets the clients of a server that died vanish from the others once they are outdated", async () => {
