@@ -57,7 +57,7 @@ export class RoomPresence implements SharedPresence {
   /** Observers following the room on the other processes of a cluster. */
   private observersOnOthers = 0;
   private link: PresenceLink = UNLINKED_PRESENCE;
-  /** Client ids changed since the last relay, each with the peer that changed it (null: the server). */
+  /** Client ids changed since the last relay, each with the peer here that changed it (null: the server, another process, or a timeout). */
   private changed = new Map<number, RoomPeer | null>();
   private relayScheduled = false;
 
