@@ -53,6 +53,7 @@ class ClusterPresence implements PresenceLink {
   async open(): Promise<void> {
     this.unsubscribe = await this.bus.subscribe(this.channel, this.heard);
     // What was published while the line was down is lost both ways: say again what is here, and ask again what is there.
+    // ioredis has sent its SUBSCRIBE again before it reports ready, so the answers are heard.
     this.forgetReconnect = this.bus.onReconnect(() => {
       this.announce();
       this.send({ kind: "query", from: this.processId });
