@@ -23,6 +23,7 @@ import { PostgresStorage } from "./storage/PostgresStorage";
 import { Cluster, type ClusterOptions } from "./cluster/Cluster";
 import { clusterLink } from "./cluster/ClusterLink";
 import { SharedFailureCounts } from "./cluster/SharedFailureCounts";
+import { clusterPresence } from "./cluster/ClusterPresence";
 import type { Storage } from "./storage/Storage";
 import type { RoomOptions } from "./sync/Room";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
@@ -91,6 +92,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS, {
     ...options.room,
     link: cluster ? clusterLink(cluster) : options.room?.link,
+    presenceLink: cluster ? clusterPresence(cluster.bus) : options.room?.presenceLink,
     clock,
     onClientChange: (room) => {
       options.room?.onClientChange?.(room);
