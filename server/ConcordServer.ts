@@ -22,6 +22,8 @@ import { SqliteStorage } from "./storage/SqliteStorage";
 import { PostgresStorage } from "./storage/PostgresStorage";
 import { Cluster, type ClusterOptions } from "./cluster/Cluster";
 import { clusterLink } from "./cluster/ClusterLink";
+import { SharedFailureCounts } from "./cluster/SharedFailureCounts";
+import { clusterPresence } from "./cluster/ClusterPresence";
 import { ClusterJobs } from "./cluster/ClusterJobs";
 import { DraftChange } from "./cluster/DraftNotices";
 import type { Storage } from "./storage/Storage";
@@ -87,7 +89,7 @@ export interface ConcordServer {
 export async function startConcordServer(options: ServerOptions): Promise<ConcordServer> {
   const storage = options.storage ?? new SqliteStorage(requireDataDir(options));
   if (options.cluster && !(storage instanceof PostgresStorage)) throw new RangeError("Cluster mode needs the PostgreSQL store: the processes share its log");
-  const cluster = options.cluster ? await Cluster.open(options.cluster) : null;
+  const cluster = options.cluster && storage instanceof PostgresStorage ? await Cluster.open(options.cluster, storage) : null;
   const drafts = new Drafts(storage);
   const status = new StatusPublisher();
   const clock = options.clock ?? SYSTEM_CLOCK;
@@ -99,7 +101,8 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   };
   const rooms = new RoomRegistry(storage, options.roomIdleUnloadMs ?? ROOM_IDLE_UNLOAD_MS, {
     ...options.room,
-    link: cluster && storage instanceof PostgresStorage ? clusterLink(cluster, storage) : options.room?.link,
+    link: cluster ? clusterLink(cluster) : options.room?.link,
+    presenceLink: cluster ? clusterPresence(cluster.bus) : options.room?.presenceLink,
     compactsLog: cluster === null && options.room?.compactsLog !== false,
     clock,
     onClientChange: (room) => {
@@ -114,15 +117,15 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     afterDeadlinesChanged: (draftId) => jobs?.announce(DraftChange.deadlines, draftId),
     lease: cluster ? { confirm: () => jobs?.silenceLease.confirm() ?? Promise.resolve(false) } : undefined,
   });
-  if (cluster && storage instanceof PostgresStorage) {
+  if (cluster) {
     // Until this process takes a job's lease, another process does that job.
     status.standBy();
-    jobs = new ClusterJobs(cluster, storage, { status, silence });
+    jobs = new ClusterJobs(cluster, { status, silence });
   }
   const live = new LiveConnections();
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const publicUrl = options.publicUrl ?? null;
-  const failures = new FailureLimit(limits);
+  const failures = new FailureLimit(limits, cluster ? new SharedFailureCounts(cluster.bus) : undefined);
   const sync = { storage, rooms, live, failures, presence: new PresenceBudgets() };
   const app = createApp(
     {

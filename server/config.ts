@@ -15,9 +15,9 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** The PostgreSQL database to store everything in (`CONCORD_DATABASE_URL`); null: SQLite in `dataDir`. */
   databaseUrl: string | null;
-  /** The Redis through which several processes will tell each other what changed (`CONCORD_REDIS_URL`); not used yet. */
+  /** The Redis through which the processes of a cluster tell each other what changed (`CONCORD_REDIS_URL`); with `databaseUrl`, cluster mode. */
   redisUrl: string | null;
-  /** Bench only (`CONCORD_BENCH_TRUST_OFF=1`): no write guard, relay before commit. */
+  /** Bench only (`CONCORD_BENCH_TRUST_OFF=1`): rooms get the trust-off guard (no checks, relay before commit). */
   benchTrustOff: boolean;
   /** Bench only (`CONCORD_BENCH_COMMIT_LOG=file`): where to write arrival-to-commit times at shutdown. */
   benchCommitLog: string | null;

@@ -12,7 +12,6 @@
 import { log, LogEvent } from "../log";
 import type { StatusPublisher } from "../consensus/StatusPublisher";
 import type { SilenceTimer } from "../consensus/SilenceTimer";
-import type { PostgresStorage } from "../storage/PostgresStorage";
 import { AdvisoryLease } from "./AdvisoryLease";
 import type { Cluster } from "./Cluster";
 import { DraftChange, DraftNotices } from "./DraftNotices";
@@ -26,7 +25,7 @@ export const LEASE_RETRY_MS = 1_000;
 export interface LeasedJobParts {
   status: StatusPublisher;
   silence: SilenceTimer;
-  /** Compacts the cluster's long logs; one over the process's store by default. */
+  /** Compacts the cluster's long logs; one over the cluster's database by default. */
   compactor?: LogCompactor;
 }
 
@@ -40,11 +39,10 @@ export class ClusterJobs {
 
   constructor(
     private readonly cluster: Cluster,
-    storage: PostgresStorage,
     private readonly parts: LeasedJobParts,
   ) {
     this.notices = new DraftNotices(cluster.bus, (error) => log.warn(LogEvent.crashAvoided, { during: "reading a draft notice", error }));
-    this.compactor = parts.compactor ?? new LogCompactor(storage);
+    this.compactor = parts.compactor ?? new LogCompactor(cluster.storage);
     const { status, silence } = parts;
     this.leases = new Map([
       [LeaseKey.statusPublisher, this.lease(LeaseKey.statusPublisher, () => void status.takeOver(), () => status.standBy())],

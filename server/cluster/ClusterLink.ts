@@ -2,31 +2,26 @@
  * A room's link in cluster mode (DESIGN.md section 8): after each commit here, the doorbell rings
  * with the new sequence number (and the bytes when small); what the other processes committed is
  * applied to this copy strictly in sequence order (`SequencedApplier`), gaps filled from PostgreSQL.
- * The room's head is read again after Redis comes back and every `HEAD_CHECK_MS`, so a ring lost
- * with a process that died between its commit and its publish delays this copy only that long.
+ * The cluster's `HeadWatch` reads the room's head again after Redis comes back and every period, so
+ * a ring lost with a process that died between its commit and its publish delays this copy only that long.
  */
 import { log, LogEvent } from "../log";
-import type { PostgresStorage } from "../storage/PostgresStorage";
 import type { LinkedRoom, RoomLink, RoomLinker } from "../sync/RoomLink";
 import type { Cluster } from "./Cluster";
 import { SequencedApplier } from "./SequencedApplier";
 
-/** How often a linked room reads its head from the database, in case a ring was lost. */
-export const HEAD_CHECK_MS = 2_000;
-
 class ClusterLink implements RoomLink {
   private readonly applier: SequencedApplier;
   private unlisten: (() => Promise<void>) | null = null;
-  private forgetReconnect: (() => void) | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private unwatch: (() => void) | null = null;
   private closed = false;
 
   constructor(
     private readonly room: LinkedRoom,
     loadedThrough: number,
     private readonly cluster: Cluster,
-    private readonly storage: PostgresStorage,
   ) {
+    const storage = cluster.storage;
     this.applier = new SequencedApplier(loadedThrough, {
       // A link closed (the room unloaded or rebuilt) applies nothing more: the room's next copy is loaded from the log.
       apply: ({ update }) => {
@@ -37,15 +32,28 @@ class ClusterLink implements RoomLink {
     });
   }
 
-  /** Listens to the room's doorbell, then reads its head once: rings before the listening began are not missed. */
+  /**
+   * Listens to the room's doorbell and reads its head once listening has begun, so no ring before it
+   * is missed. Only the database is waited for: while Redis is out of reach the room still loads, and
+   * keeps up through the head checks until the subscription is made.
+   */
   async open(): Promise<void> {
     const { draftId, name } = this.room;
-    this.unlisten = await this.cluster.doorbell.listen(draftId, name, (seq, update) => {
-      if (!this.closed) void this.applier.ring(seq, update);
+    this.unwatch = this.cluster.heads.watch(draftId, name, (head) => {
+      if (!this.closed) void this.applier.checkHead(head);
     });
-    this.forgetReconnect = this.cluster.doorbell.onReconnect(() => void this.catchUp());
-    this.timer = setInterval(() => void this.catchUp(), HEAD_CHECK_MS);
-    this.timer.unref();
+    this.cluster.doorbell
+      .listen(draftId, name, (seq, update) => {
+        if (!this.closed) void this.applier.ring(seq, update);
+      })
+      .then(
+        (unlisten) => {
+          if (this.closed) return void unlisten();
+          this.unlisten = unlisten;
+          return this.catchUp();
+        },
+        (error: unknown) => log.warn(LogEvent.crashAvoided, { during: "listening to a room's doorbell", draftId, room: name, error }),
+      );
     await this.catchUp();
   }
 
@@ -64,7 +72,7 @@ class ClusterLink implements RoomLink {
     if (this.closed) return;
     let head: number;
     try {
-      head = await this.storage.roomHead(this.room.draftId, this.room.name);
+      head = await this.cluster.storage.roomHead(this.room.draftId, this.room.name);
     } catch (error) {
       log.warn(LogEvent.crashAvoided, { during: "reading a room's head", draftId: this.room.draftId, room: this.room.name, error });
       return;
@@ -75,16 +83,15 @@ class ClusterLink implements RoomLink {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    this.forgetReconnect?.();
+    this.unwatch?.();
     await this.unlisten?.();
   }
 }
 
-/** Links each room of this process to the other processes of `cluster`, over the shared `storage`. */
-export function clusterLink(cluster: Cluster, storage: PostgresStorage): RoomLinker {
+/** Links each room of this process to the other processes of `cluster`. */
+export function clusterLink(cluster: Cluster): RoomLinker {
   return async (room, loadedThrough) => {
-    const link = new ClusterLink(room, loadedThrough, cluster, storage);
+    const link = new ClusterLink(room, loadedThrough, cluster);
     await link.open();
     return link;
   };

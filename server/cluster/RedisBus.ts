@@ -67,14 +67,24 @@ export class RedisBus {
     return new RedisBus(publisher, subscriber);
   }
 
+  /** The connection that publishes, for plain commands too (counters); never one that listens. */
+  get commands(): Redis {
+    return this.publisher;
+  }
+
   /** Whether the publishing connection is up now (a write that must be announced is refused otherwise). */
   get connected(): boolean {
     return this.publisher.status === "ready";
   }
 
-  /** Publishes `message` on `channel`; rejects when Redis cannot take it. */
-  async publish(channel: string, message: Uint8Array): Promise<void> {
+  /**
+   * Publishes `message` on `channel`; resolves false, without queueing it, while the line is down
+   * (listeners check what they missed when it comes back), and rejects when Redis refuses it.
+   */
+  async publish(channel: string, message: Uint8Array): Promise<boolean> {
+    if (!this.connected) return false;
     await this.publisher.publish(channel, Buffer.from(message.buffer, message.byteOffset, message.byteLength));
+    return true;
   }
 
   /** Listens to `channel`; resolves once subscribed, with what stops listening. */

@@ -60,9 +60,9 @@ export class RoomDoorbell {
     return new RoomDoorbell(await RedisBus.open(url, readyWithinMs), onBadRing, true);
   }
 
-  /** Rings `room` of `draftId`: its log now reaches `seq` (call only after the commit). */
-  async ring(draftId: string, room: Room, seq: number, update: Uint8Array | null): Promise<void> {
-    await this.bus.publish(doorbellChannel(draftId, room), encodeRing(seq, update));
+  /** Rings `room` of `draftId`: its log now reaches `seq` (call only after the commit). False when Redis is out of reach. */
+  ring(draftId: string, room: Room, seq: number, update: Uint8Array | null): Promise<boolean> {
+    return this.bus.publish(doorbellChannel(draftId, room), encodeRing(seq, update));
   }
 
   /** Listens to `room` of `draftId`; resolves once subscribed, with what stops listening. */

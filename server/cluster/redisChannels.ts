@@ -1,5 +1,5 @@
 /**
- * The Redis channels of cluster mode, named once: one per room for the doorbell (committed
+ * The Redis channels and keys of cluster mode, named once: one per room for the doorbell (committed
  * sequence numbers), one per room for presence, which goes over Redis only and never into the
  * database (DESIGN.md section 8), and one for the whole cluster on which a process says that a
  * draft changed, for the holders of the leased jobs.
@@ -22,4 +22,9 @@ export function presenceChannel(draftId: string, room: Room): string {
 /** The channel on which every process says "draft X changed" (`DraftNotices`), for the holders of the leased jobs. */
 export function draftNoticesChannel(): string {
   return `${PREFIX}:drafts`;
+}
+
+/** The key counting an address's failed sign-ins and refused credentials across the cluster. */
+export function failureCountKey(address: string): string {
+  return `${PREFIX}:failures:${address}`;
 }

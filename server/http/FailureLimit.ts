@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import type express from "express";
-import { MemoryStore, type Options } from "express-rate-limit";
+import { MemoryStore, type Options, type Store } from "express-rate-limit";
 import { presentedSecret } from "../identity/authenticate";
 import { log, LogEvent } from "../log";
 import { clientAddress } from "./clientAddress";
@@ -18,10 +18,15 @@ import type { HttpLimits } from "./httpLimits";
 
 /** Failures counted per address, with what happens once an address has made too many. */
 export class FailureLimit {
-  private readonly store = new MemoryStore();
-
-  constructor(private readonly limits: Pick<HttpLimits, "maxFailuresPerWindow" | "failureWindowMs">) {
-    this.store.init({ windowMs: limits.failureWindowMs } as Options);
+  /**
+   * @param store where the counts are kept: this process's memory, or in cluster mode a store all
+   *   processes share (`SharedFailureCounts`)
+   */
+  constructor(
+    private readonly limits: Pick<HttpLimits, "maxFailuresPerWindow" | "failureWindowMs">,
+    private readonly store: Store & Required<Pick<Store, "get" | "shutdown">> = new MemoryStore(),
+  ) {
+    this.store.init?.({ windowMs: limits.failureWindowMs } as Options);
   }
 
   /** Seconds `request`'s address must wait before it may try again; 0 when it may try now. */
@@ -66,7 +71,7 @@ export class FailureLimit {
 
   /** Stops the store's timer. */
   close(): void {
-    this.store.shutdown();
+    void this.store.shutdown();
   }
 }
 

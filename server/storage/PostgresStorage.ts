@@ -67,6 +67,7 @@ const LOCK_HEAD = {
          ON CONFLICT (draft_id, room) DO UPDATE SET head = room_heads.head RETURNING head`,
 };
 const READ_HEAD = { name: "concord_read_head", text: "SELECT head FROM room_heads WHERE draft_id = $1 AND room = $2" };
+const READ_HEADS = { name: "concord_read_heads", text: "SELECT draft_id, room, head FROM room_heads WHERE draft_id = ANY($1)" };
 const SET_HEAD = { name: "concord_set_head", text: "UPDATE room_heads SET head = $3 WHERE draft_id = $1 AND room = $2" };
 const INSERT_UPDATE = { name: "concord_insert_update", text: "INSERT INTO updates (draft_id, room, seq, data) VALUES ($1, $2, $3, $4)" };
 const INSERT_AUDIT = {
@@ -326,6 +327,12 @@ export class PostgresStorage implements Storage {
       [minRows],
     );
     return rows.map((row) => ({ draftId: row.draft_id, room: row.room }));
+  }
+
+  /** The heads of every room of `draftIds` that has a log, in one query (a cluster process's periodic check). */
+  async roomHeads(draftIds: readonly string[]): Promise<Array<{ draftId: string; room: Room; head: number }>> {
+    const { rows } = await this.pool.query<{ draft_id: string; room: Room; head: number }>({ ...READ_HEADS, values: [draftIds] });
+    return rows.map((row) => ({ draftId: row.draft_id, room: row.room, head: row.head }));
   }
 
   private async holdServerLock(how: "pg_try_advisory_lock" | "pg_try_advisory_lock_shared"): Promise<boolean> {

@@ -20,6 +20,7 @@ import { Role } from "../../shared/roles";
 import { SERVER_PRINCIPAL, type Writer } from "../identity/Writer";
 import { ClientIdTakenError } from "../storage/ClientIdTakenError";
 import type { Storage, WriteRecord } from "../storage/Storage";
+import { LOCAL_PRESENCE, type PresenceLinker } from "./PresenceLink";
 import { LOCAL_LINK, type LinkedRoom, type RoomLink, type RoomLinker } from "./RoomLink";
 import { RoomPresence } from "./RoomPresence";
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./syncMessages";
@@ -46,6 +47,8 @@ export interface RoomOptions {
   guard?: WriteGuard;
   /** Tells the other processes serving the room what this one committed, and applies theirs (`LOCAL_LINK`: none). */
   link?: RoomLinker;
+  /** Tells the other processes serving the room this process's presence, and shows theirs (`LOCAL_PRESENCE`: none). */
+  presenceLink?: PresenceLinker;
   /** Called with the milliseconds from an update's arrival to its commit. */
   onCommitted?: (ms: number) => void;
   /** Called once a client's change to the room is committed (the status publisher listens). */
@@ -152,6 +155,12 @@ export class Room implements LinkedRoom {
     const state = await loadState(storage, draftId, name);
     room.attach(state);
     room.link = await (options.link ?? LOCAL_LINK)(room, state.through);
+    try {
+      await room.presence.linkWith(options.presenceLink ?? LOCAL_PRESENCE, room);
+    } catch (error) {
+      await room.link.close();
+      throw error;
+    }
     return room;
   }
 

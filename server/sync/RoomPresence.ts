@@ -6,17 +6,39 @@
  * States are stamped with the identity the server knows; observers are counted, not shown.
  * Changes are relayed once per tick: each peer gets one frame with the latest state of every client
  * id that changed in the tick, whoever sent it, so a room of N carets costs N frames a tick, not N².
+ * In cluster mode the same tick's changes from this process's own clients go to the other processes
+ * (`PresenceLink`), and what they vouch for is kept here beside the local states, so a client joining
+ * here sees everyone; y-protocols drops any state not renewed within its outdated timeout (30 s), so
+ * the clients of a process that died vanish without anyone announcing it.
  */
+import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import type { Room as RoomName } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
 import type { RoomPeer } from "./Room";
+import { UNLINKED_PRESENCE, type PresenceLink, type PresenceLinker, type SharedPresence, type VouchedPresence } from "./PresenceLink";
 import { MAX_PRESENCE_CLIENTS_PER_CONNECTION } from "./socketLimits";
 import { stampAwareness } from "./stampAwareness";
 import { encodeAwareness } from "./syncMessages";
 
+/** The origin of presence another process vouched for: no local peer sent it, so every local peer receives it. */
+const HEARD_ELSEWHERE = Symbol("presence heard from another process");
+
+/** An awareness update carrying `entries` as they are. */
+function encodeEntries(entries: readonly VouchedPresence[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, json } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
 /** The presence of one room: join and leave with the room's peers, apply what they send. */
-export class RoomPresence {
+export class RoomPresence implements SharedPresence {
   /** Presence lives beside the document, not in it, so a rebuild of the document leaves it alone. */
   private readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   /** Client ids each connection speaks for, kept until it leaves. */
@@ -32,7 +54,10 @@ export class RoomPresence {
   private readonly presenceOwners = new Map<number, string>();
   /** Observers among the peers, kept as they join and leave so that neither scans the room. */
   private observers = 0;
-  /** Client ids changed since the last relay, each with the peer that changed it (null: the server). */
+  /** Observers following the room on the other processes of a cluster. */
+  private observersOnOthers = 0;
+  private link: PresenceLink = UNLINKED_PRESENCE;
+  /** Client ids changed since the last relay, each with the peer here that changed it (null: the server, another process, or a timeout). */
   private changed = new Map<number, RoomPeer | null>();
   private relayScheduled = false;
 
@@ -43,6 +68,11 @@ export class RoomPresence {
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on("update", this.gather);
+  }
+
+  /** Links this presence to the other processes serving `room`; until then, and serving alone, it is this process's only. */
+  async linkWith(linker: PresenceLinker, room: { draftId: string; name: RoomName }): Promise<void> {
+    this.link = await linker(room, this);
   }
 
   /** Welcomes a peer already among the room's peers: counts it if it observes, and sends it everyone's presence. */
@@ -58,12 +88,13 @@ export class RoomPresence {
   leave(peer: RoomPeer): void {
     const spoken = this.spokenFor.get(peer);
     if (!spoken) return;
+    // Removed while the peer is still known, so the removals count as its own and reach the other processes.
+    const present = Array.from(spoken).filter((clientId) => this.awareness.getStates().has(clientId));
+    if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, peer);
     this.spokenFor.delete(peer);
     this.proven.delete(peer);
     if (peer.writer.author.role === Role.observer) this.countObservers(-1);
     for (const clientId of spoken) this.speakers.delete(clientId);
-    const present = Array.from(spoken).filter((clientId) => this.awareness.getStates().has(clientId));
-    if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, peer);
   }
 
   /** Notes the client ids an accepted update of `peer` used: the peer may speak for them. */
@@ -88,8 +119,49 @@ export class RoomPresence {
     peer.sendPresence(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
   }
 
-  /** Stops the awareness timers; changes not yet relayed are dropped with the room. */
+  /**
+   * Applies presence another process vouched for. An entry is dropped when a connection here speaks
+   * for its client id (it speaks for itself), or when another principal owns the id here.
+   */
+  heard(entries: readonly VouchedPresence[]): void {
+    const kept = entries.filter(({ clientId, principal }) => {
+      if (clientId === this.awareness.clientID || this.speakers.has(clientId)) return false;
+      const owner = this.ownerOf(clientId) ?? this.presenceOwners.get(clientId);
+      return owner === undefined || owner === principal;
+    });
+    if (kept.length === 0) return;
+    for (const { clientId, json, principal } of kept) if (json !== "null" && !this.presenceOwners.has(clientId)) this.presenceOwners.set(clientId, principal);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(kept), HEARD_ELSEWHERE);
+  }
+
+  /** Every state this process's own peers speak for, as it vouches for them. */
+  vouched(): VouchedPresence[] {
+    const states = this.awareness.getStates();
+    return Array.from(this.speakers)
+      .filter(([clientId]) => states.has(clientId))
+      .map(([clientId, peer]) => this.entry(clientId, peer));
+  }
+
+  /** Observers among this process's peers. */
+  get localObservers(): number {
+    return this.observers;
+  }
+
+  /** Notes how many observers the other processes count, and shows the sum. */
+  observedElsewhere(count: number): void {
+    if (count === this.observersOnOthers) return;
+    this.observersOnOthers = count;
+    this.showObservers();
+  }
+
+  /**
+   * Stops the awareness timers and unlinks. What the room's last peers changed (their removals, as
+   * the room closes them) still goes to the other processes, so their clients do not wait for the timeout.
+   */
   destroy(): void {
+    this.relay();
+    this.link.close().catch((error: unknown) => console.error("Unlinking a room's presence failed:", error));
+    this.link = UNLINKED_PRESENCE;
     this.changed.clear();
     this.awareness.destroy();
   }
@@ -114,10 +186,28 @@ export class RoomPresence {
     return true;
   }
 
-  /** Publishes how many observers follow the room, as the server's own presence state. */
+  /** Counts an observer in or out, and tells the other processes. */
   private countObservers(delta: number): void {
     this.observers += delta;
-    this.awareness.setLocalState(this.observers > 0 ? { observers: this.observers } : null);
+    this.link.observersChanged(this.observers);
+    this.showObservers();
+  }
+
+  /**
+   * Publishes how many observers follow the room, on every process, as the server's own presence
+   * state. Clients read one count (the last entry with one), so each process shows the sum rather
+   * than each relaying its own.
+   */
+  private showObservers(): void {
+    const total = this.observers + this.observersOnOthers;
+    if (total === 0 && this.awareness.getLocalState() === null) return;
+    this.awareness.setLocalState(total > 0 ? { observers: total } : null);
+  }
+
+  /** The state of `clientId` as this process vouches for it, spoken for by `peer`. */
+  private entry(clientId: number, peer: RoomPeer): VouchedPresence {
+    const state: unknown = this.awareness.getStates().get(clientId) ?? null;
+    return { clientId, clock: this.awareness.meta.get(clientId)?.clock ?? 0, json: JSON.stringify(state), principal: peer.writer.principal };
   }
 
   /** Notes what an applied update changed; the relay goes out once the tick's other frames are in. */
@@ -144,5 +234,8 @@ export class RoomPresence {
     const lone = senders.size === 1 ? Array.from(senders)[0]! : null;
     const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(changed.keys())));
     for (const peer of this.peers) if (peer !== lone) peer.sendPresence(frame);
+    // Only what this process's own peers changed leaves it: it has vouched for that, and for nothing else.
+    const own = Array.from(changed).flatMap(([clientId, from]) => (from === null ? [] : [this.entry(clientId, from)]));
+    if (own.length > 0) this.link.publish(own);
   };
 }

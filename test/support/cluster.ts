@@ -10,10 +10,11 @@ import { startRedis } from "./redis";
 import { startServerProcess, type ServerProcess } from "./serverProcess";
 import { startTestServer, tempDataDir } from "./testServer";
 
-/** Where a test cluster's engines are. */
+/** Where a test cluster's engines are, and how often its rooms check their heads (`HEAD_CHECK_MS` unless given). */
 export interface ClusterEngines {
   databaseUrl: string;
   redisUrl: string;
+  headCheckMs?: number;
 }
 
 /** A fresh database and a Redis of its own. */
@@ -26,7 +27,7 @@ export async function clusterEngines(): Promise<ClusterEngines> {
 export async function startClusterServer(engines: ClusterEngines, options: ServerOptions = {}): Promise<ConcordServer> {
   const storage = await PostgresStorage.open(engines.databaseUrl);
   if (!(await storage.joinCluster())) throw new Error("A process serving the database alone holds it");
-  return startTestServer({ ...options, storage, cluster: { redisUrl: engines.redisUrl, databaseUrl: engines.databaseUrl } });
+  return startTestServer({ ...options, storage, cluster: engines });
 }
 
 /** `count` servers over fresh engines, in this process. */
