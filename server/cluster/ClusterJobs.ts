@@ -21,6 +21,13 @@ import { LogCompactor } from "./LogCompactor";
 /** How long a process waits between tries for a lease another process holds: how soon a dead holder's job moves. */
 export const LEASE_RETRY_MS = 1_000;
 
+/**
+ * How often the silence holder reads the deadlines again though no notice came: a process that died
+ * between storing a deadline and announcing it leaves one no notice will tell of. (A status left
+ * stale the same way is published again at the draft's next change.)
+ */
+export const DEADLINE_RECHECK_MS = 60_000;
+
 /** The jobs a process may hold, with what it does on taking and losing each. */
 export interface LeasedJobParts {
   status: StatusPublisher;
@@ -36,6 +43,7 @@ export class ClusterJobs {
   private readonly leases: Map<LeaseKey, AdvisoryLease>;
   private unlisten: (() => Promise<void>) | null = null;
   private forgetReconnect: (() => void) | null = null;
+  private recheck: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly cluster: Cluster,
@@ -66,6 +74,10 @@ export class ClusterJobs {
     this.unlisten = await this.notices.listen((change, draftId) => this.heard(change, draftId));
     this.forgetReconnect = this.cluster.bus.onReconnect(() => this.catchUp());
     for (const lease of this.leases.values()) lease.start();
+    this.recheck = setInterval(() => {
+      if (this.holds(LeaseKey.silenceDeadlines)) void this.parts.silence.resume();
+    }, DEADLINE_RECHECK_MS);
+    this.recheck.unref();
   }
 
   /**
@@ -79,6 +91,7 @@ export class ClusterJobs {
 
   /** Gives every lease up and stops listening; resolves once no job is running here. */
   async stop(): Promise<void> {
+    if (this.recheck) clearInterval(this.recheck);
     this.forgetReconnect?.();
     await this.unlisten?.();
     await Promise.all(Array.from(this.leases.values(), (lease) => lease.stop()));
