@@ -31,15 +31,22 @@ export interface ClusterSettings {
   joinDoc: PMNode;
 }
 
-/** Every repeat's figures by deployment (index = repeat). */
+/** Every repeat's figures by deployment (index = repeat); a part that failed is null, and its error is in `failures`. */
 export interface ClusterResult {
   fanOutClients: number;
   fanOutWriters: number;
   joinClients: number;
-  /** Whether a client's presence reached a client of the other process (the fan-out then awaits everyone's). */
-  presenceCrossesProcesses: boolean;
-  fanOut: Record<Deployment, FanOutResult[]>;
-  join: Record<Deployment, JoinResult[][]>;
+  /** Whether a client's presence reached a client of the other process (the fan-out then awaits everyone's); null when not probed. */
+  presenceCrossesProcesses: boolean | null;
+  fanOut: Record<Deployment, FanOutResult[]> | null;
+  join: Record<Deployment, JoinResult[][]> | null;
+  failures: string[];
+}
+
+/** What the scenario tells its caller as it goes. */
+export interface ClusterReporting {
+  onRun(run: DeploymentRun): void;
+  log(line: string): void;
 }
 
 /**
@@ -67,44 +74,59 @@ async function alternate<T>(
   engines: BenchEngines,
   settings: ClusterSettings,
   setup: { drafts: number; doc: PMNode },
-  onRun: (run: DeploymentRun) => void,
+  reporting: ClusterReporting,
   measure: (deployment: Deployment, server: ServerUnderTest) => Promise<T>,
 ): Promise<Record<Deployment, T[]>> {
   const results = { sqlite: [], postgres: [], cluster: [] } as Record<Deployment, T[]>;
   for (let repeat = 0; repeat < settings.repeats; repeat++) {
     for (const [position, deployment] of deploymentOrder(DEPLOYMENTS, repeat).entries()) {
       const loadBefore = os.loadavg()[0]!;
+      reporting.log(`${scenario}: ${DEPLOYMENT_LABELS[deployment]}`);
       const server = await startConcord({ ...setup, store: storeOf(deployment, engines) });
       try {
         results[deployment].push(await measure(deployment, server));
       } finally {
         await server.stop();
       }
-      onRun({ scenario: `${scenario} (${DEPLOYMENT_LABELS[deployment]})`, repeat: repeat + 1, position: position + 1, loadBefore, loadAfter: os.loadavg()[0]! });
+      reporting.onRun({ scenario: `${scenario} (${DEPLOYMENT_LABELS[deployment]})`, repeat: repeat + 1, position: position + 1, loadBefore, loadAfter: os.loadavg()[0]! });
     }
   }
   return results;
 }
 
-/** Fan-out (on the first of two drafts: the second is the presence probe's), then join, on each deployment. */
-export async function clusterScenario(engines: BenchEngines, settings: ClusterSettings, onRun: (run: DeploymentRun) => void): Promise<ClusterResult> {
-  let presenceCrossesProcesses = false;
-  const fanOutRuns = await alternate("cluster fan-out", engines, settings, { drafts: 2, doc: settings.fanOutDoc }, onRun, async (deployment, server) => {
-    if (deployment !== Deployment.cluster) return fanOut(server, settings.fanOutClients, settings.fanOutWriters, settings.fanOutMs);
-    presenceCrossesProcesses = await presenceCrosses(server, server.draftIds[1]!);
-    return fanOut(server, settings.fanOutClients, settings.fanOutWriters, settings.fanOutMs, { presenceAcrossProcesses: presenceCrossesProcesses });
-  });
-  const joinRuns = await alternate("cluster join", engines, settings, { drafts: 1, doc: settings.joinDoc }, onRun, async (_deployment, server) => {
-    const rounds: JoinResult[] = [];
-    for (let round = 0; round < settings.joinRounds; round++) rounds.push(await joinRound(server, settings.joinClients));
-    return rounds;
-  });
-  return {
+/**
+ * Fan-out (on the first of two drafts: the second is the presence probe's), then join, on each
+ * deployment. A part that fails is logged and named in the result; the other is still measured.
+ */
+export async function clusterScenario(engines: BenchEngines, settings: ClusterSettings, reporting: ClusterReporting): Promise<ClusterResult> {
+  const result: ClusterResult = {
     fanOutClients: settings.fanOutClients,
     fanOutWriters: Math.min(settings.fanOutWriters, settings.fanOutClients),
     joinClients: settings.joinClients,
-    presenceCrossesProcesses,
-    fanOut: fanOutRuns,
-    join: joinRuns,
+    presenceCrossesProcesses: null,
+    fanOut: null,
+    join: null,
+    failures: [],
   };
+  const part = async (name: string, run: () => Promise<void>) => {
+    await run().catch((error: unknown) => {
+      reporting.log(`${name} failed: ${String(error)}`);
+      result.failures.push(`${name}: ${String(error)}`);
+    });
+  };
+  await part("cluster fan-out", async () => {
+    result.fanOut = await alternate("cluster fan-out", engines, settings, { drafts: 2, doc: settings.fanOutDoc }, reporting, async (deployment, server) => {
+      if (deployment !== Deployment.cluster) return fanOut(server, settings.fanOutClients, settings.fanOutWriters, settings.fanOutMs);
+      result.presenceCrossesProcesses = await presenceCrosses(server, server.draftIds[1]!);
+      return fanOut(server, settings.fanOutClients, settings.fanOutWriters, settings.fanOutMs, { presenceAcrossProcesses: result.presenceCrossesProcesses });
+    });
+  });
+  await part("cluster join", async () => {
+    result.join = await alternate("cluster join", engines, settings, { drafts: 1, doc: settings.joinDoc }, reporting, async (_deployment, server) => {
+      const rounds: JoinResult[] = [];
+      for (let round = 0; round < settings.joinRounds; round++) rounds.push(await joinRound(server, settings.joinClients));
+      return rounds;
+    });
+  });
+  return result;
 }

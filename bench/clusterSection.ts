@@ -60,17 +60,18 @@ function comparison<T>(runs: Record<Deployment, T[]>, columns: Array<[string, (r
 /** Server CPU per delivered update counting every process: Concord's and the engines'. */
 const allCpuMicrosPerDelivered = (r: FanOutResult) => (r.deliveredUpdates > 0 ? ((r.serverCpuSeconds + r.engineCpuSeconds) * 1e6) / r.deliveredUpdates : Number.NaN);
 
-/** Section 8: fan-out and join on each deployment. */
-export function clusterSection(result: ClusterResult | null): string[] {
-  const title = `## 8. Cluster mode (issue 16): ${CLUSTER_PROCESSES} processes over PostgreSQL and Redis, beside one process over PostgreSQL and over SQLite`;
-  if (!result) return [title, "", "failed in this run: see the bench's output."];
-  const perProcess = (clients: number) => `${clients / CLUSTER_PROCESSES} on each process of the cluster`;
+/** The fan-out part of section 8. */
+function fanOutPart(result: ClusterResult, perProcess: string): string[] {
+  const heading = `### Fan-out: ${result.fanOutClients} clients (${perProcess}), ${result.fanOutWriters} writers each typing every ${EDIT_INTERVAL_MS} ms, presence on`;
+  if (!result.fanOut) return [heading, "", "failed in this run: see the bench's output."];
   const presence = result.presenceCrossesProcesses
     ? "Presence crossed processes: in the cluster every client awaited everyone's presence, as on one process."
     : `**Presence did not cross processes in this build** (a probe's presence on one process did not reach the other within ${PRESENCE_PROBE_MS / 1000} s): in the cluster each client awaited the presence of its own process's clients only, and each process relayed presence to its own clients only, so the cluster's fan-out carried about half the presence traffic of one process.`;
-  const lines = [title, "", `${PINNING_NOTE} ${CLUSTER_PINNING_NOTE}`, "", DURABILITY_NOTE, ""];
-  lines.push(`### Fan-out: ${result.fanOutClients} clients (${perProcess(result.fanOutClients)}), ${result.fanOutWriters} writers each typing every ${EDIT_INTERVAL_MS} ms, presence on`, "", presence, "");
-  lines.push(
+  return [
+    heading,
+    "",
+    presence,
+    "",
     ...comparison(
       result.fanOut,
       [
@@ -87,12 +88,18 @@ export function clusterSection(result: ClusterResult | null): string[] {
       ],
       [["p99", (r) => r.latencyMs.p99], ["CPU per delivered update, all processes", allCpuMicrosPerDelivered]],
     ),
-    "",
-  );
+  ];
+}
+
+/** The join part of section 8: each repeat's median over its rounds. */
+function joinPart(result: ClusterResult, perProcess: string): string[] {
+  const heading = `### Join: ${JOIN_PARAGRAPHS.toLocaleString("en")} paragraphs, ${result.joinClients} clients at once (${perProcess}); gzipped snapshot, then the difference; median of the rounds`;
+  const join = result.join;
+  if (!join) return [heading, "", "failed in this run: see the bench's output."];
   const perRun = Object.fromEntries(
     DEPLOYMENTS.map((deployment) => [
       deployment,
-      result.join[deployment].map((rounds: JoinResult[]) => ({
+      join[deployment].map((rounds: JoinResult[]) => ({
         p50: median(rounds.map((r) => r.timeToSyncedMs.p50)),
         p99: median(rounds.map((r) => r.timeToSyncedMs.p99)),
         bytes: median(rounds.map((r) => r.bytesPerClient)),
@@ -101,8 +108,9 @@ export function clusterSection(result: ClusterResult | null): string[] {
       })),
     ]),
   ) as Record<Deployment, Array<{ p50: number; p99: number; bytes: number; cpu: number; engineCpu: number }>>;
-  lines.push(`### Join: ${JOIN_PARAGRAPHS.toLocaleString("en")} paragraphs, ${result.joinClients} clients at once (${perProcess(result.joinClients)}); gzipped snapshot, then the difference; median of the rounds`, "");
-  lines.push(
+  return [
+    heading,
+    "",
     ...comparison(
       perRun,
       [
@@ -114,9 +122,25 @@ export function clusterSection(result: ClusterResult | null): string[] {
       ],
       [["p99", (r) => r.p99], ["CPU per join, all processes", (r) => r.cpu + r.engineCpu]],
     ),
+  ];
+}
+
+/** Section 8: fan-out and join on each deployment. */
+export function clusterSection(result: ClusterResult | null): string[] {
+  const title = `## 8. Cluster mode (issue 16): ${CLUSTER_PROCESSES} processes over PostgreSQL and Redis, beside one process over PostgreSQL and over SQLite`;
+  if (!result) return [title, "", "failed in this run: see the bench's output."];
+  const perProcess = (clients: number) => `${clients / CLUSTER_PROCESSES} on each process of the cluster`;
+  return [
+    title,
     "",
-  );
-  return lines;
+    `${PINNING_NOTE} ${CLUSTER_PINNING_NOTE}`,
+    "",
+    DURABILITY_NOTE,
+    "",
+    ...fanOutPart(result, perProcess(result.fanOutClients)),
+    "",
+    ...joinPart(result, perProcess(result.joinClients)),
+  ];
 }
 
 /** Section 9: arrival-to-commit time and CPU per committed update, PostgreSQL against SQLite. */

@@ -230,8 +230,9 @@ async function main(): Promise<void> {
           results.cluster = await clusterScenario(
             ready,
             { repeats: settings.repeats, fanOutClients: CLUSTER_FAN_OUT_CLIENTS, fanOutWriters: FAN_OUT_WRITERS, fanOutMs: settings.fanOutMs, joinClients: JOIN_CLIENTS, joinRounds: settings.joinRounds, fanOutDoc: smallDraft(), joinDoc: largeDraft() },
-            onRun,
+            { onRun, log },
           );
+          for (const failure of results.cluster.failures) results.failed.push(failure);
         });
         await attempt("commit-cost", async () => {
           log(`commit cost: ${COMMIT_COST_WRITERS} writers, one process over PostgreSQL, one over SQLite`);
