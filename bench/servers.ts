@@ -22,8 +22,7 @@ import { BenchClient, type RoomAddress } from "./benchClient";
 import type { BenchEngines } from "./engines";
 import { HOCUSPOCUS_DIR, HOCUSPOCUS_VERSION } from "./hocuspocusPeer";
 import { onServerCore } from "./pinning";
-
-const ROOT = path.resolve(__dirname, "..", "..");
+import { REPOSITORY_ROOT } from "./repositoryRoot";
 
 /** Times a join's snapshot request is sent before its failure fails the scenario. */
 const SNAPSHOT_ATTEMPTS = 3;
@@ -124,7 +123,7 @@ export async function serveConcord(dataDir: string, setup: Pick<ServerSetup, "tr
   if (engines.redisUrl) env.CONCORD_REDIS_URL = engines.redisUrl;
   if (setup.trustOff) env.CONCORD_BENCH_TRUST_OFF = "1";
   if (setup.commitLog) env.CONCORD_BENCH_COMMIT_LOG = setup.commitLog;
-  const child = spawn(...onServerCore(process.execPath, [...(setup.nodeArgs ?? []), path.join(ROOT, "dist", "server", "main.js"), "serve"]), { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(...onServerCore(process.execPath, [...(setup.nodeArgs ?? []), path.join(REPOSITORY_ROOT, "dist", "server", "main.js"), "serve"]), { env, stdio: ["ignore", "pipe", "pipe"] });
   await waitForLine(child, /serving .* at (http:\/\/\S+)/);
   return { port, base: `http://127.0.0.1:${port}`, child, stop: stopper(child) };
 }
@@ -221,7 +220,7 @@ async function seed(room: (draftId: string) => RoomAddress, draftIds: string[], 
 /** Starts the reference server and seeds its drafts. */
 export async function startBaseline(setup: ServerSetup): Promise<ServerUnderTest> {
   const port = await freePort();
-  const child = spawn(...onServerCore(process.execPath, [...(setup.nodeArgs ?? []), path.join(ROOT, "node_modules", "@y", "websocket-server", "src", "server.js")]), {
+  const child = spawn(...onServerCore(process.execPath, [...(setup.nodeArgs ?? []), path.join(REPOSITORY_ROOT, "node_modules", "@y", "websocket-server", "src", "server.js")]), {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
