@@ -105,11 +105,15 @@ function joinPart(result: ClusterResult, perProcess: string): string[] {
         bytes: median(rounds.map((r) => r.bytesPerClient)),
         cpu: median(rounds.map((r) => r.serverCpuMsPerJoin)),
         engineCpu: median(rounds.map((r) => r.engineCpuMsPerJoin)),
+        reopened: rounds.reduce((sum, r) => sum + r.reopenedSockets, 0),
       })),
     ]),
-  ) as Record<Deployment, Array<{ p50: number; p99: number; bytes: number; cpu: number; engineCpu: number }>>;
+  ) as Record<Deployment, Array<{ p50: number; p99: number; bytes: number; cpu: number; engineCpu: number; reopened: number }>>;
   return [
     heading,
+    "",
+    "Time to synced is mostly the one client process decoding every client's megabyte on its core; CPU per join is the server side's own figure. " +
+      "A socket whose request the client process was too busy to send within the server's headers timeout is answered 408 and opened again, its time counting from the first attempt.",
     "",
     ...comparison(
       perRun,
@@ -119,6 +123,7 @@ function joinPart(result: ClusterResult, perProcess: string): string[] {
         ["bytes per client", (r) => r.bytes, 0],
         ["Concord CPU ms per join", (r) => r.cpu, 2],
         ["PostgreSQL + Redis CPU ms per join", (r) => r.engineCpu, 2],
+        ["sockets reopened after a 408, all rounds", (r) => r.reopened, 0],
       ],
       [["p99", (r) => r.p99], ["CPU per join, all processes", (r) => r.cpu + r.engineCpu]],
     ),
@@ -152,6 +157,9 @@ export function commitCostSection(result: CommitCostResult | null): string[] {
     "",
     `${result.writers} writers, no other clients, each typing every ${EDIT_INTERVAL_MS} ms. Arrival to commit is measured by the server (CONCORD_BENCH_COMMIT_LOG) for every committed update: it includes waiting behind the room's commit in flight. ` +
       "CPU per committed update counts Concord's process and, for PostgreSQL, its backends (SQLite's work runs inside Concord's process); relaying to the other writers is in both and the same in both, so the difference is what a PostgreSQL commit costs beyond SQLite's.",
+    "",
+    "Reading it: PostgresStorage writes a room's batch one statement per update and per audit entry, each a round trip to PostgreSQL, and the room's next batch waits for this one. " +
+      "When arrival to commit grows towards the run's length, the round trips are not keeping up with the arrivals (the queue grew all run), and the p50 says more about the load than about one commit.",
     "",
     PINNING_NOTE,
     "",
