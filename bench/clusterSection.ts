@@ -84,7 +84,7 @@ function fanOutPart(result: ClusterResult, perProcess: string): string[] {
         ["Concord CPU s", (r) => r.serverCpuSeconds, 2],
         ["PostgreSQL + Redis CPU s", (r) => r.engineCpuSeconds, 2],
         ["CPU µs per delivered update, all processes", allCpuMicrosPerDelivered, 2],
-        ["Concord RSS MiB", (r) => r.serverRssMiB, 0],
+        ["Concord RSS MiB, all its processes", (r) => r.serverRssMiB, 0],
       ],
       [["p99", (r) => r.latencyMs.p99], ["CPU per delivered update, all processes", allCpuMicrosPerDelivered]],
     ),
