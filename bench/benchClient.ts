@@ -53,7 +53,13 @@ export class BenchClient {
     const client = new BenchClient();
     client.light = light;
     if (initialState) Y.applyUpdate(client.doc, initialState, "snapshot");
-    await client.open(address);
+    try {
+      await client.open(address);
+    } catch (error) {
+      // Its awareness keeps a timer: a client that never opened must not outlive the attempt.
+      client.close();
+      throw error;
+    }
     return client;
   }
 

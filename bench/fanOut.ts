@@ -6,7 +6,7 @@
 import * as Y from "yjs";
 import { TextRoot } from "../shared/documentLayout";
 import { BenchClient, type RoomAddress } from "./benchClient";
-import { cpuSeconds, rssMiB } from "./processStats";
+import { totalCpuSeconds, totalRssMiB } from "./processStats";
 import type { ServerUnderTest } from "./servers";
 import { summary } from "./stats";
 
@@ -33,6 +33,10 @@ export interface FanOutResult {
   /** Server CPU per delivered update, in microseconds: the headline cost of fan-out. */
   serverCpuMicrosPerDelivered: number;
   serverRssMiB: number;
+  /** CPU seconds of the engines the server needs besides its own processes (PostgreSQL, Redis) over the same time; 0 when none. */
+  engineCpuSeconds: number;
+  /** Whether presence was awaited from every client, or (when it does not cross a cluster's processes) only from those of the same process. */
+  presenceAcrossProcesses: boolean;
 }
 
 interface Edit {
@@ -41,27 +45,46 @@ interface Edit {
   lastArrival: number;
 }
 
-/** Connects `count` clients to a room, a batch at a time. */
-export async function connectMany(address: RoomAddress, count: number, options: { light?: boolean } = {}): Promise<BenchClient[]> {
+/**
+ * Connects `count` clients to a room, a batch at a time. Given a function, client number `first + i`
+ * connects where it says (a cluster spreads its clients over its processes by number).
+ */
+export async function connectMany(address: RoomAddress | ((client: number) => RoomAddress), count: number, options: { light?: boolean } = {}, first = 0): Promise<BenchClient[]> {
+  const where = typeof address === "function" ? address : () => address;
   const clients: BenchClient[] = [];
   while (clients.length < count) {
     const batch = Math.min(CONNECT_BATCH, count - clients.length);
-    clients.push(...(await Promise.all(Array.from({ length: batch }, () => BenchClient.connect(address, undefined, options)))));
+    const from = first + clients.length;
+    clients.push(...(await Promise.all(Array.from({ length: batch }, (_, i) => BenchClient.connect(where(from + i), undefined, options)))));
   }
   return clients;
 }
 
-/** Runs one fan-out on a draft whose text has at least one paragraph. */
-export async function fanOut(server: ServerUnderTest, clientsCount: number, writersWanted: number, durationMs: number): Promise<FanOutResult> {
+/** How many clients' presence client number `client` of `count` should come to show. */
+function presenceExpected(server: ServerUnderTest, count: number, client: number, acrossProcesses: boolean): number {
+  if (acrossProcesses) return count;
+  // Only the clients of its own process: `pids[k % pids.length]` serves client k.
+  const processes = server.pids.length;
+  return Math.floor(count / processes) + (client % processes < count % processes ? 1 : 0);
+}
+
+/**
+ * Runs one fan-out on a draft whose text has at least one paragraph, its clients spread over the
+ * server's processes. Without `presenceAcrossProcesses`, a cluster's clients wait only for the
+ * presence of clients on their own process (for a cluster whose presence does not cross yet).
+ */
+export async function fanOut(server: ServerUnderTest, clientsCount: number, writersWanted: number, durationMs: number, { presenceAcrossProcesses = true } = {}): Promise<FanOutResult> {
   const draftId = server.draftIds[0]!;
+  const address = (client: number) => server.room(draftId, client);
   // Writers hold the document to edit it; every other client only reads how far each writer reached it.
   const writersCount = Math.min(writersWanted, clientsCount);
-  const clients = [...(await connectMany(server.room(draftId), writersCount)), ...(await connectMany(server.room(draftId), clientsCount - writersCount, { light: true }))];
+  const clients = [...(await connectMany(address, writersCount)), ...(await connectMany(address, clientsCount - writersCount, { light: true }, writersCount))];
   const presenceStarted = performance.now();
   clients.forEach((client, index) => client.awareness.setLocalState({ user: { name: `Delegate ${index}`, color: "#1f4e8c" }, cursor: null }));
   // The edits start once presence has settled: N clients announcing themselves to N clients is a
   // join storm, not the steady state of a meeting that this scenario measures.
-  const settled = () => clients.every((client) => client.awareness.getStates().size >= clients.length);
+  const expected = clients.map((_, index) => presenceExpected(server, clients.length, index, presenceAcrossProcesses));
+  const settled = () => clients.every((client, index) => client.awareness.getStates().size >= expected[index]!);
   while (!settled() && performance.now() - presenceStarted < PRESENCE_SETTLE_MS) await new Promise((resolve) => setTimeout(resolve, 50));
   const presenceSettleMs = settled() ? performance.now() - presenceStarted : Number.NaN;
   const writers = clients.slice(0, writersCount);
@@ -90,7 +113,8 @@ export async function fanOut(server: ServerUnderTest, clientsCount: number, writ
     for (const writer of writers) seen[index]!.set(writer.doc.clientID, client.clockOf(writer.doc.clientID));
   }
 
-  const cpuBefore = cpuSeconds(server.pid);
+  const cpuBefore = totalCpuSeconds(server.pids);
+  const engineCpuBefore = server.engineCpuSeconds?.() ?? 0;
   const timers = writers.map((writer, index) =>
     setInterval(() => {
       const fragment = writer.doc.getXmlFragment(TextRoot.content);
@@ -108,8 +132,9 @@ export async function fanOut(server: ServerUnderTest, clientsCount: number, writ
   while (Date.now() < deadline && Array.from(edits.values()).some((edit) => edit.waiting > 0)) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  const serverCpuSeconds = cpuSeconds(server.pid) - cpuBefore;
-  const serverRssMiB = rssMiB(server.pid);
+  const serverCpuSeconds = totalCpuSeconds(server.pids) - cpuBefore;
+  const engineCpuSeconds = (server.engineCpuSeconds?.() ?? 0) - engineCpuBefore;
+  const serverRssMiB = totalRssMiB(server.pids);
   for (const client of clients) client.close();
 
   const delivered = Array.from(edits.values()).filter((edit) => edit.waiting <= 0);
@@ -123,5 +148,7 @@ export async function fanOut(server: ServerUnderTest, clientsCount: number, writ
     serverCpuSeconds,
     serverCpuMicrosPerDelivered: deliveredUpdates > 0 ? (serverCpuSeconds * 1e6) / deliveredUpdates : Number.NaN,
     serverRssMiB,
+    engineCpuSeconds,
+    presenceAcrossProcesses,
   };
 }

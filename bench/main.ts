@@ -6,7 +6,11 @@
  * with their range, and the machine's load is recorded for every run. Writes bench/results/latest.md
  * and latest.json (a quick run: quick.md and quick.json).
  *
- * For profiling and quick checks: `--only=fan-out,join,many-drafts,trust,browser,exports` runs those
+ * Cluster mode (issue 16) is measured against a PostgreSQL and a Redis the bench starts in temporary
+ * folders and stops after: `cluster` (fan-out and join over two processes beside one over PostgreSQL
+ * and one over SQLite) and `commit-cost` (a PostgreSQL commit against SQLite's).
+ *
+ * For profiling and quick checks: `--only=fan-out,join,many-drafts,trust,browser,exports,cluster,commit-cost` runs those
  * scenarios (the report is then written to bench/results/partial.md), `--servers=concord,baseline`
  * those servers, `--repeats=N` the repeats of a full run, `--many-drafts=N` the draft count, `--fan-out=10,50` the fan-out sizes, and
  * `--server-cpu-prof=DIR` runs Concord under `node --cpu-prof` writing profiles to DIR.
@@ -16,6 +20,9 @@ import os from "node:os";
 import path from "node:path";
 import { schema } from "../shared/schema";
 import { browserScenario } from "./browser";
+import { clusterScenario } from "./cluster";
+import { commitCostScenario } from "./commitCost";
+import { startBenchEngines, type BenchEngines } from "./engines";
 import { contributionsJoinScenario, contributionsJoinSection } from "./contributionsJoin";
 import { fanOut, type FanOutResult } from "./fanOut";
 import { exportsScenario } from "./exports";
@@ -37,7 +44,11 @@ const FAN_OUT_WRITERS = 20;
 const JOIN_CLIENTS = 50;
 const MANY_DRAFTS = Number(option("many-drafts") ?? 500);
 const KINDS = (option("servers")?.split(",") as ServerKind[] | undefined) ?? [...SERVER_KINDS];
-const SCENARIOS = option("only")?.split(",") ?? ["fan-out", "join", "many-drafts", "trust", "browser", "exports", "contributions"];
+const SCENARIOS = option("only")?.split(",") ?? ["fan-out", "join", "many-drafts", "trust", "browser", "exports", "contributions", "cluster", "commit-cost"];
+/** Clients of the cluster scenario's fan-out, spread evenly over its processes, and its writers. */
+const CLUSTER_FAN_OUT_CLIENTS = 200;
+/** Writers of the commit-cost scenario, with no other clients. */
+const COMMIT_COST_WRITERS = 20;
 const cpuProfileDir = option("server-cpu-prof");
 
 /** The value of `--name=value` on the command line, if given. */
@@ -194,6 +205,44 @@ async function main(): Promise<void> {
       log(`contributions failed: ${String(error)}`);
       return null;
     });
+  }
+
+  const clusterScenarios = ["cluster", "commit-cost"].filter((name) => SCENARIOS.includes(name));
+  if (clusterScenarios.length > 0 && KINDS.includes("concord")) {
+    log("cluster mode: starting PostgreSQL and Redis on the server core");
+    let engines: BenchEngines | null = null;
+    try {
+      engines = await startBenchEngines();
+    } catch (error) {
+      log(`PostgreSQL or Redis did not start: ${String(error)}`);
+      for (const name of clusterScenarios) results.failed.push(`${name}: PostgreSQL or Redis did not start: ${String(error)}`);
+      if (SCENARIOS.includes("cluster")) results.cluster = null;
+      if (SCENARIOS.includes("commit-cost")) results.commitCost = null;
+    }
+    if (engines) {
+      const ready = engines;
+      const onRun = (run: Omit<RunRecord, "kind">) => runLog.push({ ...run, kind: "concord" });
+      // Each result is null until measured, so that a scenario that fails shows as failed in the report.
+      try {
+        await attempt("cluster", async () => {
+          log(`cluster: fan-out (${CLUSTER_FAN_OUT_CLIENTS} clients, ${FAN_OUT_WRITERS} writers) and join (${JOIN_CLIENTS} clients) over two processes, one over PostgreSQL, one over SQLite`);
+          results.cluster = null;
+          results.cluster = await clusterScenario(
+            ready,
+            { repeats: settings.repeats, fanOutClients: CLUSTER_FAN_OUT_CLIENTS, fanOutWriters: FAN_OUT_WRITERS, fanOutMs: settings.fanOutMs, joinClients: JOIN_CLIENTS, joinRounds: settings.joinRounds, fanOutDoc: smallDraft(), joinDoc: largeDraft() },
+            { onRun, log },
+          );
+          for (const failure of results.cluster.failures) results.failed.push(failure);
+        });
+        await attempt("commit-cost", async () => {
+          log(`commit cost: ${COMMIT_COST_WRITERS} writers, one process over PostgreSQL, one over SQLite`);
+          results.commitCost = null;
+          results.commitCost = await commitCostScenario(ready, { repeats: settings.repeats, writers: COMMIT_COST_WRITERS, durationMs: settings.fanOutMs, doc: smallDraft() }, onRun);
+        });
+      } finally {
+        await ready.stop();
+      }
+    }
   }
 
   // Only a full run writes latest.md: a partial run (some scenarios or servers) writes partial.md, a quick one quick.md.

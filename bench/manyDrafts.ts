@@ -3,7 +3,7 @@ import type * as Y from "yjs";
 import { TextRoot } from "../shared/documentLayout";
 import type { BenchClient } from "./benchClient";
 import { connectMany } from "./fanOut";
-import { cpuSeconds, rssMiB } from "./processStats";
+import { totalCpuSeconds, totalRssMiB } from "./processStats";
 import type { ServerUnderTest } from "./servers";
 
 /** How often each client of the many-drafts scenario edits. */
@@ -26,8 +26,8 @@ export interface ManyDraftsResult {
 export async function manyDrafts(server: ServerUnderTest, durationMs: number): Promise<ManyDraftsResult> {
   const clients: BenchClient[] = [];
   for (const draftId of server.draftIds) clients.push(...(await connectMany(server.room(draftId), 2)));
-  const loadedRssMiB = rssMiB(server.pid);
-  const cpuBefore = cpuSeconds(server.pid);
+  const loadedRssMiB = totalRssMiB(server.pids);
+  const cpuBefore = totalCpuSeconds(server.pids);
   let edits = 0;
   const timers = clients.map((client, index) =>
     setTimeout(function edit() {
@@ -42,11 +42,11 @@ export async function manyDrafts(server: ServerUnderTest, durationMs: number): P
   );
   await new Promise((resolve) => setTimeout(resolve, durationMs));
   for (const timer of timers) clearTimeout(timer);
-  const serverCpuSeconds = cpuSeconds(server.pid) - cpuBefore;
+  const serverCpuSeconds = totalCpuSeconds(server.pids) - cpuBefore;
   const result: ManyDraftsResult = {
     drafts: server.draftIds.length,
     loadedRssMiB,
-    serverRssMiB: rssMiB(server.pid),
+    serverRssMiB: totalRssMiB(server.pids),
     serverCpuSeconds,
     edits,
     serverCpuMsPerEdit: edits > 0 ? (serverCpuSeconds * 1000) / edits : Number.NaN,

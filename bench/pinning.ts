@@ -34,7 +34,13 @@ export const pinning: Pinning = (() => {
   return { pinned: true, note: `server pinned to core ${SERVER_CORE}, client process to core ${CLIENT_CORE} (taskset)` };
 })();
 
+/** The words that, put before a command, run it on the server core (none when unpinned). */
+export function serverCorePrefix(): string[] {
+  return pinning.pinned ? ["taskset", "-c", String(SERVER_CORE)] : [];
+}
+
 /** The command and arguments that run `command args` on the server core (unchanged when unpinned). */
 export function onServerCore(command: string, args: string[]): [string, string[]] {
-  return pinning.pinned ? ["taskset", ["-c", String(SERVER_CORE), command, ...args]] : [command, args];
+  const [first, ...rest] = [...serverCorePrefix(), command, ...args];
+  return [first!, rest];
 }

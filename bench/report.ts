@@ -6,6 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { BrowserResult } from "./browser";
+import type { ClusterResult } from "./cluster";
+import { clusterSection, commitCostSection } from "./clusterSection";
+import type { CommitCostResult } from "./commitCost";
 import type { ExportsResult } from "./exports";
 import { exportsSection } from "./exportsSection";
 import { contributionsJoinSection, type ContributionsJoinResult } from "./contributionsJoin";
@@ -15,6 +18,7 @@ import type { JoinResult } from "./join";
 import type { ManyDraftsResult } from "./manyDrafts";
 import { machine } from "./processStats";
 import { SERVER_LABELS, type ServerKind } from "./servers";
+import { fmt, ratioText } from "./reportFormat";
 import { median, type summary } from "./stats";
 
 export { exportsSection };
@@ -53,12 +57,15 @@ export interface BenchResults {
   exports?: ExportsResult | null;
   /** Issue 18: joining the text with written contributions present; absent when not run, null when it failed. */
   contributions?: ContributionsJoinResult | null;
+  /** Issue 16: fan-out and join over two processes beside one; absent when not run, null when it failed. */
+  cluster?: ClusterResult | null;
+  /** Issue 16: the cost of a PostgreSQL commit against SQLite's; absent when not run, null when it failed. */
+  commitCost?: CommitCostResult | null;
 }
 
 /** Where the report goes. */
 export const RESULTS_DIR = path.resolve(__dirname, "..", "..", "bench", "results");
 
-const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
 
 /** Concord's figure over another server's, repeat by repeat. */
 function perRepeat<T>(runs: ByServer<T>, other: ServerKind, pick: (run: T) => number): number[] {
@@ -68,14 +75,6 @@ function perRepeat<T>(runs: ByServer<T>, other: ServerKind, pick: (run: T) => nu
     const base = pick(theirs[i]!);
     return base > 0 ? pick(run) / base : Number.NaN;
   });
-}
-
-/** "0.62 (0.55–0.70; 0.55, 0.62, 0.70)": the median ratio, its range and every repeat's. */
-function ratioText(ratios: number[]): string {
-  if (ratios.length === 0) return "–";
-  const finite = ratios.filter(Number.isFinite);
-  const range = finite.length ? `${fmt(Math.min(...finite), 2)}–${fmt(Math.max(...finite), 2)}` : "–";
-  return `${fmt(median(ratios), 2)} (${range}; ${ratios.map((r) => fmt(r, 2)).join(", ")})`;
 }
 
 interface Target {
@@ -243,6 +242,8 @@ export function writeReport(results: BenchResults, command: string, name = "late
   if (results.exports !== undefined) lines.push(...exportsSection(results.exports), "");
   if (results.contributions) lines.push(...contributionsJoinSection(results.contributions), "");
   else if (results.contributions === null) lines.push("## Joining the text with written contributions present (issue 18)", "", "The scenario failed; see the run's log.", "");
+  if (results.cluster !== undefined) lines.push(...clusterSection(results.cluster), "");
+  if (results.commitCost !== undefined) lines.push(...commitCostSection(results.commitCost), "");
 
   lines.push("## Targets (issue 17)", "", "A ratio target is met when the median of the per-repeat ratios is within the limit; the last column says whether every repeat was.", "");
   lines.push("| target | Concord ÷ reference per repeat | median (min–max) | limit | verdict |", "| --- | --- | --- | --- | --- |");

@@ -9,62 +9,19 @@
  * share no state: each has a database of its own (CREATE DATABASE), and each store a schema in it.
  * Without jest's global setup (no engines folder), a file starts its own cluster and stops it after its tests.
  */
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { engineFolder, isRoot, recordStop, sharedEnginesDir } from "./testEngines";
+import { postgresUrl, startPostgresEngine, type PostgresEngine } from "./postgresEngine";
+import { sharedEnginesDir } from "./testEngines";
 
-/** A running cluster: the folder of its unix socket, and how to stop it. */
-interface Cluster {
-  socketDir: string;
-  stop(): void;
-}
+/** No fsync: the machine never crashes under a test, and a test that kills a process kills Concord's, never PostgreSQL. */
+const TEST_SETTINGS = ["fsync=off", "full_page_writes=off", "shared_buffers=32MB", "max_connections=200"];
 
-/** The user that owns the cluster when the tests run as root (Debian's package creates it). */
-const CLUSTER_OWNER = "postgres";
-
-/** The folder of PostgreSQL's programs: `CONCORD_POSTGRES_BIN`, else Debian's newest `/usr/lib/postgresql/<version>/bin`. */
-export function postgresBinDir(): string {
-  if (process.env.CONCORD_POSTGRES_BIN) return process.env.CONCORD_POSTGRES_BIN;
-  const root = "/usr/lib/postgresql";
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((version) => fs.existsSync(path.join(root, version, "bin", "initdb"))) : [];
-  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (newest === undefined) throw new Error(`No PostgreSQL under ${root}: \`npm test\` installs Debian's postgresql (tools/installTestDeps.mjs), or set CONCORD_POSTGRES_BIN`);
-  return path.join(root, newest, "bin");
-}
-
-/** The argv that runs one of PostgreSQL's programs as the cluster's owner. */
-function asOwner(program: string, args: string[]): string[] {
-  const file = path.join(postgresBinDir(), program);
-  return isRoot() ? ["runuser", "-u", CLUSTER_OWNER, "--", file, ...args] : [file, ...args];
-}
-
-function run([command, ...args]: string[]): void {
-  execFileSync(command!, args, { stdio: ["ignore", "ignore", "pipe"] });
-}
-
-/** Creates a cluster in a new folder and starts it on a unix socket there; no TCP port is opened. */
-function startCluster(): Cluster {
-  const folder = engineFolder("postgres");
-  if (isRoot()) execFileSync("chown", [CLUSTER_OWNER, folder]);
-  const dataDir = path.join(folder, "data");
-  // Trust on a socket only this folder holds; no fsync: the machine never crashes under a test,
-  // and a test that kills a process kills Concord's, never PostgreSQL.
-  run(asOwner("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"]));
-  const settings = ["listen_addresses=''", `unix_socket_directories='${folder}'`, "fsync=off", "full_page_writes=off", "shared_buffers=32MB", "max_connections=200"];
-  const stopArgv = asOwner("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
-  const record = recordStop("postgres", stopArgv);
-  run(asOwner("pg_ctl", ["-D", dataDir, "-l", path.join(folder, "server.log"), "-w", "-o", settings.map((setting) => `-c ${setting}`).join(" "), "start"]));
-  return {
-    socketDir: folder,
-    stop() {
-      run(stopArgv);
-      record.forget();
-      fs.rmSync(folder, { recursive: true, force: true });
-    },
-  };
+/** Creates a cluster in a new folder and starts it with the tests' settings. */
+function startCluster(): PostgresEngine {
+  return startPostgresEngine({ settings: TEST_SETTINGS });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -96,7 +53,7 @@ async function sharedCluster(enginesDir: string): Promise<string> {
 }
 
 let socketDirOfFile: Promise<string> | null = null;
-let ownCluster: Cluster | null = null;
+let ownCluster: PostgresEngine | null = null;
 
 /** The socket folder of this file's cluster, starting it (or the run's) on first use. */
 function clusterSocketDir(): Promise<string> {
@@ -109,15 +66,9 @@ function clusterSocketDir(): Promise<string> {
   return socketDirOfFile;
 }
 
-/** A connection URL of database `name` on the cluster listening in `socketDir`, with `search_path` set to `schema`. */
-function connectionUrl(socketDir: string, name: string, schema?: string): string {
-  const options = schema === undefined ? "" : `&options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  return `postgresql://postgres@/${name}?host=${encodeURIComponent(socketDir)}${options}`;
-}
-
 /** Runs statements in one database of the cluster, on a connection of their own. */
 async function administer(database: string, ...statements: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: connectionUrl(await clusterSocketDir(), database) });
+  const client = new pg.Client({ connectionString: postgresUrl(await clusterSocketDir(), database) });
   await client.connect();
   try {
     for (const sql of statements) await client.query(sql);
@@ -148,7 +99,7 @@ export async function freshPostgresUrl(): Promise<string> {
   const database = await fileDatabase();
   const schema = `store_${randomBytes(6).toString("hex")}`;
   await administer(database, `CREATE SCHEMA ${schema}`);
-  return connectionUrl(await clusterSocketDir(), database, schema);
+  return postgresUrl(await clusterSocketDir(), database, schema);
 }
 
 afterAll(async () => {
