@@ -3,7 +3,7 @@
  * Redis — in this process (`startTestCluster`), or as separate processes of the built server that a
  * test may kill (`startClusterProcess`). Nothing is mocked.
  */
-import type { ConcordServer, ServerOptions } from "../../server/ConcordServer";
+import { startConcordServer, type ConcordServer, type ServerOptions } from "../../server/ConcordServer";
 import { PostgresStorage } from "../../server/storage/PostgresStorage";
 import { freshPostgresUrl } from "./postgres";
 import { startRedis } from "./redis";
@@ -22,11 +22,21 @@ export async function clusterEngines(): Promise<ClusterEngines> {
   return { databaseUrl, redisUrl: redis.url };
 }
 
-/** One more server of a cluster, in this process, with a store (a pool) of its own; closed after the test. */
-export async function startClusterServer(engines: ClusterEngines, options: ServerOptions = {}): Promise<ConcordServer> {
+/** The options of one more server of a cluster: a store (a pool) of its own that has joined the cluster. */
+async function clusterMemberOptions(engines: ClusterEngines, options: ServerOptions): Promise<ServerOptions> {
   const storage = await PostgresStorage.open(engines.databaseUrl);
   if (!(await storage.joinCluster())) throw new Error("A process serving the database alone holds it");
-  return startTestServer({ ...options, storage, cluster: { redisUrl: engines.redisUrl, databaseUrl: engines.databaseUrl } });
+  return { ...options, storage, cluster: { redisUrl: engines.redisUrl, databaseUrl: engines.databaseUrl } };
+}
+
+/** One more server of a cluster, in this process, with a store (a pool) of its own; closed after the test. */
+export async function startClusterServer(engines: ClusterEngines, options: ServerOptions = {}): Promise<ConcordServer> {
+  return startTestServer(await clusterMemberOptions(engines, options));
+}
+
+/** One more server of a cluster on port 0 that the caller closes: for servers shared by the tests of a file (`beforeAll`). */
+export async function openClusterServer(engines: ClusterEngines, options: ServerOptions = {}): Promise<ConcordServer> {
+  return startConcordServer({ ...(await clusterMemberOptions(engines, options)), port: 0 });
 }
 
 /** `count` servers over fresh engines, in this process. */
