@@ -3,7 +3,10 @@
  * Redis — in this process (`startTestCluster`), or as separate processes of the built server that a
  * test may kill (`startClusterProcess`). Nothing is mocked.
  */
-import { startConcordServer, type ConcordServer, type ServerOptions } from "../../server/ConcordServer";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { ConcordServer, ServerOptions } from "../../server/ConcordServer";
 import { PostgresStorage } from "../../server/storage/PostgresStorage";
 import { freshPostgresUrl } from "./postgres";
 import { startRedis } from "./redis";
@@ -22,21 +25,11 @@ export async function clusterEngines(): Promise<ClusterEngines> {
   return { databaseUrl, redisUrl: redis.url };
 }
 
-/** The options of one more server of a cluster: a store (a pool) of its own that has joined the cluster. */
-async function clusterMemberOptions(engines: ClusterEngines, options: ServerOptions): Promise<ServerOptions> {
-  const storage = await PostgresStorage.open(engines.databaseUrl);
-  if (!(await storage.joinCluster())) throw new Error("A process serving the database alone holds it");
-  return { ...options, storage, cluster: { redisUrl: engines.redisUrl, databaseUrl: engines.databaseUrl } };
-}
-
 /** One more server of a cluster, in this process, with a store (a pool) of its own; closed after the test. */
 export async function startClusterServer(engines: ClusterEngines, options: ServerOptions = {}): Promise<ConcordServer> {
-  return startTestServer(await clusterMemberOptions(engines, options));
-}
-
-/** One more server of a cluster on port 0 that the caller closes: for servers shared by the tests of a file (`beforeAll`). */
-export async function openClusterServer(engines: ClusterEngines, options: ServerOptions = {}): Promise<ConcordServer> {
-  return startConcordServer({ ...(await clusterMemberOptions(engines, options)), port: 0 });
+  const storage = await PostgresStorage.open(engines.databaseUrl);
+  if (!(await storage.joinCluster())) throw new Error("A process serving the database alone holds it");
+  return startTestServer({ ...options, storage, cluster: { redisUrl: engines.redisUrl, databaseUrl: engines.databaseUrl } });
 }
 
 /** `count` servers over fresh engines, in this process. */
@@ -49,5 +42,23 @@ export async function startTestCluster(count = 2, options: ServerOptions = {}): 
 
 /** One process of a cluster: the built server's `serve`, killed after the test if still running. */
 export function startClusterProcess(engines: ClusterEngines, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  return startServerProcess(tempDataDir(), "serve", { CONCORD_DATABASE_URL: engines.databaseUrl, CONCORD_REDIS_URL: engines.redisUrl, ...extraEnv });
+  return startServerProcess(tempDataDir(), "serve", clusterEnv(engines, extraEnv));
+}
+
+/** Data folders of the processes a file's tests share, removed after its last test. */
+const fileFolders: string[] = [];
+
+afterAll(() => {
+  for (const folder of fileFolders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+/** One process of a cluster that a file's tests share (`beforeAll`): killed after the file's tests if still running. */
+export function openClusterProcess(engines: ClusterEngines, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-cluster-"));
+  fileFolders.push(dataDir);
+  return startServerProcess(dataDir, "serve", clusterEnv(engines, extraEnv), "file");
+}
+
+function clusterEnv(engines: ClusterEngines, extraEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { CONCORD_DATABASE_URL: engines.databaseUrl, CONCORD_REDIS_URL: engines.redisUrl, ...extraEnv };
 }

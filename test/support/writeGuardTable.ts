@@ -3,25 +3,33 @@
  * forbidden write (or deletion) from a raw-frame attacker is refused with a close code, reaches no
  * watcher, and is not in the database as a reader after a restart sees it; a permitted write from a
  * stock WebsocketProvider arrives at the watchers and is in the audit log with the writer's principal.
- * One server runs it in `test/server/guard/writeGuard.test.ts`; two servers of a cluster, with the
+ * One server runs it in `test/server/guard/writeGuard.test.ts`; two processes of a cluster, with the
  * attackers and writers on one and the watchers on the other, in `test/server/cluster/clusterWriteGuard.test.ts`.
+ * Servers are addressed by URL only, so they may be separate processes.
  */
 import * as Y from "yjs";
 import { CloseCode } from "../../shared/closeCodes";
 import { FloorRoot, Room, TextRoot } from "../../shared/documentLayout";
 import { Role } from "../../shared/roles";
 import type { ConcordServer } from "../../server/ConcordServer";
+import { Drafts } from "../../server/drafts/Drafts";
+import { inviteMember } from "../../server/identity/invitations";
+import type { Storage } from "../../server/storage/Storage";
 import { attack } from "./attacker";
-import { invite } from "./members";
 import { connectStockClient, type StockClient } from "./stockClient";
 import { waitFor } from "./waitFor";
+
+/** A server as the table reaches it: by its URL. */
+type At = Pick<ConcordServer, "url">;
 
 /** Where the table runs. */
 export interface GuardTableServers {
   /** Where the attackers, the permitted writers and the barrier's marker connect. */
-  writers: ConcordServer;
+  writers: At;
   /** Where the watchers connect (the same server, or another process of the cluster). */
-  watchers: ConcordServer;
+  watchers: At;
+  /** The store the servers serve: the table creates its draft and members there and reads the audit from it. */
+  storage: Storage;
   /**
    * Closes the servers, then reads each room of `draftId` from the store as a reader that saw none
    * of the test would after a restart; `chairToken` lets a reader through a server in.
@@ -97,11 +105,12 @@ function holds(doc: Y.Doc, root: string, key: string, value: unknown): boolean {
   return doc.getMap(root).has(key) && JSON.stringify(doc.getMap(root).get(key)) === JSON.stringify(value);
 }
 
-/** The update a client holding the room's current state would send for a change. */
-async function updateFor(server: ConcordServer, draftId: string, room: Room, change: (doc: Y.Doc) => void): Promise<Uint8Array> {
-  const state = (await server.rooms.open(draftId, room))!.encodedState();
+/** The update a client holding the room's current state on `server` (read by a chair's stock client) would send for a change. */
+async function updateFor(server: ConcordServer, draftId: string, room: Room, chairToken: string, change: (doc: Y.Doc) => void): Promise<Uint8Array> {
+  const reader = await connectStockClient(server, draftId, { room, token: chairToken });
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(reader.doc));
+  reader.destroy();
   const before = Y.encodeStateVector(doc);
   change(doc);
   return Y.encodeStateAsUpdate(doc, before);
@@ -115,6 +124,9 @@ async function updateFor(server: ConcordServer, draftId: string, room: Room, cha
 export function describeWriteGuardTable(title: string, start: () => Promise<GuardTableServers>): void {
   describe(title, () => {
     let servers: GuardTableServers;
+    // The stock-client and attacker helpers take a server but read only its URL.
+    let writersServer: ConcordServer;
+    let watchersServer: ConcordServer;
     let draftId: string;
     const tokens = {} as Record<Who | "SLV", string>;
     const watchers = {} as Record<Room, StockClient>;
@@ -129,7 +141,7 @@ export function describeWriteGuardTable(title: string, start: () => Promise<Guar
      */
     async function barrier(room: Room): Promise<void> {
       const key = `marker-${++marker}`;
-      const chairClient = await connectStockClient(servers.writers, draftId, { room, token: tokens.chair });
+      const chairClient = await connectStockClient(writersServer, draftId, { room, token: tokens.chair });
       const markerRoot = room === Room.text ? TextRoot.meta : FloorRoot.comments;
       const markerKey = room === Room.text ? "revision" : `chair:${key}`;
       const value = room === Room.text ? key : { pid: "p1", body: key, at };
@@ -142,17 +154,19 @@ export function describeWriteGuardTable(title: string, start: () => Promise<Guar
 
     beforeAll(async () => {
       servers = await start();
-      const server = servers.writers;
-      draftId = (await server.drafts.create({ title: "Guarded" })).id;
-      tokens.chair = (await invite(server, draftId, Role.chair)).token;
-      tokens.CUB = (await invite(server, draftId, Role.delegation, "CUB")).token;
-      tokens.SLV = (await invite(server, draftId, Role.delegation, "SLV")).token;
-      tokens.observer = (await invite(server, draftId, Role.observer)).token;
+      writersServer = servers.writers as ConcordServer;
+      watchersServer = servers.watchers as ConcordServer;
+      const { identity } = servers.storage;
+      draftId = (await new Drafts(servers.storage).create({ title: "Guarded" })).id;
+      tokens.chair = (await inviteMember(identity, { draftId, role: Role.chair })).token;
+      tokens.CUB = (await inviteMember(identity, { draftId, role: Role.delegation, state: "CUB" })).token;
+      tokens.SLV = (await inviteMember(identity, { draftId, role: Role.delegation, state: "SLV" })).token;
+      tokens.observer = (await inviteMember(identity, { draftId, role: Role.observer })).token;
     });
 
     beforeEach(async () => {
-      watchers[Room.text] = await connectStockClient(servers.watchers, draftId, { room: Room.text, token: tokens.chair });
-      watchers[Room.floor] = await connectStockClient(servers.watchers, draftId, { room: Room.floor, token: tokens.chair });
+      watchers[Room.text] = await connectStockClient(watchersServer, draftId, { room: Room.text, token: tokens.chair });
+      watchers[Room.floor] = await connectStockClient(watchersServer, draftId, { room: Room.floor, token: tokens.chair });
     });
 
     it.each(CASES.map((c) => [`${c.who} ${c.permitted ? "may" : "may not"} write ${c.root}${c.owner === "-" ? "" : ` of ${c.owner}`}`, c] as const))(
@@ -163,14 +177,14 @@ export function describeWriteGuardTable(title: string, start: () => Promise<Guar
         // meta and contacts have fixed keys: each writer writes its own value so a refusal is told from a permitted write.
         const value = root === TextRoot.meta ? `A/AC.292/2026/${who}` : root === FloorRoot.contacts ? { people: [{ name: `Written by ${who}` }], at } : VALUES[root];
         if (permitted) {
-          const writer = await connectStockClient(servers.writers, draftId, { room, token: tokens[who] });
+          const writer = await connectStockClient(writersServer, draftId, { room, token: tokens[who] });
           write(writer.doc, root, key, value);
           await waitFor(() => holds(watchers[room].doc, root, key, value), Boolean, { what: `${root}/${key} at the watcher` });
           accepted.push({ principal: who === "chair" ? "chair" : `state:${who}`, room, root, key, value });
           return;
         }
-        const update = await updateFor(servers.writers, draftId, room, (doc) => write(doc, root, key, value));
-        const verdict = await attack(servers.writers, draftId, room, tokens[who], update);
+        const update = await updateFor(writersServer, draftId, room, tokens.chair, (doc) => write(doc, root, key, value));
+        const verdict = await attack(writersServer, draftId, room, tokens[who], update);
         const expected = who === "observer" && room === Room.floor ? CloseCode.roomForbidden.code : CloseCode.writeRefused.code;
         expect(verdict?.code).toBe(expected);
         await barrier(room);
@@ -180,15 +194,15 @@ export function describeWriteGuardTable(title: string, start: () => Promise<Guar
     );
 
     it("refuses deleting another state's records, and lets a state delete its own", async () => {
-      const slv = await connectStockClient(servers.writers, draftId, { room: Room.text, token: tokens.SLV });
+      const slv = await connectStockClient(writersServer, draftId, { room: Room.text, token: tokens.SLV });
       slv.doc.getMap(TextRoot.proposals).set("SLV:kept", VALUES[TextRoot.proposals]);
-      const cub = await connectStockClient(servers.writers, draftId, { room: Room.text, token: tokens.CUB });
+      const cub = await connectStockClient(writersServer, draftId, { room: Room.text, token: tokens.CUB });
       cub.doc.getMap(TextRoot.proposals).set("CUB:mine", VALUES[TextRoot.proposals]);
       await waitFor(() => watchers[Room.text].doc.getMap(TextRoot.proposals).has("CUB:mine") && watchers[Room.text].doc.getMap(TextRoot.proposals).has("SLV:kept"));
 
       for (const who of ["CUB", "chair", "observer"] as const) {
-        const update = await updateFor(servers.writers, draftId, Room.text, (doc) => doc.getMap(TextRoot.proposals).delete("SLV:kept"));
-        expect((await attack(servers.writers, draftId, Room.text, tokens[who], update))?.code).toBe(CloseCode.writeRefused.code);
+        const update = await updateFor(writersServer, draftId, Room.text, tokens.chair, (doc) => doc.getMap(TextRoot.proposals).delete("SLV:kept"));
+        expect((await attack(writersServer, draftId, Room.text, tokens[who], update))?.code).toBe(CloseCode.writeRefused.code);
       }
       await barrier(Room.text);
       expect(watchers[Room.text].doc.getMap(TextRoot.proposals).has("SLV:kept")).toBe(true);
@@ -198,17 +212,17 @@ export function describeWriteGuardTable(title: string, start: () => Promise<Guar
     });
 
     it("refuses the chair's deletion of a delegation's stance", async () => {
-      const cub = await connectStockClient(servers.writers, draftId, { room: Room.floor, token: tokens.CUB });
+      const cub = await connectStockClient(writersServer, draftId, { room: Room.floor, token: tokens.CUB });
       cub.doc.getMap(FloorRoot.stances).set("CUB:p9", { stance: "object", reason: "Too broad.", at });
       await waitFor(() => watchers[Room.floor].doc.getMap(FloorRoot.stances).has("CUB:p9"));
-      const update = await updateFor(servers.writers, draftId, Room.floor, (doc) => doc.getMap(FloorRoot.stances).delete("CUB:p9"));
-      expect((await attack(servers.writers, draftId, Room.floor, tokens.chair, update))?.code).toBe(CloseCode.writeRefused.code);
+      const update = await updateFor(writersServer, draftId, Room.floor, tokens.chair, (doc) => doc.getMap(FloorRoot.stances).delete("CUB:p9"));
+      expect((await attack(writersServer, draftId, Room.floor, tokens.chair, update))?.code).toBe(CloseCode.writeRefused.code);
       await barrier(Room.floor);
       expect(watchers[Room.floor].doc.getMap(FloorRoot.stances).get("CUB:p9")).toEqual({ stance: "object", reason: "Too broad.", at });
     });
 
     afterAll(async () => {
-      const audit = await servers.writers.storage.readAudit(draftId, { limit: 10_000 });
+      const audit = await servers.storage.readAudit(draftId, { limit: 10_000 });
       const reread = await servers.closeAndReread(draftId, [Room.text, Room.floor], tokens.chair);
       for (const [room, doc] of reread) {
         for (const entry of refused.filter((r) => r.room === room)) {

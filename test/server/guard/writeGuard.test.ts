@@ -18,6 +18,7 @@ describeWriteGuardTable("the write guard, for every role, root and key", async (
   return {
     writers: server,
     watchers: server,
+    storage: server.storage,
     async closeAndReread(draftId, rooms) {
       await server.close();
       const storage = new SqliteStorage(dataDir);
