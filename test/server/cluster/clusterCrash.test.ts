@@ -112,7 +112,9 @@ describe("a cluster whose process is killed", () => {
       const victim = processes[VICTIM]!;
       victim.child.kill("SIGKILL");
       expect(await victim.exited).toBe("SIGKILL");
-      // The victim can acknowledge and relay nothing more: whatever it did must be stored already.
+      // Once its clients have read their sockets to the end, the victim has acknowledged and relayed all it ever will: all of it must be stored.
+      const onVictim = [...victimsWriters.map((writer) => writer.provider), watchers[VICTIM]!.client.provider];
+      await waitFor(() => onVictim.every((provider) => !provider.wsconnected), Boolean, { what: "the victim's clients to see it gone" });
       const [acknowledgedBefore, seenBefore] = [acknowledged(), seen()];
       const stored = markersIn(await storedText(store, draftId));
       expect(missing(acknowledgedBefore, stored)).toEqual([]);
