@@ -75,9 +75,6 @@ export interface Applied {
   committed: Promise<void>;
 }
 
-/** An update that changed nothing (the room held it already): there is nothing to wait for. */
-const NOTHING_TO_COMMIT: Applied = { committed: Promise.resolve() };
-
 /** The bytes of an update could not be applied: the room was rebuilt from storage. */
 export class BadUpdateError extends Error {
   override readonly name = "BadUpdateError";
@@ -135,6 +132,8 @@ export class Room implements LinkedRoom {
   private appendsSinceCompaction = 0;
   private lastSeq = 0;
   private commitsInFlight = 0;
+  /** The commits started and not yet settled: the copy holds their changes before the store does. */
+  private readonly pendingCommits = new Set<Promise<void>>();
   private compactionTimer: NodeJS.Timeout | null = null;
   private rebuilding: Promise<void> | null = null;
   /** Set while a server change waits for its state to be stored before it is committed. */
@@ -317,7 +316,7 @@ export class Room implements LinkedRoom {
       while (this.busy) await this.busy;
       permitted = this.check(peer, update);
     }
-    if (permitted.footprint.empty) return NOTHING_TO_COMMIT;
+    if (permitted.footprint.empty) return { committed: this.earlierCommits() };
     this.presence.prove(peer, permitted.footprint.clientIds);
     this.captured = [];
     this.paragraphs?.take();
@@ -337,7 +336,7 @@ export class Room implements LinkedRoom {
     }
     const changes = this.captured;
     this.captured = [];
-    if (changes.length === 0) return NOTHING_TO_COMMIT;
+    if (changes.length === 0) return { committed: this.earlierCommits() };
     for (const clientId of permitted.newClientIds) this.clientOwners.set(clientId, peer.writer.principal);
     const { words, pids } = describeWrite(this.doc, permitted.footprint, this.paragraphs?.take() ?? []);
     const write: WriteRecord = {
@@ -349,8 +348,9 @@ export class Room implements LinkedRoom {
       words,
       pids,
     };
+    const earlier = this.earlierCommits();
     const commits = changes.map((change, index) => this.commitAndRelay(change, peer, index === 0 ? write : undefined, arrivedAt));
-    return { committed: Promise.all(commits).then(() => undefined) };
+    return { committed: Promise.all([earlier, ...commits]).then(() => undefined) };
   }
 
   /**
@@ -476,12 +476,22 @@ export class Room implements LinkedRoom {
     });
   }
 
+  /**
+   * Settles once every commit now in flight has. An update is applied only where the copy lacks it,
+   * so a frame repeating changes the copy holds from a commit still in flight (a client back on a new
+   * socket resending what its old one sent) is saved only once that commit is through. A failed one
+   * has closed the clients it concerns, so waiting for it to settle is enough.
+   */
+  private earlierCommits(): Promise<void> {
+    return Promise.allSettled(this.pendingCommits).then(() => undefined);
+  }
+
   /** Appends a change; relays it once committed. The promise settles with the commit (rejects if it failed). */
   private commitAndRelay(change: Uint8Array, origin: RoomPeer, write: WriteRecord | undefined, arrivedAt: number): Promise<void> {
     this.commitsInFlight++;
     const copy = this.copy;
     if (!this.guard.relaysOnlyCommitted) this.relay(change, origin);
-    return this.storage.appendUpdate(this.draftId, this.name, change, write).then(
+    const commit = this.storage.appendUpdate(this.draftId, this.name, change, write).then(
       (seq) => {
         this.commitsInFlight--;
         this.options.onCommitted?.(performance.now() - arrivedAt);
@@ -507,6 +517,10 @@ export class Room implements LinkedRoom {
         throw error;
       },
     );
+    this.pendingCommits.add(commit);
+    const forget = () => void this.pendingCommits.delete(commit);
+    commit.then(forget, forget);
+    return commit;
   }
 
   /**

@@ -3,6 +3,9 @@
  * Redis — in this process (`startTestCluster`), or as separate processes of the built server that a
  * test may kill (`startClusterProcess`). Nothing is mocked.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { ConcordServer, ServerOptions } from "../../server/ConcordServer";
 import { PostgresStorage } from "../../server/storage/PostgresStorage";
 import { freshPostgresUrl } from "./postgres";
@@ -40,5 +43,23 @@ export async function startTestCluster(count = 2, options: ServerOptions = {}): 
 
 /** One process of a cluster: the built server's `serve`, killed after the test if still running. */
 export function startClusterProcess(engines: ClusterEngines, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  return startServerProcess(tempDataDir(), "serve", { CONCORD_DATABASE_URL: engines.databaseUrl, CONCORD_REDIS_URL: engines.redisUrl, ...extraEnv });
+  return startServerProcess(tempDataDir(), "serve", clusterEnv(engines, extraEnv));
+}
+
+/** Data folders of the processes a file's tests share, removed after its last test. */
+const fileFolders: string[] = [];
+
+afterAll(() => {
+  for (const folder of fileFolders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+/** One process of a cluster that a file's tests share (`beforeAll`): killed after the file's tests if still running. */
+export function openClusterProcess(engines: ClusterEngines, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-cluster-"));
+  fileFolders.push(dataDir);
+  return startServerProcess(dataDir, "serve", clusterEnv(engines, extraEnv), "file");
+}
+
+function clusterEnv(engines: ClusterEngines, extraEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { CONCORD_DATABASE_URL: engines.databaseUrl, CONCORD_REDIS_URL: engines.redisUrl, ...extraEnv };
 }

@@ -9,6 +9,16 @@ import { onTestEnd } from "./cleanup";
 /** The built entry point; jest's global setup builds it. */
 export const SERVER_MAIN = path.resolve(__dirname, "..", "..", "dist", "server", "main.js");
 
+/** When a launched process is killed if it still runs: after the test that launched it, or after its file's tests (a process they share). */
+export type StopAfter = "test" | "file";
+
+/** How to stop the processes a file's tests share, run after its last test. */
+const fileProcesses: Array<() => Promise<void>> = [];
+
+afterAll(async () => {
+  for (const stop of fileProcesses.splice(0)) await stop();
+});
+
 /** A running server process. */
 export interface ServerProcess {
   child: ChildProcess;
@@ -30,8 +40,8 @@ export function runCli(dataDir: string, args: string[]): string {
 }
 
 /** Starts `command` (`serve` or `start`) on a free port and waits until it prints its URL. */
-export async function startServerProcess(dataDir: string, command = "serve", extraEnv: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  return launch(process.execPath, [SERVER_MAIN, command], { CONCORD_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...extraEnv });
+export async function startServerProcess(dataDir: string, command = "serve", extraEnv: NodeJS.ProcessEnv = {}, stopAfter: StopAfter = "test"): Promise<ServerProcess> {
+  return launch(process.execPath, [SERVER_MAIN, command], { CONCORD_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...extraEnv }, undefined, { stopAfter });
 }
 
 /** Starts any command that prints Concord's "serving … at URL" line, and waits for that line. */
@@ -40,20 +50,22 @@ export async function launch(
   args: string[],
   env: NodeJS.ProcessEnv,
   cwd?: string,
-  { detached = false } = {},
+  { detached = false, stopAfter = "test" as StopAfter } = {},
 ): Promise<ServerProcess> {
   const child = spawn(file, args, { env: { ...process.env, ...env }, cwd, detached, stdio: ["ignore", "pipe", "pipe"] });
   let printed = "";
   child.stdout!.on("data", (chunk: Buffer) => (printed += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (printed += chunk.toString()));
   const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
-  onTestEnd(async () => {
+  const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       if (detached) process.kill(-child.pid!, "SIGKILL");
       else child.kill("SIGKILL");
     }
     await exited;
-  });
+  };
+  if (stopAfter === "file") fileProcesses.push(stop);
+  else onTestEnd(stop);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server did not start:\n${printed}`)), 60_000);
     const look = () => {

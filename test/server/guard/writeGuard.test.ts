@@ -1,208 +1,39 @@
 /**
- * Invariant 2, table-driven: every role × root × own/other key. A forbidden write (or deletion) from
- * a raw-frame attacker is refused with a close code, reaches no other client, and is not in the
- * database after a restart; a permitted write from a stock WebsocketProvider arrives everywhere and
- * is in the audit log with the writer's principal.
+ * Invariant 2 on one server: the write-guard table (`test/support/writeGuardTable.ts`) with the
+ * attackers, writers and watchers on one server over SQLite, and the refused writes looked for in
+ * the database after the server is closed.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import * as Y from "yjs";
-import { CloseCode } from "../../../shared/closeCodes";
-import { FloorRoot, Room, TextRoot } from "../../../shared/documentLayout";
-import { Role } from "../../../shared/roles";
-import { startConcordServer, type ConcordServer } from "../../../server/ConcordServer";
+import { startConcordServer } from "../../../server/ConcordServer";
 import { SqliteStorage } from "../../../server/storage/SqliteStorage";
-import { attack } from "../../support/attacker";
-import { invite } from "../../support/members";
-import { connectStockClient, type StockClient } from "../../support/stockClient";
-import { tempDataDir } from "../../support/testServer";
-import { waitFor } from "../../support/waitFor";
+import { describeWriteGuardTable } from "../../support/writeGuardTable";
 
-const at = "2026-11-23T09:00:00.000Z";
-const anchor = { pid: "p1", quote: "words", prefix: "", suffix: "" };
-
-/** A valid value for each keyed root, so that only the permission decides. */
-const VALUES: Record<string, unknown> = {
-  [TextRoot.meta]: "A/AC.292/2026/CRP.1",
-  [TextRoot.proposals]: { kind: "insert", anchor, text: "new words", createdAt: at },
-  [TextRoot.supports]: true,
-  [TextRoot.decisions]: { decision: "rejected", at },
-  [TextRoot.status]: { status: "open" },
-  [FloorRoot.stances]: { stance: "support", at },
-  [FloorRoot.comments]: { pid: "p1", body: "We can accept this.", at },
-};
-
-/** The key a writer uses in a root: its own (`own`) or another owner's. */
-function keyFor(root: string, owner: string, id: string): string {
-  if (root === TextRoot.meta) return "symbol";
-  if (root === TextRoot.decisions) return `proposal:SLV:${id}`;
-  if (root === TextRoot.status) return "p1";
-  if (root === TextRoot.supports) return `${owner}:SLV:${id}`;
-  if (root === FloorRoot.contacts) return `${owner}:contacts`;
-  return `${owner}:${id}`;
-}
-
-const ROOM_OF: Record<string, Room> = {
-  ...Object.fromEntries(Object.values(TextRoot).map((root) => [root, Room.text])),
-  ...Object.fromEntries(Object.values(FloorRoot).map((root) => [root, Room.floor])),
-};
-
-type Who = "chair" | "CUB" | "observer";
-
-interface Case {
-  who: Who;
-  root: string;
-  owner: string;
-  permitted: boolean;
-}
-
-/** The expected verdicts, written out as DESIGN.md invariant 2 states them. */
-const CASES: Case[] = [];
-for (const root of [...Object.values(TextRoot), ...Object.values(FloorRoot)]) {
-  const stateOwned = [TextRoot.proposals, TextRoot.supports, FloorRoot.stances, FloorRoot.comments, FloorRoot.contacts].includes(root as never);
-  const owners = stateOwned ? ["CUB", "SLV", ...(root === FloorRoot.comments ? ["chair"] : [])] : ["-"];
-  for (const owner of owners) {
-    const chairRoot = [TextRoot.content, TextRoot.meta, TextRoot.decisions].includes(root as never);
-    CASES.push({ who: "chair", root, owner, permitted: chairRoot || (root === FloorRoot.comments && owner === "chair") });
-    CASES.push({ who: "CUB", root, owner, permitted: stateOwned && owner === "CUB" });
-    CASES.push({ who: "observer", root, owner, permitted: false });
-  }
-}
-
-/** Writes `root[key]` (or a paragraph into `content`) on `doc`. */
-function write(doc: Y.Doc, root: string, key: string, value: unknown): void {
-  if (root === TextRoot.content) {
-    const paragraph = new Y.XmlElement("paragraph");
-    paragraph.insert(0, [new Y.XmlText(`written ${key}`)]);
-    doc.getXmlFragment(TextRoot.content).insert(0, [paragraph]);
-  } else {
-    doc.getMap(root).set(key, value);
-  }
-}
-
-/** Whether `doc` holds what `write` wrote. */
-function holds(doc: Y.Doc, root: string, key: string, value: unknown): boolean {
-  if (root === TextRoot.content) return doc.getXmlFragment(TextRoot.content).toString().includes(`written ${key}`);
-  return doc.getMap(root).has(key) && JSON.stringify(doc.getMap(root).get(key)) === JSON.stringify(value);
-}
-
-/** The update a client holding the room's current state would send for a change. */
-async function updateFor(server: ConcordServer, draftId: string, room: Room, change: (doc: Y.Doc) => void): Promise<Uint8Array> {
-  const state = (await server.rooms.open(draftId, room))!.encodedState();
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const before = Y.encodeStateVector(doc);
-  change(doc);
-  return Y.encodeStateAsUpdate(doc, before);
-}
-
-describe("the write guard, for every role, root and key", () => {
-  let dataDir: string;
-  let server: ConcordServer;
-  let draftId: string;
-  const tokens = {} as Record<Who | "SLV", string>;
-  const watchers = {} as Record<Room, StockClient>;
-  const refused: Array<{ room: Room; root: string; key: string; value: unknown }> = [];
-  const accepted: Array<{ principal: string; root: string; key: string | null }> = [];
-  let marker = 0;
-
-  /** Proves the server has relayed everything before now: a marker written after must reach the watcher. */
-  async function barrier(room: Room): Promise<void> {
-    const key = `marker-${++marker}`;
-    const chairClient = await connectStockClient(server, draftId, { room, token: tokens.chair });
-    const markerRoot = room === Room.text ? TextRoot.meta : FloorRoot.comments;
-    const markerKey = room === Room.text ? "revision" : `chair:${key}`;
-    const value = room === Room.text ? key : { pid: "p1", body: key, at };
-    chairClient.doc.getMap(markerRoot).set(markerKey, value);
-    await waitFor(() => JSON.stringify(watchers[room].doc.getMap(markerRoot).get(markerKey)), (seen) => seen === JSON.stringify(value), {
-      what: "the barrier marker",
-    });
-    chairClient.destroy();
-  }
-
-  beforeAll(async () => {
-    dataDir = tempDataDir();
-    server = await startConcordServer({ dataDir, port: 0 });
-    draftId = (await server.drafts.create({ title: "Guarded" })).id;
-    tokens.chair = (await invite(server, draftId, Role.chair)).token;
-    tokens.CUB = (await invite(server, draftId, Role.delegation, "CUB")).token;
-    tokens.SLV = (await invite(server, draftId, Role.delegation, "SLV")).token;
-    tokens.observer = (await invite(server, draftId, Role.observer)).token;
-  });
-
-  beforeEach(async () => {
-    watchers[Room.text] = await connectStockClient(server, draftId, { room: Room.text, token: tokens.chair });
-    watchers[Room.floor] = await connectStockClient(server, draftId, { room: Room.floor, token: tokens.chair });
-  });
-
-  it.each(CASES.map((c) => [`${c.who} ${c.permitted ? "may" : "may not"} write ${c.root}${c.owner === "-" ? "" : ` of ${c.owner}`}`, c] as const))(
-    "%s",
-    async (_name, { who, root, owner, permitted }) => {
-      const room = ROOM_OF[root]!;
-      const key = keyFor(root, owner, `${who}-${root}-${owner}`);
-      // meta and contacts have fixed keys: each writer writes its own value so a refusal is told from a permitted write.
-      const value = root === TextRoot.meta ? `A/AC.292/2026/${who}` : root === FloorRoot.contacts ? { people: [{ name: `Written by ${who}` }], at } : VALUES[root];
-      if (permitted) {
-        const writer = await connectStockClient(server, draftId, { room, token: tokens[who] });
-        write(writer.doc, root, key, value);
-        await waitFor(() => holds(watchers[room].doc, root, key, value), Boolean, { what: `${root}/${key} at the watcher` });
-        accepted.push({ principal: who === "chair" ? "chair" : `state:${who}`, root, key: root === TextRoot.content ? null : key });
-        return;
-      }
-      const verdict = await attack(server, draftId, room, tokens[who], await updateFor(server, draftId, room, (doc) => write(doc, root, key, value)));
-      const expected = who === "observer" && room === Room.floor ? CloseCode.roomForbidden.code : CloseCode.writeRefused.code;
-      expect(verdict?.code).toBe(expected);
-      await barrier(room);
-      expect(holds(watchers[room].doc, root, key, value)).toBe(false);
-      refused.push({ room, root, key, value });
-    },
-  );
-
-  it("refuses deleting another state's records, and lets a state delete its own", async () => {
-    const slv = await connectStockClient(server, draftId, { room: Room.text, token: tokens.SLV });
-    slv.doc.getMap(TextRoot.proposals).set("SLV:kept", VALUES[TextRoot.proposals]);
-    const cub = await connectStockClient(server, draftId, { room: Room.text, token: tokens.CUB });
-    cub.doc.getMap(TextRoot.proposals).set("CUB:mine", VALUES[TextRoot.proposals]);
-    await waitFor(() => watchers[Room.text].doc.getMap(TextRoot.proposals).has("CUB:mine") && watchers[Room.text].doc.getMap(TextRoot.proposals).has("SLV:kept"));
-
-    for (const who of ["CUB", "chair", "observer"] as const) {
-      const update = await updateFor(server, draftId, Room.text, (doc) => doc.getMap(TextRoot.proposals).delete("SLV:kept"));
-      expect((await attack(server, draftId, Room.text, tokens[who], update))?.code).toBe(CloseCode.writeRefused.code);
-    }
-    await barrier(Room.text);
-    expect(watchers[Room.text].doc.getMap(TextRoot.proposals).has("SLV:kept")).toBe(true);
-
-    cub.doc.getMap(TextRoot.proposals).delete("CUB:mine");
-    await waitFor(() => !watchers[Room.text].doc.getMap(TextRoot.proposals).has("CUB:mine"), Boolean, { what: "CUB's own deletion" });
-  });
-
-  it("refuses the chair's deletion of a delegation's stance", async () => {
-    const cub = await connectStockClient(server, draftId, { room: Room.floor, token: tokens.CUB });
-    cub.doc.getMap(FloorRoot.stances).set("CUB:p9", { stance: "object", reason: "Too broad.", at });
-    await waitFor(() => watchers[Room.floor].doc.getMap(FloorRoot.stances).has("CUB:p9"));
-    const update = await updateFor(server, draftId, Room.floor, (doc) => doc.getMap(FloorRoot.stances).delete("CUB:p9"));
-    expect((await attack(server, draftId, Room.floor, tokens.chair, update))?.code).toBe(CloseCode.writeRefused.code);
-    await barrier(Room.floor);
-    expect(watchers[Room.floor].doc.getMap(FloorRoot.stances).get("CUB:p9")).toEqual({ stance: "object", reason: "Too broad.", at });
-  });
-
-  afterAll(async () => {
-    const audit = await server.storage.readAudit(draftId, { limit: 10_000 });
-    await server.close();
-    const storage = new SqliteStorage(dataDir);
-    try {
-      for (const room of [Room.text, Room.floor]) {
-        const doc = new Y.Doc();
-        for (const { update } of await storage.loadUpdates(draftId, room)) Y.applyUpdate(doc, update);
-        for (const entry of refused.filter((r) => r.room === room)) {
-          if (holds(doc, entry.root, entry.key, entry.value)) throw new Error(`Refused write ${entry.root}/${entry.key} is in the database`);
+describeWriteGuardTable("the write guard, for every role, root and key", async () => {
+  // Not `tempDataDir()`: it is removed after the first test, and the reread would find an empty database.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-guard-"));
+  const server = await startConcordServer({ dataDir, port: 0 });
+  return {
+    writers: server,
+    watchers: server,
+    storage: server.storage,
+    async closeAndReread(draftId, rooms) {
+      await server.close();
+      const storage = new SqliteStorage(dataDir);
+      try {
+        const docs = new Map<(typeof rooms)[number], Y.Doc>();
+        for (const room of rooms) {
+          const doc = new Y.Doc();
+          for (const { update } of await storage.loadUpdates(draftId, room)) Y.applyUpdate(doc, update);
+          docs.set(room, doc);
         }
+        return docs;
+      } finally {
+        await storage.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
       }
-      for (const write of accepted) {
-        const found = audit.some((entry) => entry.principal === write.principal && entry.touched.some((t) => t.root === write.root && t.key === write.key));
-        if (!found) throw new Error(`Accepted write ${write.root}/${write.key} by ${write.principal} is not in the audit log`);
-      }
-      if (refused.length < 20 || accepted.length < 8) throw new Error(`Too few cases ran: ${refused.length} refused, ${accepted.length} accepted`);
-    } finally {
-      await storage.close();
-    }
-  });
+    },
+  };
 });

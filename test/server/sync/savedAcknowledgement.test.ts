@@ -64,6 +64,33 @@ describe("the saved acknowledgement", () => {
     expect(client.saved).toEqual([1, 2, 3]);
   });
 
+  it("does not acknowledge a frame whose changes the room holds only from a commit still in flight", async () => {
+    const storage = new GatedStorage(tempDataDir());
+    const server = await startTestServer({ storage });
+    const draft = await server.drafts.create({ title: "Saved" });
+    const token = await chairToken(server, draft.id);
+    const first = await rawClient(syncBase(server, draft.id), token, true);
+    const room = (await server.rooms.open(draft.id, Room.text))!;
+    // Written over the room's state, so that it replaces the title rather than racing it.
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, room.encodedState());
+    const before = Y.encodeStateVector(writer);
+    writer.getMap(TextRoot.meta).set(MetaKey.title, "In flight");
+    const update = Y.encodeStateAsUpdate(writer, before);
+    storage.shut();
+    first.socket.send(updateFrame(update));
+    await waitFor(() => room.document.getMap(TextRoot.meta).get(MetaKey.title), (title) => title === "In flight", { what: "the update applied, its commit held" });
+
+    // The same client back on a new socket (its first dropped) sends what the room holds already.
+    const again = await rawClient(syncBase(server, draft.id), token, true);
+    again.socket.send(updateFrame(update));
+    await pause(400);
+    expect(again.saved).toEqual([]);
+
+    storage.open();
+    await waitFor(() => again.saved, (saved) => saved.length === 1, { what: "the frame acknowledged once the commit is through" });
+  });
+
   it("is never sent to a stock client", async () => {
     const server = await startTestServer();
     const draft = await server.drafts.create({ title: "Stock" });
