@@ -22,6 +22,7 @@ import { SqliteStorage } from "./storage/SqliteStorage";
 import { PostgresStorage } from "./storage/PostgresStorage";
 import { Cluster, type ClusterOptions } from "./cluster/Cluster";
 import { clusterLink } from "./cluster/ClusterLink";
+import { MembershipClosings } from "./cluster/MembershipClosings";
 import type { Storage } from "./storage/Storage";
 import type { RoomOptions } from "./sync/Room";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
@@ -100,6 +101,9 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
   status.attach(rooms, storage);
   const silence = new SilenceTimer(storage, rooms, clock, (draftId) => void status.changed(draftId));
   const live = new LiveConnections();
+  // In cluster mode a member's sockets may be on any process: each closes its own when told.
+  const memberships = cluster ? await MembershipClosings.listen(cluster.bus, storage.identity, live) : null;
+  if (memberships) live.tellOthersWith(memberships);
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const publicUrl = options.publicUrl ?? null;
   const failures = new FailureLimit(limits);
@@ -190,6 +194,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
         await silence.stop();
         await status.stop();
         await rooms.closeAll();
+        await memberships?.close();
         await cluster?.close();
         failures.close();
         for (const client of wss.clients) client.terminate();

@@ -1,7 +1,7 @@
 /**
  * The Redis channels of cluster mode, named once: one per room for the doorbell (committed
- * sequence numbers) and one per room for presence, which goes over Redis only and never into the
- * database (DESIGN.md section 8).
+ * sequence numbers), one per room for presence, which goes over Redis only and never into the
+ * database (DESIGN.md section 8), and one for the memberships whose sockets are to close.
  */
 import type { Room } from "../../shared/documentLayout";
 
@@ -16,4 +16,9 @@ export function doorbellChannel(draftId: string, room: Room): string {
 /** The channel on which a room's presence travels between processes. */
 export function presenceChannel(draftId: string, room: Room): string {
   return `${PREFIX}:presence:${draftId}:${room}`;
+}
+
+/** The channel on which a process says that a membership changed, so every process closes its sockets of it. */
+export function membershipsChannel(): string {
+  return `${PREFIX}:memberships:changed`;
 }
