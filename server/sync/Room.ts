@@ -552,7 +552,8 @@ export class Room implements LinkedRoom {
       const committedHere = (this.committedDuringRebuild = new Set());
       await this.link.close();
       const state = await this.loadUntilRead();
-      if (state === null) return;
+      // Destroyed meanwhile (the process is closing): nothing is left to attach the copy to.
+      if (state === null || this.destroyed) return;
       this.attach(state);
       this.link = await (this.options.link ?? LOCAL_LINK)(this, state.through);
       old.destroy();
@@ -580,7 +581,8 @@ export class Room implements LinkedRoom {
         return await loadState(this.storage, this.draftId, this.name);
       } catch (error) {
         console.error(`Reloading ${this.draftId}/${this.name} from the store failed; trying again in ${REBUILD_RETRY_MS} ms:`, error);
-        await new Promise((resolve) => setTimeout(resolve, REBUILD_RETRY_MS));
+        // Unref'd: a room waiting for its store does not keep a closing process alive.
+        await new Promise((resolve) => setTimeout(resolve, REBUILD_RETRY_MS).unref());
       }
     }
   }
