@@ -56,11 +56,15 @@ async function concordClient(server: ConcordServer, draftId: string) {
   return { socket, saved, closed };
 }
 
-/** An update from a fresh document setting the draft's title. */
-function titleUpdate(title: string): Uint8Array {
-  const titled = new Y.Doc();
-  titled.getMap(TextRoot.meta).set(MetaKey.title, title);
-  return Y.encodeStateAsUpdate(titled);
+/** An update setting the draft's title, made on a copy of `server`'s room once it is the log's (so it follows the titles stored before it). */
+async function titleUpdate(server: ConcordServer, draftId: string, title: string): Promise<Uint8Array> {
+  const room = (await server.rooms.open(draftId, Room.text))!;
+  await room.ready();
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, room.encodedState());
+  const before = Y.encodeStateVector(copy);
+  copy.getMap(TextRoot.meta).set(MetaKey.title, title);
+  return Y.encodeStateAsUpdate(copy, before);
 }
 
 /** The title in a room's stored log, read through `server`'s store. */
@@ -76,7 +80,7 @@ describe("a cluster with PostgreSQL down", () => {
     const watcher = await connectStockClient(b, draftId);
     const title = () => watcher.doc.getMap(TextRoot.meta).get(MetaKey.title);
     const writer = await concordClient(a, draftId);
-    writer.socket.send(updateFrame(titleUpdate("Before the outage")));
+    writer.socket.send(updateFrame(await titleUpdate(a, draftId, "Before the outage")));
     await waitFor(() => writer.saved, (saved) => saved.length === 1, { what: "the first write saved" });
     await waitFor(title, (value) => value === "Before the outage", { what: "the first write on B", ...ACROSS });
 
@@ -85,7 +89,7 @@ describe("a cluster with PostgreSQL down", () => {
     onTestEnd(async () => {
       if (!back) await bringBack();
     });
-    writer.socket.send(updateFrame(titleUpdate("During the outage")));
+    writer.socket.send(updateFrame(await titleUpdate(a, draftId, "During the outage")));
     expect(await writer.closed).toMatchObject({ code: CloseCode.storageFailed.code, reason: CloseCode.storageFailed.reason });
     expect(writer.saved).toEqual([1]);
 
@@ -93,7 +97,7 @@ describe("a cluster with PostgreSQL down", () => {
     back = true;
     expect(await storedTitle(b, draftId)).toBe("Before the outage");
     const after = await concordClient(a, draftId);
-    after.socket.send(updateFrame(titleUpdate("After the outage")));
+    after.socket.send(updateFrame(await titleUpdate(a, draftId, "After the outage")));
     await waitFor(() => after.saved, (saved) => saved.length === 1, { what: "a write after the outage saved", ...ACROSS });
     await waitFor(title, (value) => value === "After the outage", { what: "the write after the outage on B", ...ACROSS });
     expect(await storedTitle(b, draftId)).toBe("After the outage");

@@ -1,14 +1,19 @@
 /**
  * Revocation and role changes across the processes of a cluster (issue 16, acceptance 5): a member
- * revoked through one process loses its sockets on every other, within a second, and a revocation
- * made while Redis was away still closes them once Redis is back.
+ * revoked through one process loses its sockets on every other, within a second (servers in this
+ * process, and processes of the built server), and a revocation made while Redis was away still
+ * closes them once Redis is back.
  */
 import { CloseCode } from "../../../shared/closeCodes";
 import { Room } from "../../../shared/documentLayout";
 import { Role } from "../../../shared/roles";
 import type { ConcordServer } from "../../../server/ConcordServer";
 import { openRaw } from "../../support/attacker";
-import { startClusterServer, startTestCluster } from "../../support/cluster";
+import { Drafts } from "../../../server/drafts/Drafts";
+import { inviteMember } from "../../../server/identity/invitations";
+import { PostgresStorage } from "../../../server/storage/PostgresStorage";
+import { onTestEnd } from "../../support/cleanup";
+import { clusterEngines, startClusterProcess, startClusterServer, startTestCluster } from "../../support/cluster";
 import { doc, p } from "../../support/dsl";
 import { invite } from "../../support/members";
 import { freshPostgresUrl } from "../../support/postgres";
@@ -24,7 +29,7 @@ async function draftWithMembers(server: ConcordServer) {
 }
 
 /** Asks `server` to revoke a membership, as the chair's page does. */
-async function revoke(server: ConcordServer, draftId: string, chairToken: string, membershipId: string): Promise<void> {
+async function revoke(server: { url: string }, draftId: string, chairToken: string, membershipId: string): Promise<void> {
   const response = await fetch(`${server.url}/api/drafts/${draftId}/members/${membershipId}`, { method: "DELETE", headers: { authorization: `Bearer ${chairToken}` } });
   expect(response.status).toBe(200);
 }
@@ -82,5 +87,22 @@ describe("a membership changed on one process of a cluster", () => {
     // The check after the reconnect closes only what the stored memberships no longer admit.
     expect(await chairOnB.verdict(500)).toBeNull();
     await waitFor(() => b.cluster!.bus.connected, Boolean, { what: "B's line to Redis", timeoutMs: 15_000 });
+  });
+
+  it("closes the revoked member's socket on another process of the built server within a second", async () => {
+    const engines = await clusterEngines();
+    const storage = await PostgresStorage.open(engines.databaseUrl);
+    onTestEnd(() => storage.close());
+    const a = await startClusterProcess(engines);
+    const b = await startClusterProcess(engines);
+    const draft = await new Drafts(storage).create({ title: "Across processes", doc: doc(p("The Group recalled its mandate.")) });
+    const chair = await inviteMember(storage.identity, { draftId: draft.id, role: Role.chair });
+    const cub = await inviteMember(storage.identity, { draftId: draft.id, role: Role.delegation, state: "CUB" });
+    const onB = await openRaw(b, draft.id, Room.text, cub.token);
+
+    const started = Date.now();
+    await revoke(a, draft.id, chair.token, cub.membership.id);
+    expect((await onB.verdict(1000))?.code).toBe(CloseCode.accessRevoked.code);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
