@@ -115,7 +115,7 @@ export class MembershipClosings implements MembershipNotices {
       return;
     }
     // The membership's sockets may be on this process: its own notices come back too, and find none left, or only new ones.
-    if (this.live.memberships().includes(notice.membershipId)) void this.check(notice.membershipId, notice.cause);
+    if (this.live.has(notice.membershipId)) void this.check(notice.membershipId, notice.cause);
   }
 
   private reconnected(): void {

@@ -51,6 +51,11 @@ export class LiveConnections {
     return peers.length;
   }
 
+  /** Whether the membership has a connection open on this process. */
+  has(membershipId: string): boolean {
+    return this.byMembership.has(membershipId);
+  }
+
   /** The memberships with a connection open on this process. */
   memberships(): string[] {
     return Array.from(this.byMembership.keys());
