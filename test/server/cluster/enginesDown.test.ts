@@ -1,12 +1,14 @@
 /**
  * A cluster while one of its engines is down (issue 16, the operator guide's question). PostgreSQL
  * down: a client's write is refused with `storage-failed` (4500) and never acknowledged as saved,
- * nothing of it is stored, and writes work again once the database is back. Redis down: edits still
+ * nothing of it is stored, and once the database is back the processes hold the server's lock
+ * again and writes work. Redis down: edits still
  * reach the other process through its head check, a room can still be opened, and once Redis is
  * back every process listens to the doorbell again and rings it.
  */
 import * as decoding from "lib0/decoding";
 import { Redis } from "ioredis";
+import pg from "pg";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { CloseCode } from "../../../shared/closeCodes";
@@ -14,6 +16,7 @@ import { MetaKey, Room, SCHEMA_VERSION, TextRoot } from "../../../shared/documen
 import { ConcordMessageType, SCHEMA_VERSION_PARAM } from "../../../shared/syncProtocol";
 import type { ConcordServer } from "../../../server/ConcordServer";
 import { TOKEN_PARAM } from "../../../server/identity/authenticate";
+import { SOLE_SERVER_LOCK_KEY } from "../../../server/storage/postgresMigrations";
 import type { PostgresStorage } from "../../../server/storage/PostgresStorage";
 import { RoomDoorbell } from "../../../server/cluster/RoomDoorbell";
 import { doorbellChannel } from "../../../server/cluster/redisChannels";
@@ -74,6 +77,23 @@ async function storedTitle(server: ConcordServer, draftId: string): Promise<unkn
   return stored.getMap(TextRoot.meta).get(MetaKey.title);
 }
 
+/** How many sessions of the database hold the server's lock shared, as the processes of a cluster do. */
+async function sharedServerLocks(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ held: number }>(
+      `SELECT count(*)::int AS held FROM pg_locks
+       WHERE locktype = 'advisory' AND objid = $1 AND mode = 'ShareLock' AND granted
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      [SOLE_SERVER_LOCK_KEY],
+    );
+    return rows[0]!.held;
+  } finally {
+    await client.end();
+  }
+}
+
 describe("a cluster with PostgreSQL down", () => {
   it("refuses a write with storage-failed and never says it is saved; writes work again once the database is back", async () => {
     const { engines, a, b, draftId } = await clusterOfTwo();
@@ -95,6 +115,8 @@ describe("a cluster with PostgreSQL down", () => {
 
     await bringBack();
     back = true;
+    // The lock each cluster process holds shared went with its connection: both take it again.
+    await waitFor(() => sharedServerLocks(engines.databaseUrl), (held) => held === 2, { what: "both processes holding the server's lock again", ...ACROSS });
     expect(await storedTitle(b, draftId)).toBe("Before the outage");
     const after = await concordClient(a, draftId);
     after.socket.send(updateFrame(await titleUpdate(a, draftId, "After the outage")));
