@@ -26,6 +26,7 @@ import { SharedFailureCounts } from "./cluster/SharedFailureCounts";
 import { clusterPresence } from "./cluster/ClusterPresence";
 import { ClusterJobs } from "./cluster/ClusterJobs";
 import { DraftChange } from "./cluster/DraftNotices";
+import { MembershipClosings } from "./cluster/MembershipClosings";
 import type { Storage } from "./storage/Storage";
 import type { RoomOptions } from "./sync/Room";
 import { RoomRegistry, ROOM_IDLE_UNLOAD_MS } from "./sync/RoomRegistry";
@@ -123,6 +124,9 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     jobs = new ClusterJobs(cluster, { status, silence });
   }
   const live = new LiveConnections();
+  // In cluster mode a member's sockets may be on any process: each closes its own when told.
+  const memberships = cluster ? await MembershipClosings.listen(cluster.bus, storage.identity, live) : null;
+  if (memberships) live.tellOthersWith(memberships);
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const publicUrl = options.publicUrl ?? null;
   const failures = new FailureLimit(limits, cluster ? new SharedFailureCounts(cluster.bus) : undefined);
@@ -221,6 +225,7 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
         await silence.stop();
         await status.stop();
         await rooms.closeAll();
+        await memberships?.close();
         await cluster?.close();
         failures.close();
         for (const client of wss.clients) client.terminate();

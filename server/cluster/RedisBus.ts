@@ -43,9 +43,11 @@ export class RedisBus {
     private readonly subscriber: Redis,
   ) {
     subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) => this.heard(channel.toString(), message));
-    // Built once both are connected, so every "ready" from now on is a reconnect. ioredis subscribes
-    // again by itself; what was published meanwhile is lost, so listeners check what they missed.
+    // Built once both are connected, so every "ready" from now on is a reconnect. What was published
+    // meanwhile is lost, so listeners check what they missed. ioredis subscribes again to the channels
+    // it had; a channel first asked for while Redis was away is asked for again here (twice is harmless).
     subscriber.on("ready", () => {
+      for (const channel of this.listeners.keys()) this.subscriber.subscribe(channel).catch(() => undefined);
       for (const listener of this.reconnectListeners) listener();
     });
   }
@@ -87,13 +89,17 @@ export class RedisBus {
     return true;
   }
 
-  /** Listens to `channel`; resolves once subscribed, with what stops listening. */
+  /**
+   * Listens to `channel`; resolves once subscribed, with what stops listening. While Redis is away it
+   * resolves at once: the subscription is made when Redis is back, and what is missed until then is
+   * the listener's to check (`onReconnect`), as after any drop.
+   */
   async subscribe(channel: string, listener: BusListener): Promise<() => Promise<void>> {
     let listeners = this.listeners.get(channel);
     if (!listeners) {
       listeners = new Set();
       this.listeners.set(channel, listeners);
-      await this.subscriber.subscribe(channel);
+      await this.whileConnected(this.subscriber.subscribe(channel));
     }
     listeners.add(listener);
     const forThisChannel = listeners;
@@ -101,7 +107,7 @@ export class RedisBus {
       forThisChannel.delete(listener);
       if (forThisChannel.size === 0 && this.listeners.get(channel) === forThisChannel) {
         this.listeners.delete(channel);
-        await this.subscriber.unsubscribe(channel).catch(() => undefined);
+        await this.whileConnected(this.subscriber.unsubscribe(channel)).catch(() => undefined);
       }
     };
   }
@@ -114,8 +120,21 @@ export class RedisBus {
 
   /** Closes both connections (at once, when one is between a drop and its reconnect and cannot say goodbye). */
   async close(): Promise<void> {
-    const goodbye = (connection: Redis) => connection.quit().then(() => undefined, () => connection.disconnect());
+    // A goodbye to a connection that is away would wait in its queue until Redis is back.
+    const goodbye = (connection: Redis) => (connection.status === "ready" ? connection.quit().then(() => undefined, () => connection.disconnect()) : connection.disconnect());
     await Promise.all([goodbye(this.publisher), goodbye(this.subscriber)]);
+  }
+
+  /**
+   * Waits for a subscriber command only while the subscriber is connected: one sent while it is away
+   * waits in ioredis's queue until Redis is back, and nothing should wait that long for it.
+   */
+  private async whileConnected(command: Promise<unknown>): Promise<void> {
+    if (this.subscriber.status === "ready") {
+      await command;
+      return;
+    }
+    command.catch(() => undefined);
   }
 
   private heard(channel: string, message: Buffer): void {

@@ -33,3 +33,13 @@ export function writerOf(user: User, membership: Membership): Writer {
       throw new RangeError(`Unknown role ${String(membership.role)}`);
   }
 }
+
+/**
+ * Whether `membership`, as stored now, still makes the writer a connection was admitted as: not
+ * revoked, with the same role and state. A connection it no longer makes must close.
+ */
+export function stillAdmits(membership: Membership | null, writer: Writer): boolean {
+  if (!membership || membership.revokedAt !== null || membership.id !== writer.membershipId) return false;
+  const state = writer.author.role === Role.delegation ? writer.author.state : null;
+  return membership.role === writer.author.role && membership.state === state;
+}

@@ -87,6 +87,9 @@ const CLIENT_ID_OWNERS = {
   text: "SELECT client_id, principal FROM client_ids WHERE draft_id = $1 AND room = $2 AND client_id = ANY($3::bigint[]) AND principal <> $4 LIMIT 1",
 };
 
+/** How long a process whose server lock went with a broken connection waits before taking it again. */
+const RETAKE_LOCK_MS = 1_000;
+
 const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function toRecord(row: DraftRow): DraftRecord {
@@ -343,10 +346,31 @@ export class PostgresStorage implements Storage {
       client.release();
       return false;
     }
-    // Its connection may break while it waits: the lock goes with it, which a later process then takes.
-    client.on("error", (error) => console.error("The connection holding the server's lock broke:", error.message));
+    // Its connection may break (the database restarted, say): the lock goes with it, and this process
+    // takes it again once the database is back, so a process serving alone cannot start meanwhile unseen.
+    client.on("error", (error) => {
+      console.error("The connection holding the server's lock broke:", error.message);
+      if (this.serverLock !== client) return;
+      this.serverLock = null;
+      client.release(error);
+      this.takeServerLockAgain(how);
+    });
     this.serverLock = client;
     return true;
+  }
+
+  /** Takes the server's lock again after its connection broke, every `RETAKE_LOCK_MS` until the database answers. */
+  private takeServerLockAgain(how: "pg_try_advisory_lock" | "pg_try_advisory_lock_shared"): void {
+    if (this.closed) return;
+    setTimeout(() => {
+      if (this.closed) return;
+      this.holdServerLock(how).then(
+        (held) => {
+          if (!held) console.error("Another process took the server's lock while this one's connection to the database was broken: they must not serve together");
+        },
+        () => this.takeServerLockAgain(how),
+      );
+    }, RETAKE_LOCK_MS).unref();
   }
 
   async close(): Promise<void> {

@@ -75,6 +75,9 @@ export interface Applied {
   committed: Promise<void>;
 }
 
+/** How long a room whose store could not be read waits before reading it again. */
+export const REBUILD_RETRY_MS = 1_000;
+
 /** The bytes of an update could not be applied: the room was rebuilt from storage. */
 export class BadUpdateError extends Error {
   override readonly name = "BadUpdateError";
@@ -85,6 +88,8 @@ interface LoadedState {
   rows: number;
   /** The last sequence number loaded (0 for an empty log). */
   through: number;
+  /** The sequence numbers of the loaded rows, in order. */
+  seqs: number[];
   clientOwners: Map<number, string>;
 }
 
@@ -94,7 +99,7 @@ async function loadState(storage: Storage, draftId: string, name: RoomName): Pro
   Y.transact(doc, () => {
     for (const { update } of updates) Y.applyUpdate(doc, update);
   });
-  return { doc, rows: updates.length, through: updates.at(-1)?.seq ?? 0, clientOwners: await storage.loadClientIds(draftId, name) };
+  return { doc, rows: updates.length, through: updates.at(-1)?.seq ?? 0, seqs: updates.map(({ seq }) => seq), clientOwners: await storage.loadClientIds(draftId, name) };
 }
 
 /** A Yjs client id no principal has used in this room. */
@@ -138,6 +143,11 @@ export class Room implements LinkedRoom {
   private rebuilding: Promise<void> | null = null;
   /** Set while a server change waits for its state to be stored before it is committed. */
   private holding: Promise<void> | null = null;
+  /** The next rebuild sends its clients the whole state (set when the old copy may have hidden a commit). */
+  private resendAfterRebuild = false;
+  /** What this room committed while it was being rebuilt: relayed already, unlike what others committed meanwhile. */
+  private committedDuringRebuild: Set<number> | null = null;
+  private destroyed = false;
 
   private constructor(
     readonly draftId: string,
@@ -245,6 +255,11 @@ export class Room implements LinkedRoom {
     // Appended before any waiting write can be applied: the log keeps the order the document saw.
     await Promise.all(this.commitServerChange(transacted));
     return true;
+  }
+
+  /** The principal owning a Yjs client id in this room, as this copy knows it; undefined for an id it has not seen. */
+  clientIdOwner(clientId: number): string | undefined {
+    return this.clientOwners.get(clientId);
   }
 
   /** The whole state as one update, cached until the next change. */
@@ -395,6 +410,7 @@ export class Room implements LinkedRoom {
 
   /** Closes every client and frees the document. */
   destroy(cause: CloseCode = CloseCode.shuttingDown): void {
+    this.destroyed = true;
     void this.link.close().catch((error: unknown) => console.error(`Unlinking ${this.draftId}/${this.name} failed:`, error));
     for (const peer of Array.from(this.peers)) peer.close(cause);
     this.peers.clear();
@@ -499,6 +515,7 @@ export class Room implements LinkedRoom {
         this.storedRows++;
         this.appendsSinceCompaction++;
         this.link.committed(seq, change, copy === this.copy);
+        this.committedDuringRebuild?.add(seq);
         if (this.guard.relaysOnlyCommitted) this.relay(change, origin);
         if (origin !== SERVER_ORIGIN) this.options.onClientChange?.(this);
         if (this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS && this.options.compactsLog !== false) this.scheduleCompaction();
@@ -507,8 +524,10 @@ export class Room implements LinkedRoom {
         this.commitsInFlight--;
         if (error instanceof ClientIdTakenError) {
           // Another process gave the id to another principal first (invariant 3): only the squatter
-          // is closed; the others never received the change, and the copy is loaded afresh without it.
+          // is closed; the others never received the change, and the copy is loaded afresh without it
+          // (and sent to them whole: the old copy may have taken the owner's commit for the squat's).
           origin.close(CloseCode.clientIdTaken, error.message);
+          this.resendAfterRebuild = true;
         } else {
           console.error(`Commit failed in ${this.draftId}/${this.name}:`, error);
           for (const peer of Array.from(this.peers)) peer.close(CloseCode.storageFailed);
@@ -560,18 +579,50 @@ export class Room implements LinkedRoom {
     }, 0);
   }
 
-  /** Replaces the live document by the stored one; clients keep their sockets and sync from it. */
+  /**
+   * Replaces the live document by the stored one; clients keep their sockets. While the store cannot
+   * be read (the database is down), the room tries again every `REBUILD_RETRY_MS` and writes wait:
+   * a copy that is not the log's must never take or hand out anything.
+   */
   private rebuild(): Promise<void> {
     this.rebuilding ??= (async () => {
       const old = this.doc;
+      const heldThrough = this.link.appliedThrough;
+      const committedHere = (this.committedDuringRebuild = new Set());
       await this.link.close();
-      const state = await loadState(this.storage, this.draftId, this.name);
+      const state = await this.loadUntilRead();
+      // Destroyed meanwhile (the process is closing): nothing is left to attach the copy to.
+      if (state === null || this.destroyed) return;
       this.attach(state);
       this.link = await (this.options.link ?? LOCAL_LINK)(this, state.through);
       old.destroy();
+      // What others committed while the copy was rebuilt was never relayed, and a squat refused by the
+      // store may have hidden the rightful owner's commit from the old copy: the clients that kept
+      // their sockets get the whole state, and take from it what they lack.
+      const missed = state.seqs.some((seq) => seq > heldThrough && !committedHere.has(seq));
+      if (missed || this.resendAfterRebuild) {
+        const frame = encodeUpdate(this.encodedState());
+        for (const peer of this.peers) peer.send(frame);
+      }
+      this.resendAfterRebuild = false;
     })().finally(() => {
       this.rebuilding = null;
+      this.committedDuringRebuild = null;
     });
     return this.rebuilding;
+  }
+
+  /** The room's stored state, read again after each failure until it is read; null once the room is destroyed. */
+  private async loadUntilRead(): Promise<LoadedState | null> {
+    for (;;) {
+      if (this.destroyed) return null;
+      try {
+        return await loadState(this.storage, this.draftId, this.name);
+      } catch (error) {
+        console.error(`Reloading ${this.draftId}/${this.name} from the store failed; trying again in ${REBUILD_RETRY_MS} ms:`, error);
+        // Unref'd: a room waiting for its store does not keep a closing process alive.
+        await new Promise((resolve) => setTimeout(resolve, REBUILD_RETRY_MS).unref());
+      }
+    }
   }
 }

@@ -102,6 +102,22 @@ export async function freshPostgresUrl(): Promise<string> {
   return postgresUrl(await clusterSocketDir(), database, schema);
 }
 
+/**
+ * Makes the database of `url` (a `freshPostgresUrl`) unavailable, as when PostgreSQL is down for its
+ * clients: it refuses new connections and its open ones are ended. Resolves with what brings it back.
+ * Every store of the test file shares the database, so the test brings it back before it ends.
+ */
+export async function takeDatabaseDown(url: string): Promise<() => Promise<void>> {
+  const name = /^postgresql:\/\/[^/]*\/([^?]+)/.exec(url)?.[1];
+  if (name === undefined || name !== (await fileDatabase())) throw new RangeError(`${url} is not a database of this test file`);
+  await administer(
+    "postgres",
+    `ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`,
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
+  );
+  return () => administer("postgres", `ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`);
+}
+
 afterAll(async () => {
   if (databaseOfFile !== null) {
     // FORCE: a pool that a failed test left open must not keep the database alive.

@@ -19,27 +19,37 @@ export interface RedisEngine {
   url: string;
   path: string;
   child: ChildProcess;
+  /** Kills the server (SIGKILL, as a crash would) and resolves once it has exited; its folder stays, for a new server on the same socket. */
+  kill(): Promise<void>;
   /** Kills the server (it keeps nothing) and removes its folder. */
   stop(): Promise<void>;
 }
 
-/** Starts a Redis of its own and resolves once its socket accepts connections; `prefix` (e.g. `taskset -c 0`) goes before the program. */
-export async function startRedisEngine({ prefix = [] }: { prefix?: readonly string[] } = {}): Promise<RedisEngine> {
+/**
+ * Starts a Redis of its own and resolves once its socket accepts connections; `prefix` (e.g.
+ * `taskset -c 0`) goes before the program. Given the `folder` of a killed server, the new one
+ * listens on the same socket.
+ */
+export async function startRedisEngine({ prefix = [], folder = engineFolder("redis") }: { prefix?: readonly string[]; folder?: string } = {}): Promise<RedisEngine> {
   if (!fs.existsSync(REDIS_SERVER)) throw new Error(`No ${REDIS_SERVER}: \`npm test\` installs Debian's redis-server (tools/installTestDeps.mjs)`);
-  const folder = engineFolder("redis");
   const socket = path.join(folder, "redis.sock");
+  // A killed server leaves its socket file behind, which would pass for the new one's.
+  fs.rmSync(socket, { force: true });
   const argv = [...prefix, REDIS_SERVER, "--port", "0", "--unixsocket", socket, "--unixsocketperm", "700", "--dir", folder, "--save", "", "--appendonly", "no"];
   const child = spawn(argv[0]!, argv.slice(1), { stdio: ["ignore", "ignore", "pipe"] });
   let errors = "";
   child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
   const record = recordStop("redis", ["kill", "-9", String(child.pid)]);
-  const stop = async () => {
+  const kill = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGKILL");
       await exited;
     }
     record.forget();
+  };
+  const stop = async () => {
+    await kill();
     fs.rmSync(folder, { recursive: true, force: true });
   };
   for (let waited = 0; !fs.existsSync(socket); waited += 10) {
@@ -49,5 +59,5 @@ export async function startRedisEngine({ prefix = [] }: { prefix?: readonly stri
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  return { url: socket, path: socket, child, stop };
+  return { url: socket, path: socket, child, kill, stop };
 }
