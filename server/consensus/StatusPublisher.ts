@@ -130,7 +130,9 @@ export class StatusPublisher {
       await floor?.catchUp();
       let summary: DraftSummary | undefined;
       // Most changes (words typed in an open paragraph) move no status: checked outside a
-      // transaction, so that they cost no Yjs transaction on the room.
+      // transaction, so that they cost no Yjs transaction on the room; on the copy a rebuild
+      // begun meanwhile would put in place, as the transaction would be.
+      await text.ready();
       const consensus = draftConsensus(text.document, floor?.document ?? null);
       if (statusIsCurrent(text.document.getMap(TextRoot.status), consensus)) summary = summarizeDraft(text.document, consensus.progress);
       else {
