@@ -19,12 +19,11 @@ import { RequestOrigin, requestOrigin } from "./http/requestOrigin";
 import { log, LogEvent } from "./log";
 import { CLIENT_DIST_DIR } from "./paths";
 import { SqliteStorage } from "./storage/SqliteStorage";
-import { PostgresStorage } from "./storage/PostgresStorage";
-import { Cluster, type ClusterOptions } from "./cluster/Cluster";
+import type { Cluster, ClusterOptions } from "./cluster/Cluster";
 import { clusterLink } from "./cluster/ClusterLink";
 import { SharedFailureCounts } from "./cluster/SharedFailureCounts";
 import { clusterPresence } from "./cluster/ClusterPresence";
-import { ClusterJobs } from "./cluster/ClusterJobs";
+import type { ClusterJobs } from "./cluster/ClusterJobs";
 import { DraftChange } from "./cluster/DraftNotices";
 import { MembershipClosings } from "./cluster/MembershipClosings";
 import type { Storage } from "./storage/Storage";
@@ -89,8 +88,9 @@ export interface ConcordServer {
 /** Starts a server and resolves once it listens. */
 export async function startConcordServer(options: ServerOptions): Promise<ConcordServer> {
   const storage = options.storage ?? new SqliteStorage(requireDataDir(options));
-  if (options.cluster && !(storage instanceof PostgresStorage)) throw new RangeError("Cluster mode needs the PostgreSQL store: the processes share its log");
-  const cluster = options.cluster && storage instanceof PostgresStorage ? await Cluster.open(options.cluster, storage) : null;
+  // Imported only in cluster mode: a process serving alone never loads Redis's client nor PostgreSQL's driver.
+  const clusterModule = options.cluster ? await import("./cluster/joinCluster") : null;
+  const cluster = clusterModule && options.cluster ? await clusterModule.joinCluster(options.cluster, storage) : null;
   const drafts = new Drafts(storage);
   const status = new StatusPublisher();
   const clock = options.clock ?? SYSTEM_CLOCK;
@@ -118,10 +118,10 @@ export async function startConcordServer(options: ServerOptions): Promise<Concor
     afterDeadlinesChanged: (draftId) => jobs?.announce(DraftChange.deadlines, draftId),
     lease: cluster ? { confirm: () => jobs?.silenceLease.confirm() ?? Promise.resolve(false) } : undefined,
   });
-  if (cluster) {
+  if (cluster && clusterModule) {
     // Until this process takes a job's lease, another process does that job.
     status.standBy();
-    jobs = new ClusterJobs(cluster, { status, silence });
+    jobs = new clusterModule.ClusterJobs(cluster, { status, silence });
   }
   const live = new LiveConnections();
   // In cluster mode a member's sockets may be on any process: each closes its own when told.

@@ -11,7 +11,6 @@ import { trustProxies } from "../http/clientAddress";
 import { withConnectionCap } from "../http/httpLimits";
 import { inviteMember, inviteOrganizer } from "../identity/invitations";
 import { openStorage } from "../storage/openStorage";
-import { PostgresStorage } from "../storage/PostgresStorage";
 import { TRUST_OFF_GUARD } from "../guard/trustOffGuard";
 
 /** Printed once a shutdown has saved everything and closed the store. */
@@ -40,10 +39,10 @@ export const SERVED_ALONE_MESSAGE =
  * creates the demo draft (when there is no draft) and an organizer (when there is none).
  */
 export async function serve(config: ServerConfig, firstStart: boolean): Promise<ConcordServer> {
-  const { storage, where } = await openStorage(config);
-  if (storage instanceof PostgresStorage) {
+  const { storage, postgres, where } = await openStorage(config);
+  if (postgres) {
     const inCluster = config.redisUrl !== null;
-    if (!(await (inCluster ? storage.joinCluster() : storage.claimSoleServer()))) {
+    if (!(await (inCluster ? postgres.joinCluster() : postgres.claimSoleServer()))) {
       await storage.close();
       throw new Error(inCluster ? SERVED_ALONE_MESSAGE : NOT_ALONE_MESSAGE);
     }

@@ -17,7 +17,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type * as Y from "yjs";
 import type { Progress } from "../../schemas/records";
-import { draftConsensus } from "../../shared/consensus/consensusStatus";
+import { draftConsensus, type ConsensusResult } from "../../shared/consensus/consensusStatus";
 import { MetaKey, PROGRESS_KEY, Room, TextRoot } from "../../shared/documentLayout";
 import { log, LogEvent } from "../log";
 import type { DraftSummary, Storage } from "../storage/Storage";
@@ -34,6 +34,13 @@ export function writeStatus(status: Y.Map<unknown>, textDoc: Y.Doc, floorDoc: Y.
   }
   if (!isDeepStrictEqual(status.get(PROGRESS_KEY), progress)) status.set(PROGRESS_KEY, progress);
   return progress;
+}
+
+/** Whether `status` already says what `consensus` computed, so that `writeStatus` would write nothing. */
+export function statusIsCurrent(status: Y.Map<unknown>, { paragraphs, progress }: ConsensusResult): boolean {
+  for (const key of status.keys()) if (key !== PROGRESS_KEY && !paragraphs.has(key)) return false;
+  for (const [pid, paragraph] of paragraphs) if (!isDeepStrictEqual(status.get(pid), paragraph)) return false;
+  return isDeepStrictEqual(status.get(PROGRESS_KEY), progress);
 }
 
 /** What the drafts list shows of a `text` room: its meta title (null when it has none) and symbol, with `progress`. */
@@ -122,9 +129,17 @@ export class StatusPublisher {
       await text.catchUp();
       await floor?.catchUp();
       let summary: DraftSummary | undefined;
-      await text.applyServerChange((doc) => {
-        summary = summarizeDraft(doc, writeStatus(doc.getMap(TextRoot.status), text.document, floor?.document ?? null));
-      });
+      // Most changes (words typed in an open paragraph) move no status: checked outside a
+      // transaction, so that they cost no Yjs transaction on the room; on the copy a rebuild
+      // begun meanwhile would put in place, as the transaction would be.
+      await text.ready();
+      const consensus = draftConsensus(text.document, floor?.document ?? null);
+      if (statusIsCurrent(text.document.getMap(TextRoot.status), consensus)) summary = summarizeDraft(text.document, consensus.progress);
+      else {
+        await text.applyServerChange((doc) => {
+          summary = summarizeDraft(doc, writeStatus(doc.getMap(TextRoot.status), text.document, floor?.document ?? null));
+        });
+      }
       const saved = summary && JSON.stringify(summary);
       if (summary && saved !== this.savedSummaries.get(draftId)) {
         await this.storage!.saveSummary(draftId, summary);

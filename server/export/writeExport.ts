@@ -11,7 +11,6 @@ import { writeHtml } from "../../shared/export/writeHtml";
 import { writeJson } from "../../shared/export/writeJson";
 import { writeMarkdown } from "../../shared/export/writeMarkdown";
 import { writeText } from "../../shared/export/writeText";
-import { writeDocx } from "./docx/writeDocx";
 import type { PdfPrinter } from "./pdf/PdfPrinter";
 
 /** A view a format does not have; the route answers 400 with its message. */
@@ -55,7 +54,8 @@ export async function writeExport(draft: ExportDraft, format: ExportFormat, prin
     case ExportFormat.akn:
       return writeAkomaNtoso(draft);
     case ExportFormat.docx:
-      return writeDocx(draft);
+      // docx is a large library most processes never need: it is loaded by the first Word export.
+      return (await import("./docx/writeDocx")).writeDocx(draft);
     case ExportFormat.pdf:
       return printer.print(writeHtml(draft));
     default:

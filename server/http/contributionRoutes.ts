@@ -13,7 +13,6 @@ import { mayReadRoom } from "../../shared/readPolicy";
 import { Role } from "../../shared/roles";
 import { readContributionFile } from "../contributions/readContributionFile";
 import type { Drafts } from "../drafts/Drafts";
-import { writeContributionsDocx } from "../export/docx/writeContributionsDocx";
 import { PdfUnavailableError, type PdfPrinter } from "../export/pdf/PdfPrinter";
 import type { IdentityStore } from "../identity/IdentityStore";
 import type { RoomRegistry } from "../sync/RoomRegistry";
@@ -83,6 +82,8 @@ export function contributionRoutes(identity: IdentityStore, drafts: Drafts, room
       }
       if (format === CompilationFormat.docx) {
         response.setHeader("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        // Loaded by the first Word compilation, as the docx library is (see writeExport).
+        const { writeContributionsDocx } = await import("../export/docx/writeContributionsDocx");
         response.send(await writeContributionsDocx(compilation));
         return;
       }

@@ -17,7 +17,6 @@ import { RedlineFormat, redlineFileName } from "../../shared/revisions/redlineFo
 import type { Redline, RedlineSide } from "../../shared/revisions/redlineModel";
 import { writeRedlineHtml } from "../../shared/revisions/writeRedlineHtml";
 import type { Drafts } from "../drafts/Drafts";
-import { writeRedlineDocx } from "../export/docx/writeRedlineDocx";
 import { PdfUnavailableError, type PdfPrinter } from "../export/pdf/PdfPrinter";
 import type { Storage } from "../storage/Storage";
 import type { RoomRegistry } from "../sync/RoomRegistry";
@@ -68,7 +67,8 @@ async function writeRedline(redline: Redline, format: RedlineFormat, printer: Pd
     case RedlineFormat.html:
       return writeRedlineHtml(redline);
     case RedlineFormat.docx:
-      return writeRedlineDocx(redline);
+      // Loaded by the first Word redline, as the docx library is (see writeExport).
+      return (await import("../export/docx/writeRedlineDocx")).writeRedlineDocx(redline);
     case RedlineFormat.pdf:
       return printer.print(writeRedlineHtml(redline)).catch((error: unknown) => {
         throw error instanceof PdfUnavailableError ? httpErrors.unavailable(error.refusal, error.message) : error;

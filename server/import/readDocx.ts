@@ -4,7 +4,6 @@
  * and the notes themselves) through `transformDocument`; this module turns that tree into the
  * importer's blocks. Mammoth's HTML is never used.
  */
-import mammoth from "mammoth";
 import type { Node as PMNode, Mark } from "prosemirror-model";
 import { BlockType, MAX_HEADING_LEVEL, MAX_SUBITEM_LEVEL, schema } from "../../shared/schema";
 import type { DraftBlock } from "./assembleDraft";
@@ -45,6 +44,8 @@ const HEADING_STYLE_ID = /^(?:heading(\d)|title)$/i;
 /** Reads the paragraphs of a Word file in order, refusing a file mammoth cannot read. */
 export async function readWordParagraphs(bytes: Buffer): Promise<WordParagraph[]> {
   let tree: WordElement | null = null;
+  // Mammoth (with its XML and zip readers) is loaded by the first Word file, not by every process.
+  const { default: mammoth } = await import("mammoth");
   try {
     await mammoth.convertToHtml(
       { buffer: bytes },

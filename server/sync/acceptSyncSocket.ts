@@ -14,10 +14,11 @@ import { connectionProven } from "../http/ConnectionGate";
 import type { FailureLimit } from "../http/FailureLimit";
 import { authenticate, presentedSecret } from "../identity/authenticate";
 import { log, LogEvent } from "../log";
-import { writerOf } from "../identity/Writer";
+import { writerOf, type Writer } from "../identity/Writer";
 import type { Storage } from "../storage/Storage";
 import type { LiveConnections } from "./LiveConnections";
 import type { PresenceBudgets } from "./PresenceBudgets";
+import type { Room } from "./Room";
 import type { RoomRegistry } from "./RoomRegistry";
 import { MAX_BYTES_BEFORE_READY } from "./socketLimits";
 import { SyncConnection } from "./SyncConnection";
@@ -76,21 +77,28 @@ export async function acceptSyncSocket(
   }
 
   socket.off("message", hold);
-  let forget = () => {};
   // Only Concord's own client declares its schema version, and only it understands "saved".
-  const concordClient = declared !== null;
-  const writer = writerOf(user, membership);
+  connect(context, socket, room, writerOf(user, membership), declared !== null);
+  for (const [data, isBinary] of early) socket.emit("message", data, isBinary);
+}
+
+/**
+ * Hands an admitted socket to its room. A function of its own, so that the closures a connection
+ * keeps for its lifetime do not share a scope with the upgrade request (its headers, its URL with
+ * the token), which would otherwise stay in memory as long as the socket is open.
+ */
+function connect(context: SyncContext, socket: WebSocket, room: Room, writer: Writer, concordClient: boolean): void {
+  let forget = () => {};
   const connection = new SyncConnection(
     socket,
     room,
     writer,
-    context.presence.open(draft.id, writer.principal),
+    context.presence.open(room.draftId, writer.principal),
     () => {
       forget();
       context.rooms.released(room);
     },
     concordClient,
   );
-  forget = context.live.add(membership.id, connection);
-  for (const [data, isBinary] of early) socket.emit("message", data, isBinary);
+  forget = context.live.add(writer.membershipId, connection);
 }

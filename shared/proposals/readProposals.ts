@@ -128,17 +128,25 @@ function labelAlternatives(views: ProposalView[]): void {
   }
 }
 
+/** Whether a proposal is an open new paragraph whose place in the text is known, so it takes a label. */
+function isPlacedNewParagraph(view: ProposalView): boolean {
+  return view.record.kind === ProposalKind.newParagraph && !view.where.orphaned && view.open;
+}
+
 /**
  * An open proposal to add a paragraph reads as the next free "N bis / ter…" after the paragraph it
  * follows: after "3 ter" when the round has already added "3 bis" (added paragraphs follow the
  * nearest paragraph that kept its number, never "3 bis bis"), and never a number deleted this round.
  */
 function labelAddedParagraphs(views: ProposalView[], text: DraftText, baseline: RevisionNumbers | null): void {
+  // Numbering reads every block, and the status publisher reads the proposals after each change:
+  // a draft with no open proposal of a new paragraph skips it.
+  if (!views.some(isPlacedNewParagraph)) return;
   const numbers = numberBlocks(text.blocks, baseline);
   const taken = new Set<string>(Object.values(baseline ?? {}));
   for (const { label } of numbers) if (label !== null) taken.add(label);
   for (const view of views) {
-    if (view.record.kind !== ProposalKind.newParagraph || view.where.orphaned || !view.open) continue;
+    if (!isPlacedNewParagraph(view) || view.where.orphaned) continue;
     // A paragraph added after a heading or sub-item takes the number of the paragraph before it.
     const after = numbers[text.blocks.indexOf(view.where.block)]!.after;
     view.addedLabel = freeAddedLabel(after, taken);
