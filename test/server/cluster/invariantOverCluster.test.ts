@@ -25,7 +25,7 @@ import { invite } from "../../support/members";
 import { connectStockClient, type StockClient } from "../../support/stockClient";
 import { waitFor } from "../../support/waitFor";
 
-const RUNS = Number(process.env.CONCORD_INVARIANT_CLUSTER_RUNS ?? 8);
+const RUNS = Number(process.env.CONCORD_INVARIANT_CLUSTER_RUNS ?? 4);
 const STATES = ["CUB", "SLV"] as const;
 const AT = "2025-03-03T10:00:00Z";
 /** How long the cluster must stay unchanged to count as settled: longer than a notice's or a ring's trip through Redis. */
