@@ -19,38 +19,23 @@ import { doc, p } from "../../support/dsl";
 import { invite } from "../../support/members";
 import { connectStockClient, type StockClient } from "../../support/stockClient";
 import { startTestServer, tempDataDir } from "../../support/testServer";
+import { NEGOTIATION_STEPS, objected, type NegotiationStep } from "../../support/negotiationSteps";
 import { waitFor } from "../../support/waitFor";
 
 const RUNS = Number(process.env.CONCORD_INVARIANT_SERVER_RUNS ?? 25);
 const STATES = ["CUB", "SLV"] as const;
 const AT = "2025-03-03T10:00:00Z";
 
-type Step =
-  | { act: "stance"; who: number; block: number; object: boolean }
-  | { act: "propose"; who: number; block: number }
-  | { act: "agree"; block: number }
-  | { act: "edit"; block: number }
-  | { act: "toggle"; who: number }
-  | { act: "restart" };
+type Step = NegotiationStep | { act: "restart" };
 
-const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ act: fc.constant("stance" as const), who: fc.nat(1), block: fc.nat(1), object: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ act: fc.constant("propose" as const), who: fc.nat(1), block: fc.nat(1) }) },
-  { weight: 3, arbitrary: fc.record({ act: fc.constant("agree" as const), block: fc.nat(1) }) },
-  { weight: 1, arbitrary: fc.record({ act: fc.constant("edit" as const), block: fc.nat(1) }) },
-  { weight: 2, arbitrary: fc.record({ act: fc.constant("toggle" as const), who: fc.nat(1) }) },
+const step: fc.Arbitrary<Step> = fc.oneof<Array<fc.WeightedArbitrary<Step>>>(
+  ...NEGOTIATION_STEPS,
   { weight: 1, arbitrary: fc.record({ act: fc.constant("restart" as const) }) },
 );
 
 interface Delegation {
   text: StockClient;
   floor: StockClient;
-}
-
-function objected(floor: Y.Doc): Set<string> {
-  const pids = new Set<string>();
-  for (const [key, stance] of floor.getMap<Stance>(FloorRoot.stances)) if (stance.stance === StanceKind.object) pids.add(key.slice(key.indexOf(":") + 1));
-  return pids;
 }
 
 async function settle(server: ConcordServer, draftId: string, online: StockClient[]): Promise<void> {
