@@ -146,6 +146,9 @@ describe("a cluster with Redis down", () => {
     onTestEnd(() => inspector.disconnect());
     const subscribers = async () => Number(((await inspector.pubsub("NUMSUB", channel)) as [string, number])[1]);
     await waitFor(subscribers, (count) => count === 2, { what: "both processes listening to the room's doorbell again", ...ACROSS });
+    // Each process's publishing connection reconnects on its own schedule; until it is back, a commit's
+    // ring is dropped by design (the head check carries it), so the ring is awaited only after that.
+    await waitFor(() => a.cluster!.bus.connected, (connected) => connected, { what: "A's publishing connection back", ...ACROSS });
 
     const rings: number[] = [];
     const doorbell = await RoomDoorbell.open(redis.url);
